@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@schakel/config';
+import { DatabaseModule } from '@schakel/database';
+import { HttpLoggerModule } from '@schakel/http';
+import { QueueModule } from '@schakel/queue';
+import { TemporalClientModule } from '@schakel/temporal';
+import { AuthModule } from './auth/auth.module';
+import { HealthModule } from './health/health.module';
+import { SmokeModule } from './smoke/smoke.module';
+
+@Module({
+  imports: [
+    ConfigModule,
+    HttpLoggerModule,
+    DatabaseModule,
+    QueueModule,
+    TemporalClientModule,
+    AuthModule,
+    HealthModule,
+    SmokeModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,35 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+
+export class LoginDto {
+  @ApiProperty({ example: 'gemeente.medewerker' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  username!: string;
+
+  @ApiProperty({ example: 'schakel-demo' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  password!: string;
+}
+
+export class TokenDto {
+  @ApiProperty()
+  accessToken!: string;
+
+  @ApiProperty({ description: 'Seconds until the token expires' })
+  expiresIn!: number;
+
+  @ApiProperty({ example: 'Bearer' })
+  tokenType!: 'Bearer';
+}
+
+export class CurrentUserDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() username!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ enum: ['caseworker', 'regisseur', 'operations', 'admin'] }) role!: string;
+  @ApiProperty({ nullable: true, type: String }) organisationId!: string | null;
+}

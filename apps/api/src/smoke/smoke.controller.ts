@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import type { SmokeResult } from '@schakel/contracts';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@schakel/identity';
+import { SmokeService } from './smoke.service';
+
+export class SmokeRequestDto {
+  @ApiProperty({ example: 'ping' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  message!: string;
+}
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('admin/smoke')
+export class SmokeController {
+  constructor(private readonly smoke: SmokeService) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Run the smoke workflow: API → Temporal → worker → PostgreSQL and back',
+  })
+  run(@Body() body: SmokeRequestDto, @CurrentUser() user: AuthenticatedUser): Promise<SmokeResult> {
+    return this.smoke.run(body.message, user.username);
+  }
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@schakel/config';
+import { DatabaseModule } from '@schakel/database';
+import { HttpLoggerModule } from '@schakel/http';
+import { QueueModule } from '@schakel/queue';
+import { SmokeActivities } from './smoke/smoke.activities';
+import {
+  defaultWorkflowSource,
+  TemporalWorkerService,
+  WORKFLOW_SOURCE,
+} from './temporal-worker.service';
+
+@Module({
+  imports: [ConfigModule, HttpLoggerModule, DatabaseModule, QueueModule],
+  providers: [
+    SmokeActivities,
+    TemporalWorkerService,
+    { provide: WORKFLOW_SOURCE, useValue: defaultWorkflowSource },
+  ],
+})
+export class WorkerModule {}

@@ -1,0 +1,55 @@
+import { ConfigValidationError, validateEnvironment } from './app-config';
+
+describe('validateEnvironment', () => {
+  it('applies defaults for a bare development environment', () => {
+    const config = validateEnvironment({});
+    expect(config.PORT).toBe(3000);
+    expect(config.NODE_ENV).toBe('development');
+    expect(config.TEMPORAL_ADDRESS).toBeUndefined();
+  });
+
+  it('converts numbers and keeps given values', () => {
+    const config = validateEnvironment({ PORT: '8080', TEMPORAL_ADDRESS: 'temporal:7233' });
+    expect(config.PORT).toBe(8080);
+    expect(config.TEMPORAL_ADDRESS).toBe('temporal:7233');
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://localhost/x'],
+    ['REDIS_URL', 'not a url'],
+    ['NODE_ENV', 'staging'],
+    ['LOG_LEVEL', 'loud'],
+    ['NORM_WARNING_FRACTION', '2'],
+  ])('names %s when it is %p', (variable, value) => {
+    expect(() => validateEnvironment({ [variable]: value })).toThrow(
+      expect.objectContaining({ message: expect.stringContaining(`${variable}:`) }),
+    );
+  });
+
+  it('refuses the development secret in production', () => {
+    const attempt = () => validateEnvironment({ NODE_ENV: 'production' });
+    expect(attempt).toThrow(ConfigValidationError);
+    expect(attempt).toThrow(/AUTH_JWT_SECRET/);
+  });
+
+  it('accepts production with a strong secret or an OIDC issuer', () => {
+    expect(
+      validateEnvironment({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(40) }).NODE_ENV,
+    ).toBe('production');
+    expect(
+      validateEnvironment({ NODE_ENV: 'production', AUTH_OIDC_ISSUER: 'https://id.example.nl' })
+        .AUTH_OIDC_ISSUER,
+    ).toBe('https://id.example.nl');
+  });
+
+  it('reports every bad variable at once', () => {
+    try {
+      validateEnvironment({ PORT: 'x', REDIS_URL: 'y' });
+      throw new Error('expected a failure');
+    } catch (error) {
+      expect((error as ConfigValidationError).problems).toHaveLength(2);
+    }
+  });
+});

@@ -1,0 +1,164 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  NotEquals,
+  ValidateIf,
+  validateSync,
+  type ValidationError,
+} from 'class-validator';
+
+export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
+export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Development-only signing secret; production refuses to start with it (see validation below). */
+export const DEVELOPMENT_JWT_SECRET = 'schakel-development-secret-do-not-use-in-production';
+
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/**
+ * Every environment variable the platform reads, validated once at boot.
+ * Property names are the variable names so an error message can name the variable.
+ */
+export class EnvironmentVariables {
+  @IsIn(NODE_ENVIRONMENTS)
+  NODE_ENV: NodeEnvironment = 'development';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/schakel';
+
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Key prefix for BullMQ, so several deployments (or test runs) can share one Redis. */
+  @IsString()
+  @MinLength(1)
+  REDIS_PREFIX = 'schakel';
+
+  /** host:port of the Temporal frontend. The launcher fills it in when it starts the embedded dev server. */
+  @IsString()
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  TEMPORAL_ADDRESS?: string;
+
+  /** The embedded dev server (used when TEMPORAL_ADDRESS is unset): CLI path, ports and state file. */
+  @IsString()
+  @MinLength(1)
+  TEMPORAL_CLI_PATH = '.tools/bin/temporal';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  TEMPORAL_DEV_PORT = 7233;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  TEMPORAL_UI_PORT = 8233;
+
+  @IsString()
+  @MinLength(1)
+  TEMPORAL_DEV_DB_FILE = '.tools/temporal-dev.sqlite';
+
+  @IsString()
+  @MinLength(1)
+  TEMPORAL_NAMESPACE = 'default';
+
+  @IsString()
+  @MinLength(1)
+  TEMPORAL_TASK_QUEUE = 'schakel-cases';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  /** HS256 secret for tokens the platform signs itself (when no OIDC issuer is configured). */
+  @IsString()
+  @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production' && !env.AUTH_OIDC_ISSUER)
+  @MinLength(32)
+  @NotEquals(DEVELOPMENT_JWT_SECRET, { message: 'must be set to your own secret in production' })
+  AUTH_JWT_SECRET = DEVELOPMENT_JWT_SECRET;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  AUTH_TOKEN_TTL_SECONDS = 8 * 3600;
+
+  /** When set, bearer tokens are verified against this OIDC issuer's JWKS instead of the platform's secret. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
+  AUTH_OIDC_ISSUER?: string;
+
+  /** Defaults to `<issuer>/.well-known/jwks.json` when the issuer is set. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
+  AUTH_OIDC_JWKS_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  AUTH_OIDC_AUDIENCE?: string;
+
+  /** Folder of reference-model files seeded as demo data (relative to the working directory). */
+  @IsString()
+  @MinLength(1)
+  DEMO_MODELS_DIR = 'models';
+
+  /** Fraction of a norm's term after which the early warning fires. */
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0.1)
+  @Max(0.99)
+  NORM_WARNING_FRACTION = 0.75;
+}
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+function describe(error: ValidationError, env: Record<string, string | undefined>): string {
+  const reasons = Object.values(error.constraints ?? {}).join('; ');
+  return `${error.property}: ${reasons} (got ${JSON.stringify(env[error.property] ?? null)})`;
+}
+
+/** Parses and validates the environment; throws naming every offending variable. */
+export function validateEnvironment(env: Record<string, string | undefined>): EnvironmentVariables {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined));
+  const config = plainToInstance(EnvironmentVariables, defined, { exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0)
+    throw new ConfigValidationError(errors.map((error) => describe(error, env)));
+  return config;
+}
+
+/** For process entry points: a bad environment stops the process with a message naming the variable. */
+export function environmentOrExit(): EnvironmentVariables {
+  try {
+    return validateEnvironment(process.env);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(78); // EX_CONFIG
+  }
+}

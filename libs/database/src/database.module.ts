@@ -1,0 +1,23 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EnvironmentVariables } from '@schakel/config';
+import { dataSourceOptions } from './data-source-options';
+import { ENTITIES } from './entities';
+import { OrganisationRepository } from './identity/organisation.repository';
+import { UserRepository } from './identity/user.repository';
+
+const REPOSITORIES = [OrganisationRepository, UserRepository];
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [EnvironmentVariables],
+      useFactory: (env: EnvironmentVariables) => dataSourceOptions(env.DATABASE_URL),
+    }),
+    TypeOrmModule.forFeature(ENTITIES),
+  ],
+  providers: REPOSITORIES,
+  exports: REPOSITORIES,
+})
+export class DatabaseModule {}

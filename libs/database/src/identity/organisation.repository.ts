@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { OrganisationEntity } from './organisation.entity';
+
+@Injectable()
+export class OrganisationRepository {
+  constructor(
+    @InjectRepository(OrganisationEntity) private readonly rows: Repository<OrganisationEntity>,
+  ) {}
+
+  findAll(): Promise<OrganisationEntity[]> {
+    return this.rows.find({ order: { name: 'ASC' } });
+  }
+
+  findByIds(ids: string[]): Promise<OrganisationEntity[]> {
+    return this.rows.find({ where: { id: In(ids) }, order: { name: 'ASC' } });
+  }
+
+  async upsert(organisation: Pick<OrganisationEntity, 'id' | 'name'>): Promise<void> {
+    await this.rows.upsert(organisation, ['id']);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './all-exceptions.filter';
+export * from './logger.module';
+export * from './validation.pipe';

@@ -1,0 +1,36 @@
+import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+
+export interface FieldProblem {
+  /** Dotted path of the offending field, e.g. `data.amountOwed` or `items.0.name`. */
+  field: string;
+  reason: string;
+}
+
+/** Flattens nested class-validator errors into one line per offending field. */
+export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((reason) => ({ field, reason }));
+    return [...own, ...fieldProblems(error.children ?? [], field)];
+  });
+}
+
+export class RequestValidationError extends BadRequestException {
+  constructor(readonly problems: FieldProblem[]) {
+    super({
+      message: `Invalid request: ${problems.map((p) => `${p.field} ${p.reason}`).join('; ')}`,
+      errors: problems,
+    });
+  }
+}
+
+/** Global pipe: strip nothing silently — unknown properties are refused, every problem reported at once. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    transform: true,
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    stopAtFirstError: false,
+    exceptionFactory: (errors) => new RequestValidationError(fieldProblems(errors)),
+  });
+}

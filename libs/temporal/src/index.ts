@@ -1,0 +1,5 @@
+export * from './search-attributes';
+export * from './temporal-address';
+export * from './temporal-client.module';
+export * from './temporal-dev-server';
+export * from './temporal-probe';

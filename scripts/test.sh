@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The whole test suite: set up, then lint, format check, type check, unit and integration tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+echo "› lint";        npx eslint . --max-warnings 0
+echo "› format";      npx prettier --check . --log-level warn
+echo "› typecheck";   npx tsc --noEmit -p tsconfig.json
+echo "› build";       npm run --silent build
+echo "› tests";       npx jest --ci

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** Shared between global setup (parent process) and the test files: where the real services are. */
+export const TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/schakel_test';
+export const WORKFLOW_BUNDLE_FILE = join(tmpdir(), 'schakel-test-workflow-bundle.js');
+export const TEMPORAL_ADDRESS_FILE = join(tmpdir(), 'schakel-test-temporal-address');
+export const REPOSITORY_ROOT = resolve(__dirname, '../..');
+
+/** The environment the apps under test validate at boot, as a deployment would set it. */
+export function testEnvironment(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: TEST_DATABASE_URL,
+    REDIS_URL: 'redis://127.0.0.1:6379',
+    REDIS_PREFIX: 'schakel-test',
+    DEMO_MODELS_DIR: join(REPOSITORY_ROOT, 'models'),
+    ...overrides,
+  };
+}
+
+export function applyTestEnvironment(overrides: Record<string, string> = {}): void {
+  const temporalAddress = readFileSync(TEMPORAL_ADDRESS_FILE, 'utf8');
+  Object.assign(process.env, testEnvironment({ TEMPORAL_ADDRESS: temporalAddress, ...overrides }));
+}
