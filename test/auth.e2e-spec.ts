@@ -38,6 +38,15 @@ describe('authentication and roles', () => {
     expect(response.body).toMatchObject({ username, role, organisationId });
   });
 
+  it('gives a caseworker the role and exactly one organisation', async () => {
+    const response = await stack
+      .http()
+      .get('/auth/me')
+      .set('Authorization', await stack.bearer('gemeente.medewerker'))
+      .expect(200);
+    expect(response.body).toMatchObject({ role: 'caseworker', organisationId: 'gemeente' });
+  });
+
   it.each(['regisseur', 'operations'])(
     'answers 403 to %s on an admin-only route',
     async (username) => {

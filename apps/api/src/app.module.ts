@@ -6,6 +6,7 @@ import { QueueModule } from '@schakel/queue';
 import { TemporalClientModule } from '@schakel/temporal';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { ModelsModule } from './models/models.module';
 import { SmokeModule } from './smoke/smoke.module';
 
 @Module({
@@ -17,6 +18,7 @@ import { SmokeModule } from './smoke/smoke.module';
     TemporalClientModule,
     AuthModule,
     HealthModule,
+    ModelsModule,
     SmokeModule,
   ],
 })

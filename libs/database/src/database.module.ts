@@ -5,8 +5,19 @@ import { dataSourceOptions } from './data-source-options';
 import { ENTITIES } from './entities';
 import { OrganisationRepository } from './identity/organisation.repository';
 import { UserRepository } from './identity/user.repository';
+import { ModelRepository } from './models/model.repository';
+import { NotificationRepository } from './notifications/notification.repository';
+import { WebhookDeliveryRepository } from './notifications/webhook-delivery.repository';
+import { WebhookSubscriptionRepository } from './notifications/webhook-subscription.repository';
 
-const REPOSITORIES = [OrganisationRepository, UserRepository];
+const REPOSITORIES = [
+  OrganisationRepository,
+  UserRepository,
+  ModelRepository,
+  NotificationRepository,
+  WebhookSubscriptionRepository,
+  WebhookDeliveryRepository,
+];
 
 @Global()
 @Module({

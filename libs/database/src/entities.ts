@@ -1,4 +1,17 @@
 import { OrganisationEntity } from './identity/organisation.entity';
 import { UserEntity } from './identity/user.entity';
+import { ModelDraftEntity } from './models/model-draft.entity';
+import { ModelVersionEntity } from './models/model-version.entity';
+import { NotificationEntity } from './notifications/notification.entity';
+import { WebhookDeliveryEntity } from './notifications/webhook-delivery.entity';
+import { WebhookSubscriptionEntity } from './notifications/webhook-subscription.entity';
 
-export const ENTITIES = [OrganisationEntity, UserEntity];
+export const ENTITIES = [
+  OrganisationEntity,
+  UserEntity,
+  ModelDraftEntity,
+  ModelVersionEntity,
+  NotificationEntity,
+  WebhookSubscriptionEntity,
+  WebhookDeliveryEntity,
+];

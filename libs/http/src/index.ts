@@ -1,3 +1,4 @@
 export * from './all-exceptions.filter';
 export * from './logger.module';
 export * from './validation.pipe';
+export * from './positive-int.pipe';

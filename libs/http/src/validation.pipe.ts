@@ -24,9 +24,19 @@ export class RequestValidationError extends BadRequestException {
   }
 }
 
+/**
+ * Leaves path and query primitives as the strings they are, so parameter pipes such as
+ * PositiveIntPipe see (and can quote) what the caller actually sent.
+ */
+class BodyValidationPipe extends ValidationPipe {
+  protected override transformPrimitive(value: unknown): unknown {
+    return value;
+  }
+}
+
 /** Global pipe: strip nothing silently — unknown properties are refused, every problem reported at once. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new BodyValidationPipe({
     transform: true,
     whitelist: true,
     forbidNonWhitelisted: true,

@@ -17,6 +17,11 @@ export class OrganisationRepository {
     return this.rows.find({ where: { id: In(ids) }, order: { name: 'ASC' } });
   }
 
+  /** Registers an organisation without renaming an existing one. */
+  async insertIfMissing(organisation: Pick<OrganisationEntity, 'id' | 'name'>): Promise<void> {
+    await this.rows.createQueryBuilder().insert().values(organisation).orIgnore().execute();
+  }
+
   async upsert(organisation: Pick<OrganisationEntity, 'id' | 'name'>): Promise<void> {
     await this.rows.upsert(organisation, ['id']);
   }

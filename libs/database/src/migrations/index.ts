@@ -1,4 +1,10 @@
 import { Identity1764200000000 } from './1764200000000-identity';
+import { ReferenceModels1764250000000 } from './1764250000000-reference-models';
+import { Notifications1764300000000 } from './1764300000000-notifications';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
-export const MIGRATIONS = [Identity1764200000000];
+export const MIGRATIONS = [
+  Identity1764200000000,
+  ReferenceModels1764250000000,
+  Notifications1764300000000,
+];

@@ -1,0 +1,235 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@schakel/identity';
+import { PositiveIntPipe } from '@schakel/http';
+import type { ModelDiff } from '@schakel/reference-model';
+import {
+  ChainModelsDto,
+  DraftDto,
+  MODEL_BODY_DESCRIPTION,
+  ModelVersionDto,
+  RetireVersionDto,
+  ValidationReportDto,
+} from './model.dto';
+import { ModelsService, type ModelRepresentation } from './models.service';
+
+const MODEL_BODY = {
+  description: MODEL_BODY_DESCRIPTION,
+  schema: { type: 'string' as const },
+};
+
+function send(response: Response, representation: ModelRepresentation): string {
+  response.type(representation.contentType);
+  return representation.body;
+}
+
+@ApiTags('reference models')
+@ApiBearerAuth()
+@Controller('models')
+export class ModelsController {
+  constructor(private readonly models: ModelsService) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'Chains with their published versions (caseworkers: the chains their organisation is in)',
+  })
+  @ApiOkResponse({ type: [ChainModelsDto] })
+  list(@CurrentUser() user: AuthenticatedUser): Promise<ChainModelsDto[]> {
+    return this.models.listChains(user);
+  }
+
+  @Post('validate')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiConsumes('application/yaml', 'application/json')
+  @ApiBody(MODEL_BODY)
+  @ApiOperation({ summary: 'Validate a model document without storing it: every problem, located' })
+  @ApiOkResponse({ type: ValidationReportDto })
+  check(@Body() body: unknown, @Headers('content-type') contentType?: string): ValidationReportDto {
+    return this.models.check(body, contentType);
+  }
+
+  @Get('drafts')
+  @Roles('admin')
+  @ApiOperation({ summary: 'All drafts with their validation state' })
+  @ApiOkResponse({ type: [DraftDto] })
+  listDrafts(): Promise<DraftDto[]> {
+    return this.models.listDrafts();
+  }
+
+  @Post('drafts')
+  @Roles('admin')
+  @ApiConsumes('application/yaml', 'application/json')
+  @ApiBody(MODEL_BODY)
+  @ApiOperation({
+    summary:
+      'Create the draft of a chain (409 when it has one); a draft may still have semantic problems',
+  })
+  @ApiOkResponse({ type: DraftDto })
+  createDraft(
+    @Body() body: unknown,
+    @CurrentUser() user: AuthenticatedUser,
+    @Headers('content-type') contentType?: string,
+  ): Promise<DraftDto> {
+    return this.models.createDraft(body, contentType, user);
+  }
+
+  @Get('drafts/:chainId')
+  @Roles('admin')
+  @ApiOperation({ summary: 'A draft with its problems' })
+  @ApiOkResponse({ type: DraftDto })
+  getDraft(@Param('chainId') chainId: string): Promise<DraftDto> {
+    return this.models.getDraft(chainId);
+  }
+
+  @Get('drafts/:chainId/document')
+  @Roles('admin')
+  @ApiProduces('application/yaml', 'application/json')
+  @ApiOperation({ summary: "The draft's document, YAML or JSON by the Accept header" })
+  async draftDocument(
+    @Param('chainId') chainId: string,
+    @Res({ passthrough: true }) response: Response,
+    @Headers('accept') accept?: string,
+  ): Promise<string> {
+    return send(response, await this.models.draftSource(chainId, accept));
+  }
+
+  @Put('drafts/:chainId')
+  @Roles('admin')
+  @ApiConsumes('application/yaml', 'application/json')
+  @ApiBody(MODEL_BODY)
+  @ApiOperation({ summary: 'Replace a draft' })
+  @ApiOkResponse({ type: DraftDto })
+  replaceDraft(
+    @Param('chainId') chainId: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthenticatedUser,
+    @Headers('content-type') contentType?: string,
+  ): Promise<DraftDto> {
+    return this.models.replaceDraft(chainId, body, contentType, user);
+  }
+
+  @Delete('drafts/:chainId')
+  @Roles('admin')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Discard a draft' })
+  deleteDraft(@Param('chainId') chainId: string): Promise<void> {
+    return this.models.deleteDraft(chainId);
+  }
+
+  @Post('drafts/:chainId/validate')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Every problem of the draft, each with a JSON pointer, line, code and message',
+  })
+  @ApiOkResponse({ type: ValidationReportDto })
+  validateDraft(@Param('chainId') chainId: string): Promise<ValidationReportDto> {
+    return this.models.validateDraft(chainId);
+  }
+
+  @Post('drafts/:chainId/publish')
+  @Roles('admin')
+  @ApiOperation({
+    summary: 'Freeze the draft as the next immutable version (422 with the problems if invalid)',
+  })
+  @ApiOkResponse({ type: ModelVersionDto })
+  publish(
+    @Param('chainId') chainId: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ModelVersionDto> {
+    return this.models.publish(chainId, user);
+  }
+
+  @Get(':chainId/versions')
+  @ApiOperation({ summary: 'Versions of a chain, newest first' })
+  @ApiOkResponse({ type: [ModelVersionDto] })
+  versions(
+    @Param('chainId') chainId: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ModelVersionDto[]> {
+    return this.models.listVersions(chainId, user);
+  }
+
+  @Get(':chainId/versions/:version')
+  @ApiProduces('application/json', 'application/yaml')
+  @ApiOperation({ summary: 'A published version, JSON or YAML by the Accept header' })
+  async version(
+    @Param('chainId') chainId: string,
+    @Param('version', new PositiveIntPipe('version')) version: number,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) response: Response,
+    @Headers('accept') accept?: string,
+  ): Promise<string> {
+    return send(response, await this.models.versionSource(chainId, version, accept, user));
+  }
+
+  @Get(':chainId/versions/:version/bpmn')
+  @ApiProduces('application/xml')
+  @ApiOperation({
+    summary: 'BPMN 2.0 collaboration XML with diagram interchange, a lane per partner',
+  })
+  async bpmn(
+    @Param('chainId') chainId: string,
+    @Param('version', new PositiveIntPipe('version')) version: number,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    const xml = await this.models.bpmn(chainId, version, user);
+    response.type('application/xml');
+    response.setHeader('Content-Disposition', `attachment; filename="${chainId}-v${version}.bpmn"`);
+    return xml;
+  }
+
+  @Get(':chainId/diff')
+  @ApiQuery({ name: 'from', type: Number })
+  @ApiQuery({ name: 'to', type: Number })
+  @ApiOperation({
+    summary: 'Steps, routes and norms added, removed or changed between two versions',
+  })
+  diff(
+    @Param('chainId') chainId: string,
+    @Query('from', new PositiveIntPipe('from')) from: number,
+    @Query('to', new PositiveIntPipe('to')) to: number,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ModelDiff> {
+    return this.models.diff(chainId, from, to, user);
+  }
+
+  @Post(':chainId/versions/:version/retire')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Retire a version: no new cases start on it; running cases keep it' })
+  @ApiOkResponse({ type: ModelVersionDto })
+  retire(
+    @Param('chainId') chainId: string,
+    @Param('version', new PositiveIntPipe('version')) version: number,
+    @Body() body: RetireVersionDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ModelVersionDto> {
+    return this.models.retire(chainId, version, body.reason, user);
+  }
+}
