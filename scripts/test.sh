@@ -7,4 +7,6 @@ echo "› lint";        npx eslint . --max-warnings 0
 echo "› format";      npx prettier --check . --log-level warn
 echo "› typecheck";   npx tsc --noEmit -p tsconfig.json
 echo "› build";       npm run --silent build
-echo "› tests";       npx jest --ci
+echo "› unit tests";  npx jest --ci --selectProjects unit
+echo "› integration tests (PostgreSQL, Redis, Temporal dev server)"
+npx jest --ci --selectProjects integration --runInBand

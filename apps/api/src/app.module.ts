@@ -5,9 +5,13 @@ import { HttpLoggerModule } from '@schakel/http';
 import { QueueModule } from '@schakel/queue';
 import { TemporalClientModule } from '@schakel/temporal';
 import { AuthModule } from './auth/auth.module';
+import { CasesModule } from './cases/cases.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ModelsModule } from './models/models.module';
 import { SmokeModule } from './smoke/smoke.module';
+import { UsersController } from './users/users.controller';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
   imports: [
@@ -19,7 +23,11 @@ import { SmokeModule } from './smoke/smoke.module';
     AuthModule,
     HealthModule,
     ModelsModule,
+    CasesModule,
     SmokeModule,
+    NotificationsModule,
+    WebhooksModule,
   ],
+  controllers: [UsersController],
 })
 export class AppModule {}

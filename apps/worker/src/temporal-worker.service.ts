@@ -10,6 +10,7 @@ import { EnvironmentVariables } from '@schakel/config';
 import { temporalAddress } from '@schakel/temporal';
 import { WORKFLOWS_PATH } from '@schakel/workflows';
 import { activityFunctions } from './activity-registry';
+import { CaseActivities } from './cases/case.activities';
 import { SmokeActivities } from './smoke/smoke.activities';
 import { installTemporalRuntime } from './temporal-runtime';
 
@@ -30,6 +31,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     @Inject(EnvironmentVariables) private readonly env: EnvironmentVariables,
     @Inject(WORKFLOW_SOURCE) private readonly workflowSource: WorkflowSource,
     private readonly smoke: SmokeActivities,
+    private readonly cases: CaseActivities,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -40,7 +42,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       namespace: this.env.TEMPORAL_NAMESPACE,
       taskQueue: this.env.TEMPORAL_TASK_QUEUE,
       ...this.workflowSource,
-      activities: activityFunctions(this.smoke),
+      activities: activityFunctions(this.smoke, this.cases),
     });
     this.running = this.worker.run();
     this.running.catch((error: unknown) =>

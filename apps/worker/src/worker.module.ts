@@ -3,6 +3,8 @@ import { ConfigModule } from '@schakel/config';
 import { DatabaseModule } from '@schakel/database';
 import { HttpLoggerModule } from '@schakel/http';
 import { QueueModule } from '@schakel/queue';
+import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
+import { CaseActivities } from './cases/case.activities';
 import { SmokeActivities } from './smoke/smoke.activities';
 import {
   defaultWorkflowSource,
@@ -11,9 +13,10 @@ import {
 } from './temporal-worker.service';
 
 @Module({
-  imports: [ConfigModule, HttpLoggerModule, DatabaseModule, QueueModule],
+  imports: [ConfigModule, HttpLoggerModule, DatabaseModule, QueueModule, NotificationsWorkerModule],
   providers: [
     SmokeActivities,
+    CaseActivities,
     TemporalWorkerService,
     { provide: WORKFLOW_SOURCE, useValue: defaultWorkflowSource },
   ],

@@ -129,6 +129,26 @@ export class EnvironmentVariables {
   @Min(0.1)
   @Max(0.99)
   NORM_WARNING_FRACTION = 0.75;
+
+  /** Webhook attempts per series before a delivery is marked failed (an admin can start a new series). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(25)
+  WEBHOOK_MAX_ATTEMPTS = 8;
+
+  /** Base delay of the exponential backoff between webhook attempts: base, 2×base, 4×base, … */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  WEBHOOK_BACKOFF_BASE_MS = 30_000;
+
+  /** How long one webhook request may take (connect, send, response) before it counts as failed. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 5_000;
 }
 
 export class ConfigValidationError extends Error {

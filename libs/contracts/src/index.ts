@@ -1,1 +1,4 @@
+export * from './case.contract';
+export * from './case.messages';
+export * from './notification.contract';
 export * from './smoke.contract';

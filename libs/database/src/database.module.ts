@@ -6,6 +6,10 @@ import { ENTITIES } from './entities';
 import { OrganisationRepository } from './identity/organisation.repository';
 import { UserRepository } from './identity/user.repository';
 import { ModelRepository } from './models/model.repository';
+import { CaseEventRepository } from './cases/case-event.repository';
+import { CaseProjectionRepository } from './cases/case-projection.repository';
+import { CaseRepository } from './cases/case.repository';
+import { TaskRepository } from './cases/task.repository';
 import { NotificationRepository } from './notifications/notification.repository';
 import { WebhookDeliveryRepository } from './notifications/webhook-delivery.repository';
 import { WebhookSubscriptionRepository } from './notifications/webhook-subscription.repository';
@@ -14,6 +18,10 @@ const REPOSITORIES = [
   OrganisationRepository,
   UserRepository,
   ModelRepository,
+  CaseRepository,
+  TaskRepository,
+  CaseEventRepository,
+  CaseProjectionRepository,
   NotificationRepository,
   WebhookSubscriptionRepository,
   WebhookDeliveryRepository,

@@ -1,3 +1,6 @@
+import { CaseEventEntity } from './cases/case-event.entity';
+import { CaseEntity } from './cases/case.entity';
+import { TaskEntity } from './cases/task.entity';
 import { OrganisationEntity } from './identity/organisation.entity';
 import { UserEntity } from './identity/user.entity';
 import { ModelDraftEntity } from './models/model-draft.entity';
@@ -11,6 +14,9 @@ export const ENTITIES = [
   UserEntity,
   ModelDraftEntity,
   ModelVersionEntity,
+  CaseEntity,
+  TaskEntity,
+  CaseEventEntity,
   NotificationEntity,
   WebhookSubscriptionEntity,
   WebhookDeliveryEntity,

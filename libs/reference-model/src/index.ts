@@ -1,1 +1,10 @@
-export {};
+export * from './engine';
+export * from './model/model-index';
+export * from './format/reference-model.schema';
+export * from './format/parse-document';
+export * from './format/serialize-model';
+export * from './format/load-model';
+export * from './validation/model-problem';
+export * from './validation/validate-model';
+export * from './diff/diff-models';
+export * from './bpmn/to-bpmn-xml';

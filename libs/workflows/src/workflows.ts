@@ -1,2 +1,3 @@
 // The workflow bundle's entry: every workflow the worker registers. Deterministic code only.
+export { caseWorkflow } from './case/case.workflow';
 export { smokeWorkflow } from './smoke.workflow';

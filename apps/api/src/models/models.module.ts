@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ModelsController } from './models.controller';
+import { ModelSnapshots } from './model-snapshots';
 import { ModelsService } from './models.service';
 
-@Module({ controllers: [ModelsController], providers: [ModelsService], exports: [ModelsService] })
+@Module({
+  controllers: [ModelsController],
+  providers: [ModelsService, ModelSnapshots],
+  exports: [ModelsService, ModelSnapshots],
+})
 export class ModelsModule {}

@@ -1,10 +1,12 @@
 import { Identity1764200000000 } from './1764200000000-identity';
 import { ReferenceModels1764250000000 } from './1764250000000-reference-models';
+import { Cases1764260000000 } from './1764260000000-cases';
 import { Notifications1764300000000 } from './1764300000000-notifications';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
   Identity1764200000000,
   ReferenceModels1764250000000,
+  Cases1764260000000,
   Notifications1764300000000,
 ];

@@ -19,7 +19,7 @@ export interface NotificationAudience {
   roles: UserRole[];
 }
 
-export interface InboxQuery {
+export interface NotificationInboxQuery {
   unreadOnly: boolean;
   limit: number;
   /** Id of the last notification of the previous page (keyset paging, newest first). */
@@ -65,7 +65,10 @@ export class NotificationRepository {
     return inserted.length;
   }
 
-  listForRecipient(recipientId: string, query: InboxQuery): Promise<NotificationEntity[]> {
+  listForRecipient(
+    recipientId: string,
+    query: NotificationInboxQuery,
+  ): Promise<NotificationEntity[]> {
     const builder = this.rows
       .createQueryBuilder('n')
       .where('n.recipientId = :recipientId', { recipientId });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type FindOptionsWhere } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { WebhookDeliveryEntity, type WebhookDeliveryStatus } from './webhook-delivery.entity';
 
 export type NewWebhookDelivery = Pick<
@@ -36,7 +37,13 @@ export class WebhookDeliveryRepository {
     await this.rows
       .createQueryBuilder()
       .insert()
-      .values(deliveries.map((delivery) => ({ ...delivery, status: 'pending' as const })))
+      // TypeORM's partial type cannot describe an open jsonb object, hence the cast.
+      .values(
+        deliveries.map((delivery) => ({
+          ...delivery,
+          status: 'pending',
+        })) as QueryDeepPartialEntity<WebhookDeliveryEntity>[],
+      )
       .orIgnore()
       .execute();
     return this.rows.find({

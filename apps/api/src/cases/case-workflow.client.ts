@@ -1,0 +1,111 @@
+import {
+  ConflictException,
+  ForbiddenException,
+  HttpException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  ServiceUnavailableException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
+import {
+  Client,
+  WithStartWorkflowOperation,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { TypedSearchAttributes } from '@temporalio/common';
+import { EnvironmentVariables } from '@schakel/config';
+import {
+  CASE_FAILURE,
+  CASE_ID_ATTRIBUTE,
+  CASE_WORKFLOW_TYPE,
+  CHAIN_ID_ATTRIBUTE,
+  caseOpenedUpdate,
+  caseWorkflowId,
+  CURRENT_PARTNERS_ATTRIBUTE,
+  MODEL_VERSION_ATTRIBUTE,
+  type CaseTransitionResult,
+  type CaseWorkflowInput,
+  type FailureProblem,
+} from '@schakel/contracts';
+
+/**
+ * The API's only door to the case workflows. Turns a refused Update (its validator threw a typed
+ * ApplicationFailure) into the HTTP error it stands for.
+ */
+@Injectable()
+export class CaseWorkflowClient {
+  constructor(
+    private readonly temporal: Client,
+    @Inject(EnvironmentVariables) private readonly env: EnvironmentVariables,
+  ) {}
+
+  /** Starts the case workflow (or finds it, for a retried intake) and waits for its first tasks. */
+  open(input: CaseWorkflowInput): Promise<CaseTransitionResult> {
+    const startWorkflowOperation = new WithStartWorkflowOperation(CASE_WORKFLOW_TYPE, {
+      workflowId: caseWorkflowId(input.caseId),
+      taskQueue: this.env.TEMPORAL_TASK_QUEUE,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      typedSearchAttributes: new TypedSearchAttributes([
+        { key: CASE_ID_ATTRIBUTE, value: input.caseId },
+        { key: CHAIN_ID_ATTRIBUTE, value: input.chainId },
+        { key: MODEL_VERSION_ATTRIBUTE, value: input.modelVersion },
+        { key: CURRENT_PARTNERS_ATTRIBUTE, value: [] },
+      ]),
+    });
+    return this.translate(() =>
+      this.temporal.workflow.executeUpdateWithStart(caseOpenedUpdate, { startWorkflowOperation }),
+    );
+  }
+
+  /**
+   * Sends an Update. The update id makes a retried request (same Idempotency-Key) return the first
+   * result instead of acting twice.
+   */
+  update<Arg>(
+    caseId: string,
+    definition: UpdateDefinition<CaseTransitionResult, [Arg]>,
+    arg: Arg,
+    updateId?: string,
+  ): Promise<CaseTransitionResult> {
+    const handle = this.temporal.workflow.getHandle(caseWorkflowId(caseId));
+    return this.translate(() => handle.executeUpdate(definition, { args: [arg], updateId }));
+  }
+
+  private async translate<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      throw toHttpError(error);
+    }
+  }
+}
+
+function toHttpError(error: unknown): Error {
+  if (error instanceof WorkflowNotFoundError)
+    return new NotFoundException('The case is no longer running');
+  const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
+  if (!(cause instanceof ApplicationFailure)) {
+    if (error instanceof HttpException) return error;
+    return new ServiceUnavailableException(
+      `The case engine did not answer: ${(error as Error).message}`,
+    );
+  }
+  const problems = (cause.details?.[0] ?? []) as FailureProblem[];
+  const body = { message: cause.message, errors: problems.length ? problems : undefined };
+  switch (cause.type) {
+    case CASE_FAILURE.notFound:
+      return new NotFoundException(body);
+    case CASE_FAILURE.forbidden:
+      return new ForbiddenException(body);
+    case CASE_FAILURE.conflict:
+      return new ConflictException(body);
+    case CASE_FAILURE.unprocessable:
+      return new UnprocessableEntityException(body);
+    default:
+      return new ServiceUnavailableException(`The case engine failed: ${cause.message}`);
+  }
+}

@@ -1,0 +1,198 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import type { CaseTransitionResult } from '@schakel/contracts';
+import { INTENSITIES, type CaseData, type CaseEnd } from '@schakel/reference-model/engine';
+
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+
+export class OpenCaseDto {
+  @ApiProperty({
+    example: 'vroegsignalering-schuldhulp',
+    description: 'The chain; the case runs on its current published model version',
+  })
+  @IsString()
+  @Matches(ID, { message: 'chainId must be a chain id such as vroegsignalering-schuldhulp' })
+  chainId!: string;
+
+  @ApiProperty({ example: 'rent-arrears', description: 'Intake category of the model' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  category!: string;
+
+  @ApiPropertyOptional({
+    enum: INTENSITIES,
+    description: "Intensity of collaboration; defaults to the category's",
+  })
+  @IsOptional()
+  @IsIn(INTENSITIES)
+  intensity?: (typeof INTENSITIES)[number];
+
+  @ApiProperty({
+    example: 'Huurachterstand van drie maanden; wil hulp bij het op orde brengen van de financiën.',
+  })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(4000)
+  clientQuestion!: string;
+
+  @ApiProperty({
+    example: 'KP-7F3A-91C2',
+    description: 'The chain pseudonym of the client — never a BSN in clear',
+  })
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9-]{3,99}$/, {
+    message: 'clientReference must be a chain pseudonym of 4–100 letters, digits and dashes',
+  })
+  clientReference!: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: "The intake form's fields, by field id",
+  })
+  @IsObject()
+  data!: CaseData;
+}
+
+export class CancelCaseDto {
+  @ApiProperty({ example: 'Cliënt verhuisd naar een andere regio; casus overgedragen.' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class AddNoteDto {
+  @ApiProperty({ example: 'Cliënt telefonisch gesproken; afspraak staat op 3 december.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  text!: string;
+
+  @ApiPropertyOptional({ description: 'The task the note is about' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  taskKey?: string;
+}
+
+export class CaseSearchDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) chainId?: string;
+  @ApiPropertyOptional({ enum: ['open', 'closed', 'cancelled'] })
+  @IsOptional()
+  @IsIn(['open', 'closed', 'cancelled'])
+  status?: 'open' | 'closed' | 'cancelled';
+  @ApiPropertyOptional({ description: 'Cases where this partner currently holds a task' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  partnerId?: string;
+  @ApiPropertyOptional({ default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit = 50;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset =
+    0;
+}
+
+export class CaseTaskDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() taskKey!: string;
+  @ApiProperty() stepId!: string;
+  @ApiProperty() stepName!: string;
+  @ApiProperty() partnerId!: string;
+  @ApiProperty() status!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) assigneeId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) outcome!: string | null;
+  @ApiProperty() iteration!: number;
+  @ApiProperty() openedAt!: Date;
+  @ApiPropertyOptional({ nullable: true, type: Date }) claimedAt!: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: Date }) closedAt!: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: Date }) dueAt!: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: Date }) escalationAt!: Date | null;
+}
+
+export class CaseSummaryDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ description: 'Short number to quote' }) number!: number;
+  @ApiProperty() chainId!: string;
+  @ApiProperty() modelVersion!: number;
+  @ApiProperty() category!: string;
+  @ApiProperty() intensity!: string;
+  @ApiProperty({ enum: ['open', 'closed', 'cancelled'] }) status!: string;
+  @ApiProperty({ type: [String], description: 'Partners holding an open task now' })
+  currentPartners!: string[];
+  @ApiPropertyOptional({ nullable: true, type: String }) result!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) endId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) exitReason!: string | null;
+  @ApiProperty() openedAt!: Date;
+  @ApiPropertyOptional({ nullable: true, type: Date }) closedAt!: Date | null;
+}
+
+export class CaseDto extends CaseSummaryDto {
+  @ApiPropertyOptional({ description: 'Content: only for caseworkers of an involved organisation' })
+  clientQuestion?: string;
+  @ApiPropertyOptional() clientReference?: string;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Only the fields your steps may see',
+  })
+  data?: CaseData;
+  @ApiProperty({ type: [CaseTaskDto] }) tasks!: CaseTaskDto[];
+}
+
+export class CasePageDto {
+  @ApiProperty({ type: [CaseSummaryDto] }) items!: CaseSummaryDto[];
+  @ApiProperty() total!: number;
+}
+
+export class TimelineEntryDto {
+  @ApiProperty({ example: 'task.completed' }) type!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) taskKey!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) stepId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) partnerId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) actorId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) actorRole!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) actorOrganisation!: string | null;
+  @ApiProperty() occurredAt!: Date;
+  @ApiProperty({ type: 'object', additionalProperties: true }) details!: Record<string, unknown>;
+}
+
+export class TransitionDto implements CaseTransitionResult {
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Tasks opened: taskKey, stepId, partnerId',
+  })
+  opened!: { taskKey: string; stepId: string; partnerId: string }[];
+  @ApiProperty({ type: [String] }) closed!: string[];
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The end reached: endId, result, exitReason',
+  })
+  ended?: CaseEnd;
+  @ApiProperty({ enum: ['open', 'closed', 'cancelled'] }) status!: CaseTransitionResult['status'];
+}
+
+export class OpenedCaseDto {
+  @ApiProperty({ type: CaseDto }) case!: CaseDto;
+  @ApiProperty({ type: TransitionDto }) transition!: TransitionDto;
+}

@@ -1,0 +1,160 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsDate,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import type { CaseData } from '@schakel/reference-model/engine';
+import { CaseTaskDto } from '../cases/case.dto';
+
+export const INBOX_VIEWS = ['open', 'mine', 'unassigned'] as const;
+export const INBOX_SORTS = ['due', '-due', 'opened', '-opened'] as const;
+
+export class InboxQueryDto {
+  @ApiPropertyOptional({
+    enum: INBOX_VIEWS,
+    default: 'open',
+    description: "open: all your organisation's open tasks",
+  })
+  @IsOptional()
+  @IsIn(INBOX_VIEWS)
+  view: (typeof INBOX_VIEWS)[number] = 'open';
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) chainId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) stepId?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    description: 'Only tasks due before this moment',
+  })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  dueBefore?: Date;
+
+  @ApiPropertyOptional({
+    enum: INBOX_SORTS,
+    default: 'due',
+    description: 'Field to sort on; a leading - sorts descending',
+  })
+  @IsOptional()
+  @IsIn(INBOX_SORTS)
+  sort: (typeof INBOX_SORTS)[number] = 'due';
+
+  @ApiPropertyOptional({ default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit = 50;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+}
+
+export class InboxItemDto extends CaseTaskDto {
+  @ApiProperty() caseId!: string;
+  @ApiProperty() chainId!: string;
+  @ApiProperty() modelVersion!: number;
+  @ApiProperty({ description: 'Past its target due date' }) overdue!: boolean;
+}
+
+export class InboxPageDto {
+  @ApiProperty({ type: [InboxItemDto] }) items!: InboxItemDto[];
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Pass as cursor for the next page; null on the last',
+  })
+  nextCursor!: string | null;
+}
+
+export class FormFieldDto {
+  @ApiProperty() field!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty({ enum: ['string', 'number', 'boolean', 'date', 'enum'] }) type!: string;
+  @ApiProperty() required!: boolean;
+  @ApiPropertyOptional({ type: [String] }) values?: string[];
+  @ApiPropertyOptional() description?: string;
+}
+
+export class StepDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() instructions!: string;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) outcomes!: {
+    id: string;
+    label: string;
+  }[];
+  @ApiProperty({ type: [FormFieldDto] }) form!: FormFieldDto[];
+  @ApiProperty({
+    type: [String],
+    description: 'Fields that must have a value when this step hands over',
+  })
+  handsOver!: string[];
+}
+
+export class TaskDetailDto {
+  @ApiProperty({ type: InboxItemDto }) task!: InboxItemDto;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The case as far as this step may see it',
+  })
+  case!: {
+    id: string;
+    number: number;
+    chainId: string;
+    modelVersion: number;
+    status: string;
+    clientQuestion: string;
+    clientReference: string;
+    data: CaseData;
+    fields: FormFieldDto[];
+  };
+  @ApiProperty({ type: StepDto }) step!: StepDto;
+}
+
+export class CompleteTaskDto {
+  @ApiProperty({ example: 'matched', description: "One of the step's outcomes" })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  outcome!: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: "The step's form fields, by field id",
+  })
+  @IsObject()
+  data: CaseData = {};
+}
+
+export class ReturnTaskDto {
+  @ApiProperty({ example: 'Inkomensgegevens ontbreken; graag aanvullen.' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class AssignTaskDto {
+  @ApiProperty({ description: 'A caseworker of your own organisation' })
+  @IsUUID()
+  assigneeId!: string;
+}

@@ -1,0 +1,127 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UuidPipe } from '@schakel/http';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@schakel/identity';
+import { TransitionDto } from '../cases/case.dto';
+import {
+  AssignTaskDto,
+  CompleteTaskDto,
+  InboxPageDto,
+  InboxQueryDto,
+  ReturnTaskDto,
+  TaskDetailDto,
+} from './task.dto';
+import { TasksService } from './tasks.service';
+
+const IDEMPOTENCY = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'Retrying with the same key returns the first answer instead of acting twice',
+};
+
+@ApiTags('tasks (caseworker inbox)')
+@ApiBearerAuth()
+@Roles('caseworker')
+@Controller('tasks')
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      "Your organisation's open tasks: all, yours or unassigned; filtered, sorted, cursor-paged",
+  })
+  @ApiOkResponse({ type: InboxPageDto })
+  inbox(
+    @Query() query: InboxQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<InboxPageDto> {
+    return this.tasks.inbox(user, query);
+  }
+
+  @Get(':taskId')
+  @ApiOperation({
+    summary:
+      'A task with its step (instructions, outcomes, form) and the case as far as the step may see it',
+  })
+  @ApiOkResponse({ type: TaskDetailDto })
+  detail(
+    @Param('taskId', new UuidPipe('taskId')) taskId: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<TaskDetailDto> {
+    return this.tasks.detail(taskId, user);
+  }
+
+  @Post(':taskId/claim')
+  @HttpCode(200)
+  @ApiHeader(IDEMPOTENCY)
+  @ApiOperation({ summary: 'Take the task (409 when a colleague has it)' })
+  @ApiOkResponse({ type: TransitionDto })
+  claim(
+    @Param('taskId', new UuidPipe('taskId')) taskId: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<TransitionDto> {
+    return this.tasks.claim(taskId, user, key);
+  }
+
+  @Post(':taskId/unclaim')
+  @HttpCode(200)
+  @ApiHeader(IDEMPOTENCY)
+  @ApiOperation({ summary: 'Give the task back to the organisation' })
+  @ApiOkResponse({ type: TransitionDto })
+  unclaim(
+    @Param('taskId', new UuidPipe('taskId')) taskId: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<TransitionDto> {
+    return this.tasks.unclaim(taskId, user, key);
+  }
+
+  @Post(':taskId/assign')
+  @HttpCode(200)
+  @ApiHeader(IDEMPOTENCY)
+  @ApiOperation({ summary: 'Assign the task to a colleague in your organisation' })
+  @ApiOkResponse({ type: TransitionDto })
+  assign(
+    @Param('taskId', new UuidPipe('taskId')) taskId: string,
+    @Body() body: AssignTaskDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<TransitionDto> {
+    return this.tasks.assign(taskId, body.assigneeId, user, key);
+  }
+
+  @Post(':taskId/complete')
+  @HttpCode(200)
+  @ApiHeader(IDEMPOTENCY)
+  @ApiOperation({
+    summary:
+      'Complete with an outcome and the handover data; the case moves on as the model says (409 not open, 422 invalid)',
+  })
+  @ApiOkResponse({ type: TransitionDto })
+  complete(
+    @Param('taskId', new UuidPipe('taskId')) taskId: string,
+    @Body() body: CompleteTaskDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<TransitionDto> {
+    return this.tasks.complete(taskId, body.outcome, body.data, user, key);
+  }
+
+  @Post(':taskId/return')
+  @HttpCode(200)
+  @ApiHeader(IDEMPOTENCY)
+  @ApiOperation({
+    summary: 'Return the handover to the partner that sent it, with the reason (rework)',
+  })
+  @ApiOkResponse({ type: TransitionDto })
+  returnHandover(
+    @Param('taskId', new UuidPipe('taskId')) taskId: string,
+    @Body() body: ReturnTaskDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<TransitionDto> {
+    return this.tasks.return(taskId, body.reason, user, key);
+  }
+}

@@ -1,0 +1,227 @@
+import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import {
+  assignTaskUpdate,
+  claimTaskUpdate,
+  completeTaskUpdate,
+  returnTaskUpdate,
+  unclaimTaskUpdate,
+  type CaseTransitionResult,
+} from '@schakel/contracts';
+import { CaseRepository, TaskRepository, UserRepository, type TaskEntity } from '@schakel/database';
+import type { AuthenticatedUser } from '@schakel/identity';
+import type { CaseData, ReferenceModel } from '@schakel/reference-model/engine';
+import { actorOf, updateIdOf } from '../cases/actor';
+import { caseTask } from '../cases/case-views';
+import { CaseWorkflowClient } from '../cases/case-workflow.client';
+import { NeedToKnow } from '../cases/need-to-know';
+import { ModelSnapshots } from '../models/model-snapshots';
+import { decodeCursor, encodeCursor } from './inbox-cursor';
+import type {
+  FormFieldDto,
+  InboxItemDto,
+  InboxPageDto,
+  InboxQueryDto,
+  TaskDetailDto,
+} from './task.dto';
+
+/** The caseworker's side: their organisation's inbox and what they do with a task. */
+@Injectable()
+export class TasksService {
+  constructor(
+    private readonly tasks: TaskRepository,
+    private readonly cases: CaseRepository,
+    private readonly users: UserRepository,
+    private readonly snapshots: ModelSnapshots,
+    private readonly workflows: CaseWorkflowClient,
+  ) {}
+
+  async inbox(user: AuthenticatedUser, query: InboxQueryDto): Promise<InboxPageDto> {
+    const rows = await this.tasks.inbox({
+      organisationId: user.organisationId as string,
+      userId: user.id,
+      view: query.view,
+      chainId: query.chainId,
+      stepId: query.stepId,
+      dueBefore: query.dueBefore,
+      sort: query.sort,
+      limit: query.limit + 1,
+      after: query.cursor ? decodeCursor(query.cursor) : undefined,
+    });
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    const sortValue = (task: TaskEntity) =>
+      (query.sort.endsWith('due') ? task.dueAt : task.openedAt)?.toISOString() ?? null;
+    return {
+      items: page.map(inboxItem),
+      nextCursor:
+        rows.length > query.limit && last
+          ? encodeCursor({ value: sortValue(last), id: last.id })
+          : null,
+    };
+  }
+
+  /** The task with its step and the case as far as this step's organisation may see it. */
+  async detail(taskId: string, user: AuthenticatedUser): Promise<TaskDetailDto> {
+    const task = await this.ownTask(taskId, user);
+    const row = await this.cases.findForReader(task.caseId, { organisationId: null });
+    if (!row) throw taskNotFound(taskId);
+    const [model, caseTasks] = await Promise.all([
+      this.snapshots.get(row.chainId, row.modelVersion),
+      this.tasks.findByCase(row.id),
+    ]);
+    const access = new NeedToKnow(user, model, caseTasks, row.openedByOrganisation);
+    const step = model.steps.find((candidate) => candidate.id === task.stepId);
+    if (!step) throw taskNotFound(taskId);
+    return {
+      task: inboxItem(task),
+      case: {
+        id: row.id,
+        number: row.number,
+        chainId: row.chainId,
+        modelVersion: row.modelVersion,
+        status: row.status,
+        clientQuestion: row.clientQuestion,
+        clientReference: row.clientReference,
+        data: access.data(row.data) as CaseData,
+        fields: formFields(
+          model,
+          access.visibleFieldIds.map((field) => ({ field, required: false })),
+        ),
+      },
+      step: {
+        id: step.id,
+        name: step.name,
+        instructions: step.instructions,
+        outcomes: step.outcomes,
+        form: formFields(model, step.form),
+        handsOver: step.handsOver,
+      },
+    };
+  }
+
+  async claim(
+    taskId: string,
+    user: AuthenticatedUser,
+    key?: string,
+  ): Promise<CaseTransitionResult> {
+    const task = await this.ownTask(taskId, user);
+    return this.workflows.update(
+      task.caseId,
+      claimTaskUpdate,
+      { taskKey: task.taskKey, actor: actorOf(user) },
+      updateIdOf(user, key),
+    );
+  }
+
+  async unclaim(
+    taskId: string,
+    user: AuthenticatedUser,
+    key?: string,
+  ): Promise<CaseTransitionResult> {
+    const task = await this.ownTask(taskId, user);
+    return this.workflows.update(
+      task.caseId,
+      unclaimTaskUpdate,
+      { taskKey: task.taskKey, actor: actorOf(user) },
+      updateIdOf(user, key),
+    );
+  }
+
+  async assign(
+    taskId: string,
+    assigneeId: string,
+    user: AuthenticatedUser,
+    key?: string,
+  ): Promise<CaseTransitionResult> {
+    const task = await this.ownTask(taskId, user);
+    const assignee = await this.users.findById(assigneeId);
+    if (
+      !assignee ||
+      assignee.role !== 'caseworker' ||
+      assignee.organisationId !== user.organisationId
+    ) {
+      throw new UnprocessableEntityException({
+        message: 'Tasks can only be assigned to a caseworker of your own organisation',
+        errors: [
+          {
+            field: 'assigneeId',
+            code: 'not-a-colleague',
+            message: 'is not a caseworker of your organisation',
+          },
+        ],
+      });
+    }
+    const input = {
+      taskKey: task.taskKey,
+      actor: actorOf(user),
+      assignee: { userId: assignee.id, organisationId: assignee.organisationId },
+    };
+    return this.workflows.update(task.caseId, assignTaskUpdate, input, updateIdOf(user, key));
+  }
+
+  async complete(
+    taskId: string,
+    outcome: string,
+    data: CaseData,
+    user: AuthenticatedUser,
+    key?: string,
+  ): Promise<CaseTransitionResult> {
+    const task = await this.ownTask(taskId, user);
+    const input = { taskKey: task.taskKey, actor: actorOf(user), outcome, data };
+    return this.workflows.update(task.caseId, completeTaskUpdate, input, updateIdOf(user, key));
+  }
+
+  async return(
+    taskId: string,
+    reason: string,
+    user: AuthenticatedUser,
+    key?: string,
+  ): Promise<CaseTransitionResult> {
+    const task = await this.ownTask(taskId, user);
+    const input = { taskKey: task.taskKey, actor: actorOf(user), reason };
+    return this.workflows.update(task.caseId, returnTaskUpdate, input, updateIdOf(user, key));
+  }
+
+  /** Another organisation's task answers 404, so its existence does not leak. */
+  private async ownTask(taskId: string, user: AuthenticatedUser): Promise<TaskEntity> {
+    const task = user.organisationId
+      ? await this.tasks.findForOrganisation(taskId, user.organisationId)
+      : null;
+    if (!task) throw taskNotFound(taskId);
+    return task;
+  }
+}
+
+function taskNotFound(taskId: string): NotFoundException {
+  return new NotFoundException(`Task ${taskId} does not exist or is not held by your organisation`);
+}
+
+function inboxItem(task: TaskEntity): InboxItemDto {
+  return {
+    ...caseTask(task),
+    caseId: task.caseId,
+    chainId: task.chainId,
+    modelVersion: task.modelVersion,
+    overdue: task.status === 'open' && task.dueAt !== null && task.dueAt.getTime() < Date.now(),
+  };
+}
+
+function formFields(
+  model: ReferenceModel,
+  form: { field: string; required: boolean }[],
+): FormFieldDto[] {
+  return form.flatMap(({ field, required }) => {
+    const definition = model.fields.find((candidate) => candidate.id === field);
+    if (!definition) return [];
+    return [
+      {
+        field,
+        required,
+        label: definition.label,
+        type: definition.type,
+        ...(definition.values ? { values: definition.values } : {}),
+        ...(definition.description ? { description: definition.description } : {}),
+      },
+    ];
+  });
+}

@@ -1,0 +1,65 @@
+import { Processor } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import {
+  NotificationRepository,
+  WebhookDeliveryRepository,
+  WebhookSubscriptionRepository,
+} from '@schakel/database';
+import {
+  BaseProcessor,
+  QUEUE_NAMES,
+  WebhookDeliveryQueue,
+  type NotificationJob,
+} from '@schakel/queue';
+
+/**
+ * Fans one event out: an in-app notification per recipient, and a webhook delivery per subscribed
+ * organisation. Every step is idempotent by event id, so BullMQ may rerun the whole job safely.
+ */
+@Processor(QUEUE_NAMES.notifications, { concurrency: 5 })
+export class NotificationProcessor extends BaseProcessor<NotificationJob> {
+  constructor(
+    private readonly notifications: NotificationRepository,
+    private readonly subscriptions: WebhookSubscriptionRepository,
+    private readonly deliveries: WebhookDeliveryRepository,
+    private readonly webhookQueue: WebhookDeliveryQueue,
+  ) {
+    super();
+  }
+
+  protected async handle({ data: event }: Job<NotificationJob>): Promise<void> {
+    const written = await this.notifications.insertForAudience(
+      {
+        eventId: event.id,
+        kind: event.kind,
+        title: event.title,
+        body: event.body,
+        caseId: event.caseId,
+        payload: event.payload,
+      },
+      { userIds: event.userIds, organisationIds: event.organisationIds, roles: event.roles },
+    );
+    const subscriptions = await this.subscriptions.findActiveForEvent(
+      event.organisationIds,
+      event.kind,
+    );
+    const deliveries = await this.deliveries.createPending(
+      subscriptions.map((subscription) => ({
+        organisationId: subscription.organisationId,
+        eventId: event.id,
+        eventKind: event.kind,
+        caseId: event.caseId,
+        occurredAt: new Date(event.occurredAt),
+        payload: event.payload,
+      })),
+    );
+    // Delivered or failed rows from an earlier run are left alone; pending ones are (re)enqueued,
+    // which the derived job id turns into a no-op when their job still exists.
+    const pending = deliveries.filter((delivery) => delivery.status === 'pending');
+    await Promise.all(pending.map((delivery) => this.webhookQueue.enqueue(delivery)));
+    this.logger.log(
+      { eventId: event.id, kind: event.kind, inApp: written, webhooks: pending.length },
+      'Notification event fanned out',
+    );
+  }
+}

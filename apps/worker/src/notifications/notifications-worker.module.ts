@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { NotificationsQueueModule } from '@schakel/queue';
+import { NotificationProcessor } from './notification.processor';
+import { WebhookDeliveryProcessor } from './webhook-delivery.processor';
+import { WebhookSender } from './webhook-sender.service';
+
+/**
+ * The processors of the notification queues. Re-exports NotificationsQueueModule so the worker's
+ * activities can inject NotificationService.
+ */
+@Module({
+  imports: [NotificationsQueueModule],
+  providers: [NotificationProcessor, WebhookDeliveryProcessor, WebhookSender],
+  exports: [NotificationsQueueModule],
+})
+export class NotificationsWorkerModule {}

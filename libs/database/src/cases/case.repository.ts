@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { CaseEntity } from './case.entity';
+
+export type NewCase = Pick<
+  CaseEntity,
+  | 'id'
+  | 'chainId'
+  | 'modelVersion'
+  | 'category'
+  | 'intensity'
+  | 'clientQuestion'
+  | 'clientReference'
+  | 'data'
+  | 'openedBy'
+  | 'openedByOrganisation'
+  | 'idempotencyKey'
+>;
+
+/** Chain-wide readers (regisseur, operations, admin) see every case; a caseworker's organisation only its own. */
+export type CaseReader = { organisationId: string | null };
+
+export interface CaseSearch {
+  chainId?: string;
+  status?: CaseEntity['status'];
+  partnerId?: string;
+  limit: number;
+  offset: number;
+}
+
+@Injectable()
+export class CaseRepository {
+  constructor(@InjectRepository(CaseEntity) private readonly rows: Repository<CaseEntity>) {}
+
+  /**
+   * Inserts the intake, with the intake organisation as the case's first participant; false when
+   * this user already opened a case with this idempotency key.
+   */
+  insert(row: NewCase): Promise<boolean> {
+    return this.rows.manager.transaction(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(CaseEntity)
+        .values({ ...row, status: 'open', currentPartners: [] })
+        .orIgnore()
+        .returning('id')
+        .execute();
+      if (result.raw.length === 0) return false;
+      if (row.openedByOrganisation) {
+        await manager.query(
+          'INSERT INTO case_participants (case_id, organisation_id, since) VALUES ($1, $2, now()) ON CONFLICT DO NOTHING',
+          [row.id, row.openedByOrganisation],
+        );
+      }
+      return true;
+    });
+  }
+
+  findByIdempotencyKey(openedBy: string, key: string): Promise<CaseEntity | null> {
+    return this.rows.findOne({ where: { openedBy, idempotencyKey: key } });
+  }
+
+  /** The case, if this reader may know it exists: involved organisations, or chain-wide roles. */
+  findForReader(id: string, reader: CaseReader): Promise<CaseEntity | null> {
+    const query = this.rows.createQueryBuilder('c').where('c.id = :id', { id });
+    if (reader.organisationId) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM case_participants p WHERE p.case_id = c.id AND p.organisation_id = :organisationId)',
+        { organisationId: reader.organisationId },
+      );
+    }
+    return query.getOne();
+  }
+
+  search(reader: CaseReader, search: CaseSearch): Promise<[CaseEntity[], number]> {
+    const query = this.rows.createQueryBuilder('c');
+    if (reader.organisationId) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM case_participants p WHERE p.case_id = c.id AND p.organisation_id = :organisationId)',
+        { organisationId: reader.organisationId },
+      );
+    }
+    if (search.chainId) query.andWhere('c.chain_id = :chainId', { chainId: search.chainId });
+    if (search.status) query.andWhere('c.status = :status', { status: search.status });
+    if (search.partnerId)
+      query.andWhere(':partnerId = ANY(c.current_partners)', { partnerId: search.partnerId });
+    return query
+      .orderBy('c.opened_at', 'DESC')
+      .addOrderBy('c.id')
+      .take(search.limit)
+      .skip(search.offset)
+      .getManyAndCount();
+  }
+}

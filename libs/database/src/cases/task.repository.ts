@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, Repository } from 'typeorm';
+import { TaskEntity } from './task.entity';
+
+export type InboxView = 'open' | 'mine' | 'unassigned';
+export type InboxSort = 'opened' | '-opened' | 'due' | '-due';
+
+export interface TaskInboxQuery {
+  organisationId: string;
+  userId: string;
+  view: InboxView;
+  chainId?: string;
+  stepId?: string;
+  dueBefore?: Date;
+  sort: InboxSort;
+  limit: number;
+  /** Keyset position after which to continue: the sort value and id of the last row seen. */
+  after?: { value: string | null; id: string };
+}
+
+const SORT_COLUMN: Record<InboxSort, string> = {
+  opened: 't.opened_at',
+  '-opened': 't.opened_at',
+  // Tasks without a norm sort after every dated one.
+  due: "COALESCE(t.due_at, 'infinity'::timestamptz)",
+  '-due': "COALESCE(t.due_at, '-infinity'::timestamptz)",
+};
+
+@Injectable()
+export class TaskRepository {
+  constructor(@InjectRepository(TaskEntity) private readonly rows: Repository<TaskEntity>) {}
+
+  /** An organisation's open tasks, keyset-paged so deep pages cost the same as the first. */
+  async inbox(query: TaskInboxQuery): Promise<TaskEntity[]> {
+    const descending = query.sort.startsWith('-');
+    const column = SORT_COLUMN[query.sort];
+    const builder = this.rows
+      .createQueryBuilder('t')
+      .where("t.status = 'open' AND t.partner_id = :organisationId", {
+        organisationId: query.organisationId,
+      });
+    if (query.view === 'mine')
+      builder.andWhere('t.assignee_id = :userId', { userId: query.userId });
+    if (query.view === 'unassigned') builder.andWhere('t.assignee_id IS NULL');
+    if (query.chainId) builder.andWhere('t.chain_id = :chainId', { chainId: query.chainId });
+    if (query.stepId) builder.andWhere('t.step_id = :stepId', { stepId: query.stepId });
+    if (query.dueBefore) builder.andWhere('t.due_at < :dueBefore', { dueBefore: query.dueBefore });
+    if (query.after) {
+      const comparison = descending ? '<' : '>';
+      const after = query.after;
+      builder.andWhere(
+        new Brackets((where) =>
+          where.where(
+            `(${column}, t.id) ${comparison} (:afterValue::timestamptz, :afterId::uuid)`,
+            {
+              afterValue: after.value ?? (query.sort === 'due' ? 'infinity' : '-infinity'),
+              afterId: after.id,
+            },
+          ),
+        ),
+      );
+    }
+    return builder
+      .orderBy(column, descending ? 'DESC' : 'ASC')
+      .addOrderBy('t.id', descending ? 'DESC' : 'ASC')
+      .limit(query.limit)
+      .getMany();
+  }
+
+  /** A task its holding organisation may act on; null when it is not theirs (or does not exist). */
+  findForOrganisation(id: string, organisationId: string): Promise<TaskEntity | null> {
+    return this.rows.findOne({ where: { id, partnerId: organisationId } });
+  }
+
+  findById(id: string): Promise<TaskEntity | null> {
+    return this.rows.findOne({ where: { id } });
+  }
+
+  findByCase(caseId: string): Promise<TaskEntity[]> {
+    return this.rows.find({ where: { caseId }, order: { openedAt: 'ASC', taskKey: 'ASC' } });
+  }
+}

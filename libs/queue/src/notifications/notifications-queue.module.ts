@@ -1,0 +1,18 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { QUEUE_NAMES } from '../queue-names';
+import { NotificationService } from './notification.service';
+import { WebhookDeliveryQueue } from './webhook-delivery-queue.service';
+
+/** The producer side of notifications, for the API and the worker (needs the global QueueModule). */
+@Module({
+  imports: [
+    BullModule.registerQueue(
+      { name: QUEUE_NAMES.notifications },
+      { name: QUEUE_NAMES.webhookDeliveries },
+    ),
+  ],
+  providers: [NotificationService, WebhookDeliveryQueue],
+  exports: [NotificationService, WebhookDeliveryQueue],
+})
+export class NotificationsQueueModule {}

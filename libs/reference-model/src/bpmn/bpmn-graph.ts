@@ -1,0 +1,148 @@
+import { indexModel } from '../model/model-index';
+import { ReferenceModel, Route, START } from '../model/reference-model.types';
+
+export type BpmnNodeType =
+  'startEvent' | 'userTask' | 'exclusiveGateway' | 'parallelGateway' | 'endEvent';
+
+export interface BpmnNode {
+  id: string;
+  type: BpmnNodeType;
+  name?: string;
+  documentation?: string;
+  /** Partner id of the lane the node is drawn in. */
+  lane: string;
+}
+
+export interface BpmnFlow {
+  id: string;
+  source: string;
+  target: string;
+  name?: string;
+  condition?: string;
+  /** A rework route: drawn as a loop back. */
+  rework: boolean;
+}
+
+export interface BpmnGraph {
+  nodes: BpmnNode[];
+  flows: BpmnFlow[];
+  /** Source node id to the id of its default flow (the unconditional route of a decision). */
+  defaults: Map<string, string>;
+  lanes: { id: string; name: string }[];
+}
+
+const elementId = (prefix: string, id: string) => `${prefix}_${id}`;
+
+function condition(route: Route): string | undefined {
+  const parts = [route.on && `outcome == '${route.on}'`, route.when && `(${route.when})`].filter(
+    Boolean,
+  );
+  return parts.length > 0 ? parts.join(' && ') : undefined;
+}
+
+/**
+ * The model as BPMN flow nodes and sequence flows. A step or start with more than one route gets
+ * an exclusive gateway after it, so BPMN tools show the decision explicitly.
+ */
+export function toBpmnGraph(model: ReferenceModel): BpmnGraph {
+  const index = indexModel(model);
+  const usedPartners = new Set(model.steps.map((s) => s.partner));
+  const lanes = model.partners
+    .filter((p) => usedPartners.has(p.id))
+    .map((p) => ({ id: p.id, name: p.name }));
+  const laneOf = laneResolver(model);
+  const nodes: BpmnNode[] = [
+    { id: elementId('StartEvent', START), type: 'startEvent', name: 'Start', lane: laneOf(START) },
+  ];
+  const ids = new Map<string, string>([[START, nodes[0].id]]);
+  for (const step of model.steps) {
+    ids.set(step.id, elementId('Task', step.id));
+    nodes.push({
+      id: elementId('Task', step.id),
+      type: 'userTask',
+      name: step.name,
+      documentation: step.instructions,
+      lane: step.partner,
+    });
+  }
+  for (const gateway of model.gateways ?? []) {
+    ids.set(gateway.id, elementId('Gateway', gateway.id));
+    const type = gateway.type === 'exclusive' ? 'exclusiveGateway' : 'parallelGateway';
+    nodes.push({
+      id: elementId('Gateway', gateway.id),
+      type,
+      name: gateway.name,
+      lane: laneOf(gateway.id),
+    });
+  }
+  for (const end of model.ends) {
+    ids.set(end.id, elementId('EndEvent', end.id));
+    nodes.push({
+      id: elementId('EndEvent', end.id),
+      type: 'endEvent',
+      name: end.name,
+      lane: laneOf(end.id),
+    });
+  }
+  const flows: BpmnFlow[] = [];
+  const defaults = new Map<string, string>();
+  const addFlow = (source: string, target: string, route?: Route) => {
+    const id = `Flow_${flows.length + 1}`;
+    const rework = route?.rework ? `max ${route.rework.maxIterations}x` : undefined;
+    flows.push({
+      id,
+      source,
+      target,
+      name: [route?.on, rework].filter(Boolean).join(', ') || undefined,
+      condition: route && condition(route),
+      rework: !!route?.rework,
+    });
+    return id;
+  };
+  for (const [from, routes] of index.outgoing) {
+    const source = ids.get(from);
+    if (!source) continue;
+    const node = index.nodes.get(from);
+    const decides =
+      node?.kind === 'gateway' ? node.gateway.type === 'exclusive' : routes.length > 1;
+    let origin = source;
+    if (decides && node?.kind !== 'gateway') {
+      origin = elementId('Gateway', `${from}-decision`);
+      nodes.push({ id: origin, type: 'exclusiveGateway', lane: laneOf(from) });
+      addFlow(source, origin);
+    }
+    for (const route of routes) {
+      const target = ids.get(route.to);
+      if (!target) continue;
+      const flow = addFlow(
+        origin,
+        target,
+        decides ? route : { ...route, when: undefined, on: undefined },
+      );
+      if (decides && !route.on && !route.when && !route.rework && !defaults.has(origin))
+        defaults.set(origin, flow);
+    }
+  }
+  return { nodes, flows, defaults, lanes };
+}
+
+/** Steps sit in their partner's lane; other nodes in the lane of the nearest step before (or after) them. */
+function laneResolver(model: ReferenceModel): (id: string) => string {
+  const index = indexModel(model);
+  const fallback = model.steps[0]?.partner ?? model.partners[0]?.id ?? '';
+  const search = (id: string, next: (id: string) => string[]): string | undefined => {
+    const seen = new Set([id]);
+    const queue = [id];
+    while (queue.length > 0) {
+      const current = queue.shift() as string;
+      const step = index.steps.get(current);
+      if (step) return step.partner;
+      for (const n of next(current)) if (!seen.has(n) && seen.add(n)) queue.push(n);
+    }
+    return undefined;
+  };
+  const before = (id: string) => (index.incoming.get(id) ?? []).map((r) => r.from);
+  const after = (id: string) => (index.outgoing.get(id) ?? []).map((r) => r.to);
+  return (id) =>
+    index.steps.get(id)?.partner ?? search(id, before) ?? search(id, after) ?? fallback;
+}

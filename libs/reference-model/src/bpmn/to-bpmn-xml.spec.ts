@@ -1,0 +1,89 @@
+import { execFileSync } from 'child_process';
+import { join } from 'path';
+import { minimalModel, modelWith } from '../../test/model-builder';
+import { EXAMPLE_FILES, exampleModel } from '../../test/example-models';
+import { toBpmnXml } from './to-bpmn-xml';
+
+interface Parsed {
+  warnings: string[];
+  flowNodes: { id: string; type: string }[];
+  flows: string[];
+  shapes: string[];
+  edges: string[];
+  lanes: string[];
+  conditions: string[];
+}
+
+/**
+ * bpmn-moddle (and its dependencies) ship as ES modules only, which Jest's CommonJS runtime
+ * cannot load, so the XML is parsed in a separate Node process.
+ */
+const PARSE = `
+import { BpmnModdle } from 'bpmn-moddle';
+let xml = '';
+for await (const chunk of process.stdin) xml += chunk;
+const { rootElement, warnings } = await new BpmnModdle().fromXML(xml);
+const process_ = rootElement.rootElements.find((e) => e.$type === 'bpmn:Process');
+const plane = rootElement.diagrams[0].plane;
+const elements = process_.flowElements;
+console.log(JSON.stringify({
+  warnings: warnings.map((w) => w.message),
+  flowNodes: elements.filter((e) => e.$type !== 'bpmn:SequenceFlow').map((e) => ({ id: e.id, type: e.$type })),
+  flows: elements.filter((e) => e.$type === 'bpmn:SequenceFlow').map((e) => e.id),
+  conditions: elements.filter((e) => e.conditionExpression).map((e) => e.conditionExpression.body),
+  shapes: plane.planeElement.filter((e) => e.$type === 'bpmndi:BPMNShape').map((e) => e.bpmnElement.id),
+  edges: plane.planeElement.filter((e) => e.$type === 'bpmndi:BPMNEdge').map((e) => e.bpmnElement.id),
+  lanes: process_.laneSets[0].lanes.map((l) => l.id),
+}));
+`;
+
+function parse(xml: string): Parsed {
+  const output = execFileSync(process.execPath, ['--input-type=module', '-e', PARSE], {
+    cwd: join(__dirname, '../../../..'),
+    input: xml,
+    encoding: 'utf8',
+  });
+  return JSON.parse(output) as Parsed;
+}
+
+describe('toBpmnXml', () => {
+  it.each(EXAMPLE_FILES)('exports %s as BPMN that bpmn-moddle reads without warnings', (file) => {
+    const model = exampleModel(file);
+    const parsed = parse(toBpmnXml(model));
+    expect(parsed.warnings).toEqual([]);
+    const ids = parsed.flowNodes.map((n) => n.id);
+    for (const step of model.steps) expect(ids).toContain(`Task_${step.id}`);
+    for (const end of model.ends) expect(ids).toContain(`EndEvent_${end.id}`);
+    expect(parsed.shapes).toEqual(expect.arrayContaining(ids));
+    expect([...parsed.edges].sort()).toEqual([...parsed.flows].sort());
+    const partners = new Set(model.steps.map((s) => s.partner));
+    expect(parsed.lanes).toEqual(
+      model.partners.filter((p) => partners.has(p.id)).map((p) => `Lane_${p.id}`),
+    );
+  });
+
+  it('uses parallel gateways for split and join and exclusive ones for decisions', () => {
+    const parsed = parse(toBpmnXml(exampleModel('vroegsignalering-schuldhulp.yaml')));
+    const types = Object.fromEntries(parsed.flowNodes.map((n) => [n.id, n.type]));
+    expect(types['Gateway_arrangement-split']).toBe('bpmn:ParallelGateway');
+    expect(types['Gateway_arrangement-join']).toBe('bpmn:ParallelGateway');
+    expect(types['Gateway_matching-decision']).toBe('bpmn:ExclusiveGateway');
+    expect(types.StartEvent_start).toBe('bpmn:StartEvent');
+    expect(types['Task_matching']).toBe('bpmn:UserTask');
+    expect(parsed.conditions).toContain(
+      "outcome == 'triaged' && (data.crisis == true || intake.category == 'crisis-signal')",
+    );
+  });
+
+  it('escapes names and instructions and is deterministic', () => {
+    const model = modelWith((m) => {
+      m.chain.name = 'A & B <"chain">';
+      m.steps[0].instructions = "Use <b> & 'quotes'";
+    });
+    const xml = toBpmnXml(model);
+    expect(xml).toContain('name="A &amp; B &lt;&quot;chain&quot;&gt;"');
+    expect(parse(xml).warnings).toEqual([]);
+    expect(toBpmnXml(model)).toBe(xml);
+    expect(toBpmnXml(minimalModel())).not.toBe(xml);
+  });
+});

@@ -1,0 +1,170 @@
+import { CaseData, Intensity, ReferenceModel, START } from '../model/reference-model.types';
+import { RoutingError, RoutingErrorCode } from './routing-error';
+import { OpenedTask, RoutingResult, RoutingState } from './routing-state';
+import { SubmissionProblem, validateIntake, validateStepSubmission } from './step-submission';
+import { Transition } from './transition';
+
+export interface StartCaseInput {
+  category: string;
+  /** Defaults to the category's intensity. */
+  intensity?: Intensity;
+  /** Intake form data. */
+  data: CaseData;
+}
+
+function invalid(what: string, problems: SubmissionProblem[]): RoutingError {
+  // An unknown outcome or category is a wrong request rather than a wrong form: say so by code.
+  const wrongChoice = problems.find(
+    (p) => p.code === 'unknown-outcome' || p.code === 'unknown-category',
+  );
+  const code: RoutingErrorCode = wrongChoice
+    ? (wrongChoice.code as RoutingErrorCode)
+    : 'invalid-submission';
+  return new RoutingError(code, `${what}: ${problems.map((p) => p.message).join('; ')}`, problems);
+}
+
+/** Opens a case: checks the intake, then follows the routes leaving `start`. */
+export function startCase(model: ReferenceModel, input: StartCaseInput): RoutingResult {
+  const problems = validateIntake(model, input.category, input.data);
+  const category = model.intake.categories.find((c) => c.id === input.category);
+  if (!category || problems.length > 0) throw invalid('the case cannot start', problems);
+  const transition = new Transition(model, {
+    category: category.id,
+    intensity: input.intensity ?? category.intensity,
+    data: { ...input.data },
+    tasks: [],
+    openings: {},
+    returns: {},
+    rework: {},
+    joins: {},
+  });
+  transition.leave(START, undefined, []);
+  return transition.result();
+}
+
+export interface CompleteTaskInput {
+  taskKey: string;
+  outcome: string;
+  /** The step's form data; merged into the case data. */
+  data: CaseData;
+}
+
+/** Completes an open task with an outcome and routes the case on. */
+export function completeTask(
+  model: ReferenceModel,
+  state: RoutingState,
+  input: CompleteTaskInput,
+): RoutingResult {
+  const transition = new Transition(model, state);
+  const task = transition.openTask(input.taskKey);
+  const problems = validateStepSubmission(
+    model,
+    task.stepId,
+    input.outcome,
+    input.data,
+    state.data,
+  );
+  if (problems.length > 0) throw invalid(`task '${input.taskKey}' cannot be completed`, problems);
+  Object.assign(transition.state.data, input.data);
+  task.status = 'completed';
+  task.outcome = input.outcome;
+  transition.leave(task.stepId, input.outcome, [task.taskKey]);
+  return transition.result();
+}
+
+/** Regisseur skips a task: it moves on with the step's `onSkip` outcome, or its first outcome. */
+export function skipTask(
+  model: ReferenceModel,
+  state: RoutingState,
+  input: { taskKey: string },
+): RoutingResult {
+  const transition = new Transition(model, state);
+  const task = transition.openTask(input.taskKey);
+  const step = model.steps.find((s) => s.id === task.stepId);
+  if (!step) throw new RoutingError('unknown-step', `step '${task.stepId}' is not in this model`);
+  task.status = 'skipped';
+  task.outcome = step.onSkip ?? step.outcomes[0].id;
+  transition.leave(task.stepId, task.outcome, [task.taskKey]);
+  return transition.result();
+}
+
+/**
+ * The receiving step returns its handover (terugverwijzing): the task closes as `returned` and
+ * the tasks that handed over to it open again. Counts returns per receiving step.
+ */
+export function returnTask(
+  model: ReferenceModel,
+  state: RoutingState,
+  input: { taskKey: string },
+): RoutingResult {
+  const transition = new Transition(model, state);
+  const task = transition.openTask(input.taskKey);
+  if (task.handedOverBy.length === 0) {
+    throw new RoutingError(
+      'nothing-to-return-to',
+      `task '${task.taskKey}' was opened by the intake; there is no handover to return`,
+    );
+  }
+  task.status = 'returned';
+  const returns = (transition.state.returns[task.stepId] ?? 0) + 1;
+  transition.state.returns[task.stepId] = returns;
+  transition.rewind(task.handedOverBy.map((key) => transition.task(key)));
+  const maxReturns = model.steps.find((s) => s.id === task.stepId)?.maxReturns;
+  return transition.result({
+    returnLimitExceeded: maxReturns !== undefined && returns > maxReturns,
+  });
+}
+
+/** Regisseur reopens the last completed (or skipped) task of a step; what followed is cancelled. */
+export function reopenTask(
+  model: ReferenceModel,
+  state: RoutingState,
+  input: { stepId: string },
+): RoutingResult {
+  const transition = new Transition(model, state);
+  transition.assertRunning();
+  const tasks = transition.state.tasks.filter((t) => t.stepId === input.stepId);
+  if (tasks.some((t) => t.status === 'open')) {
+    throw new RoutingError('task-already-open', `step '${input.stepId}' already has an open task`);
+  }
+  const last = tasks.reverse().find((t) => t.status === 'completed' || t.status === 'skipped');
+  if (!last)
+    throw new RoutingError(
+      'step-not-completed',
+      `step '${input.stepId}' has no completed task to reopen`,
+    );
+  transition.rewind([last]);
+  return transition.result();
+}
+
+/** Regisseur hands an open task to another partner: the responsible one or a listed alternative. */
+export function reassignTask(
+  model: ReferenceModel,
+  state: RoutingState,
+  input: { taskKey: string; partnerId: string },
+): RoutingResult {
+  const transition = new Transition(model, state);
+  const task = transition.openTask(input.taskKey);
+  const step = model.steps.find((s) => s.id === task.stepId);
+  const allowed = step ? [step.partner, ...(step.alternativePartners ?? [])] : [];
+  if (!allowed.includes(input.partnerId)) {
+    throw new RoutingError(
+      'partner-not-allowed',
+      `step '${task.stepId}' may be held by ${allowed.join(', ')}, not '${input.partnerId}'`,
+    );
+  }
+  task.partnerId = input.partnerId;
+  return transition.result();
+}
+
+export function openTasks(state: RoutingState): OpenedTask[] {
+  return state.tasks
+    .filter((t) => t.status === 'open')
+    .map(({ taskKey, stepId, partnerId, iteration, handedOverBy }) => ({
+      taskKey,
+      stepId,
+      partnerId,
+      iteration,
+      handedOverBy,
+    }));
+}

@@ -1,0 +1,191 @@
+import { holds } from '../expression/evaluate-expression';
+import { parseExpression } from '../expression/parse-expression';
+import { indexModel, ModelIndex } from '../model/model-index';
+import { ReferenceModel, Route } from '../model/reference-model.types';
+import { RoutingError } from './routing-error';
+import { OpenedTask, RoutingResult, RoutingState, TaskRecord } from './routing-state';
+
+/** Far above any real model; only a malformed model (a gateway-only cycle) gets here. */
+const MAX_MOVES = 10000;
+
+/**
+ * One change to a case's routing state. Works on a private copy, so a RoutingError thrown halfway
+ * leaves the caller's state untouched.
+ */
+export class Transition {
+  readonly state: RoutingState;
+  private readonly index: ModelIndex;
+  private readonly opened: OpenedTask[] = [];
+  private readonly closed: string[] = [];
+  private moves = 0;
+
+  constructor(
+    private readonly model: ReferenceModel,
+    state: RoutingState,
+  ) {
+    this.state = JSON.parse(JSON.stringify(state)) as RoutingState;
+    this.index = indexModel(model);
+  }
+
+  result(extra: Partial<RoutingResult> = {}): RoutingResult {
+    const ended = this.state.ended;
+    return {
+      state: this.state,
+      opened: this.opened,
+      closed: this.closed,
+      ...(ended ? { ended } : {}),
+      ...extra,
+    };
+  }
+
+  task(taskKey: string): TaskRecord {
+    const task = this.state.tasks.find((t) => t.taskKey === taskKey);
+    if (!task)
+      throw new RoutingError('unknown-task', `task '${taskKey}' does not exist in this case`);
+    return task;
+  }
+
+  openTask(taskKey: string): TaskRecord {
+    this.assertRunning();
+    const task = this.task(taskKey);
+    if (task.status !== 'open')
+      throw new RoutingError('task-not-open', `task '${taskKey}' is ${task.status}, not open`);
+    return task;
+  }
+
+  assertRunning(): void {
+    if (this.state.ended)
+      throw new RoutingError('case-ended', `the case has ended at '${this.state.ended.endId}'`);
+  }
+
+  /** Leaves a node along the first route whose outcome, condition and rework bound allow it. */
+  leave(from: string, outcome: string | undefined, handedOverBy: string[]): void {
+    let exhausted: Route | undefined;
+    for (const route of this.index.outgoing.get(from) ?? []) {
+      if (route.on !== undefined && route.on !== outcome) continue;
+      if (route.when !== undefined && !holds(parseExpression(route.when), this.context(outcome)))
+        continue;
+      if (route.rework) {
+        const key = String(this.model.routes.indexOf(route));
+        const taken = this.state.rework[key] ?? 0;
+        if (taken >= route.rework.maxIterations) {
+          exhausted ??= route;
+          continue;
+        }
+        this.state.rework[key] = taken + 1;
+      }
+      this.enter(route.to, handedOverBy);
+      return;
+    }
+    if (exhausted) {
+      const max = exhausted.rework?.maxIterations;
+      throw new RoutingError(
+        'rework-limit-exceeded',
+        `the loop from '${from}' back to '${exhausted.to}' may run ${max} times and has; no other route applies`,
+      );
+    }
+    throw new RoutingError(
+      'no-matching-route',
+      `no route leaves '${from}'${outcome ? ` for outcome '${outcome}'` : ''} with the current case data`,
+    );
+  }
+
+  private context(outcome: string | undefined) {
+    const { data, category, intensity } = this.state;
+    return { data, outcome, intake: { category, intensity } };
+  }
+
+  private enter(id: string, handedOverBy: string[], join?: TaskRecord['join']): void {
+    if (this.state.ended) return; // another branch already finished the case
+    if (++this.moves > MAX_MOVES)
+      throw new RoutingError('routing-loop', `routing did not settle (last at '${id}')`);
+    const node = this.index.nodes.get(id);
+    if (node?.kind === 'step') {
+      this.open(node.id, node.step.partner, handedOverBy, join);
+    } else if (node?.kind === 'end') {
+      const { result, exitReason } = node.end;
+      this.state.ended = { endId: id, result, ...(exitReason ? { exitReason } : {}) };
+      this.cancel(this.state.tasks.filter((t) => t.status === 'open'));
+    } else if (node?.kind === 'gateway' && node.gateway.type === 'parallelSplit') {
+      for (const route of this.index.outgoing.get(id) ?? []) this.enter(route.to, handedOverBy);
+    } else if (node?.kind === 'gateway' && node.gateway.type === 'parallelJoin') {
+      this.arrive(id, handedOverBy);
+    } else if (node?.kind === 'gateway') {
+      this.leave(id, undefined, handedOverBy);
+    } else {
+      throw new RoutingError('unknown-step', `route leads to '${id}', which does not exist`);
+    }
+  }
+
+  private arrive(joinId: string, handedOverBy: string[]): void {
+    const arrivals = [...(this.state.joins[joinId] ?? []), handedOverBy];
+    if (arrivals.length < this.branches(joinId)) {
+      this.state.joins[joinId] = arrivals;
+      return;
+    }
+    delete this.state.joins[joinId];
+    const [route] = this.index.outgoing.get(joinId) ?? [];
+    if (!route) throw new RoutingError('no-matching-route', `no route leaves join '${joinId}'`);
+    this.enter(route.to, [...new Set(arrivals.flat())], { id: joinId, arrivals });
+  }
+
+  /** A join waits for as many arrivals as its split has branches. */
+  private branches(joinId: string): number {
+    const split = [...this.index.gateways.values()].find(
+      (g) => g.type === 'parallelSplit' && g.join === joinId,
+    );
+    return split ? (this.index.outgoing.get(split.id) ?? []).length : 1;
+  }
+
+  open(stepId: string, partnerId: string, handedOverBy: string[], join?: TaskRecord['join']): void {
+    const iteration = (this.state.openings[stepId] ?? 0) + 1;
+    this.state.openings[stepId] = iteration;
+    const opened: OpenedTask = {
+      taskKey: `${stepId}:${iteration}`,
+      stepId,
+      partnerId,
+      iteration,
+      handedOverBy,
+    };
+    this.state.tasks.push({ ...opened, status: 'open', ...(join ? { join } : {}) });
+    this.opened.push(opened);
+  }
+
+  private cancel(tasks: TaskRecord[]): void {
+    for (const task of tasks) {
+      task.status = 'cancelled';
+      this.closed.push(task.taskKey);
+    }
+  }
+
+  /**
+   * Winds the case back to just before `targets` completed and opens them again. Open tasks that
+   * follow from them are cancelled; joins forget arrivals that came from them, and joins that
+   * already fired are reset to wait for the re-opened branches only.
+   */
+  rewind(targets: TaskRecord[]): void {
+    const affected = new Set(targets.map((t) => t.taskKey));
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const task of this.state.tasks) {
+        if (!affected.has(task.taskKey) && task.handedOverBy.some((k) => affected.has(k))) {
+          affected.add(task.taskKey);
+          grew = true;
+        }
+      }
+    }
+    const untouched = (arrival: string[]) => !arrival.some((k) => affected.has(k));
+    for (const [joinId, arrivals] of Object.entries(this.state.joins)) {
+      this.state.joins[joinId] = arrivals.filter(untouched);
+    }
+    const downstream = this.state.tasks.filter(
+      (t) => affected.has(t.taskKey) && !targets.includes(t),
+    );
+    for (const task of downstream) {
+      if (task.join) this.state.joins[task.join.id] = task.join.arrivals.filter(untouched);
+    }
+    this.cancel(downstream.filter((t) => t.status === 'open'));
+    for (const target of targets)
+      this.open(target.stepId, target.partnerId, target.handedOverBy, target.join);
+  }
+}

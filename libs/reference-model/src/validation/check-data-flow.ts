@@ -1,0 +1,71 @@
+import { parseExpression } from '../expression/parse-expression';
+import { ExpressionError } from '../expression/expression-error';
+import { referencedFields } from '../expression/visit-expression';
+import { validRoutesFrom } from '../model/graph';
+import { stepVisibleFields } from '../engine/visible-fields';
+import { ModelIndex } from '../model/model-index';
+import { ReferenceModel, Step } from '../model/reference-model.types';
+import { ModelProblem, pointer, problem } from './model-problem';
+
+/** Steps that receive a handover from `id`, looking through gateways. */
+export function receivingSteps(index: ModelIndex, id: string): Step[] {
+  const found = new Map<string, Step>();
+  const seen = new Set<string>();
+  const walk = (from: string) => {
+    for (const route of validRoutesFrom(index, from)) {
+      const node = index.nodes.get(route.to);
+      if (node?.kind === 'step') found.set(node.id, node.step);
+      if (node?.kind === 'gateway' && !seen.has(node.id)) {
+        seen.add(node.id);
+        walk(node.id);
+      }
+    }
+  };
+  walk(id);
+  return [...found.values()];
+}
+
+function fieldsInConditions(model: ReferenceModel): { field: string; route: number }[] {
+  return model.routes.flatMap((route, r) => {
+    if (route.when === undefined) return [];
+    try {
+      return referencedFields(parseExpression(route.when)).map((field) => ({ field, route: r }));
+    } catch (error) {
+      if (error instanceof ExpressionError) return []; // reported as invalid-expression
+      throw error;
+    }
+  });
+}
+
+/** Conditions read only collected data; handovers carry only what the receiver may see. */
+export function checkDataFlow(model: ReferenceModel, index: ModelIndex): ModelProblem[] {
+  const collected = new Set(
+    [...model.intake.form, ...model.steps.flatMap((s) => s.form)].map((f) => f.field),
+  );
+  const neverCollected = fieldsInConditions(model)
+    .filter(({ field }) => index.fields.has(field) && !collected.has(field))
+    .map(({ field, route }) =>
+      problem(
+        'field-never-collected',
+        pointer('routes', route, 'when'),
+        `condition reads field '${field}', but neither the intake nor any step's form collects it`,
+      ),
+    );
+  const notVisible = model.steps.flatMap((step, s) =>
+    receivingSteps(index, step.id).flatMap((receiver) => {
+      const visible = stepVisibleFields(receiver);
+      return step.handsOver.flatMap((field, f) =>
+        visible.has(field)
+          ? []
+          : [
+              problem(
+                'handover-not-visible',
+                pointer('steps', s, 'handsOver', f),
+                `step '${step.id}' hands over '${field}' to step '${receiver.id}', which may not see it; add it to that step's 'sees' or stop handing it over`,
+              ),
+            ],
+      );
+    }),
+  );
+  return [...neverCollected, ...notVisible];
+}

@@ -1,0 +1,90 @@
+import { reachable, successors, validRoutesFrom } from '../model/graph';
+import { ModelIndex } from '../model/model-index';
+import { ReferenceModel } from '../model/reference-model.types';
+import { ModelProblem, pointer, problem } from './model-problem';
+
+/**
+ * Parallel splits and joins come in named pairs so the engine knows how many branches a join
+ * waits for; every branch of a split must be able to reach its join.
+ */
+export function checkGateways(model: ReferenceModel, index: ModelIndex): ModelProblem[] {
+  const problems: ModelProblem[] = [];
+  const gateways = model.gateways ?? [];
+  const namedJoins = new Set(gateways.filter((g) => g.type === 'parallelSplit').map((g) => g.join));
+  gateways.forEach((gateway, g) => {
+    const at = (...rest: string[]) => pointer('gateways', g, ...rest);
+    const outgoing = validRoutesFrom(index, gateway.id);
+    if (gateway.type === 'parallelSplit') {
+      const join = gateway.join === undefined ? undefined : index.gateways.get(gateway.join);
+      if (!join || join.type !== 'parallelJoin') {
+        const why =
+          gateway.join === undefined
+            ? 'names no join'
+            : `names '${gateway.join}', which is not a parallelJoin`;
+        problems.push(
+          problem('split-without-join', at('join'), `parallel split '${gateway.id}' ${why}`),
+        );
+      } else {
+        for (const route of outgoing) {
+          if (!reachable([route.to], successors(index)).has(join.id)) {
+            problems.push(
+              problem(
+                'split-without-join',
+                at(),
+                `branch '${route.to}' of split '${gateway.id}' never reaches its join '${join.id}'`,
+              ),
+            );
+          }
+        }
+      }
+      if (outgoing.length < 2) {
+        problems.push(
+          problem(
+            'invalid-gateway-routes',
+            at(),
+            `parallel split '${gateway.id}' needs at least two outgoing routes`,
+          ),
+        );
+      }
+    }
+    if (gateway.type === 'parallelJoin') {
+      if (!namedJoins.has(gateway.id)) {
+        problems.push(
+          problem(
+            'join-without-split',
+            at(),
+            `parallel join '${gateway.id}' is not the join of any parallel split`,
+          ),
+        );
+      }
+      if (outgoing.length !== 1) {
+        problems.push(
+          problem(
+            'invalid-gateway-routes',
+            at(),
+            `parallel join '${gateway.id}' needs exactly one outgoing route`,
+          ),
+        );
+      }
+    }
+    if (gateway.type !== 'parallelSplit' && gateway.join !== undefined) {
+      problems.push(
+        problem('invalid-gateway-routes', at('join'), `only a parallelSplit names a join`),
+      );
+    }
+    if (gateway.type !== 'exclusive') {
+      for (const route of outgoing) {
+        if (route.when !== undefined || route.on !== undefined || route.rework !== undefined) {
+          problems.push(
+            problem(
+              'conditional-parallel-branch',
+              pointer('routes', model.routes.indexOf(route)),
+              `routes leaving parallel gateway '${gateway.id}' are always all taken; remove 'on', 'when' and 'rework'`,
+            ),
+          );
+        }
+      }
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,243 @@
+import { minimalModel, modelWith, step } from '../../test/model-builder';
+import { ReferenceModel } from '../model/reference-model.types';
+import { ModelProblem, PROBLEM_CODES, ProblemCode } from './model-problem';
+import { validateModel } from './validate-model';
+
+const splitModel = (change: (m: ReferenceModel) => void = () => undefined) =>
+  modelWith((m) => {
+    m.steps.push(step('c'));
+    m.gateways = [
+      { id: 'split', type: 'parallelSplit', join: 'join' },
+      { id: 'join', type: 'parallelJoin' },
+    ];
+    m.routes = [
+      { from: 'start', to: 'split' },
+      { from: 'split', to: 'a' },
+      { from: 'split', to: 'b' },
+      { from: 'a', to: 'join' },
+      { from: 'b', to: 'join' },
+      { from: 'join', to: 'c' },
+      { from: 'c', to: 'done' },
+    ];
+    change(m);
+  });
+
+const withField = (m: ReferenceModel, id: string) =>
+  m.fields.push({ id, label: id, type: 'boolean' });
+
+/** One model per problem code, each broken in exactly that way. */
+const broken: Record<
+  Exclude<ProblemCode, 'too-large' | 'syntax-error'>,
+  [ReferenceModel | unknown, string]
+> = {
+  'unsupported-schema-version': [{ ...minimalModel(), schemaVersion: 2 }, '/schemaVersion'],
+  'missing-property': [
+    modelWith((m) => delete (m.steps[0] as Partial<(typeof m.steps)[0]>).partner),
+    '/steps/0/partner',
+  ],
+  'unknown-property': [
+    modelWith((m) => Object.assign(m.steps[0], { partnr: 'p1' })),
+    '/steps/0/partnr',
+  ],
+  'invalid-value': [modelWith((m) => (m.steps[0].id = 'Step A')), '/steps/0/id'],
+  'duplicate-id': [modelWith((m) => (m.steps[1].id = 'a')), '/steps/1'],
+  'unknown-partner': [modelWith((m) => (m.steps[0].partner = 'nobody')), '/steps/0/partner'],
+  'unknown-role': [modelWith((m) => (m.steps[0].role = 'judge')), '/steps/0/role'],
+  'unknown-field': [modelWith((m) => m.steps[0].sees.push('bsn')), '/steps/0/sees/0'],
+  'unknown-step': [
+    modelWith(
+      (m) =>
+        (m.steps[1].norm = {
+          startsAt: 'stepCompleted',
+          afterStep: 'x',
+          target: { amount: 1, unit: 'hours' },
+        }),
+    ),
+    '/steps/1/norm/afterStep',
+  ],
+  'unknown-source': [
+    modelWith((m) => m.routes.push({ from: 'nowhere', to: 'b' })),
+    '/routes/3/from',
+  ],
+  'unknown-target': [modelWith((m) => (m.routes[1].to = 'ghost')), '/routes/1/to'],
+  'unknown-outcome': [modelWith((m) => (m.routes[1].on = 'approved')), '/routes/1/on'],
+  'unknown-category': [
+    modelWith((m) => {
+      m.routes.splice(1, 0, { from: 'a', when: "intake.category == 'urgent'", to: 'done' });
+    }),
+    '/routes/1/when',
+  ],
+  'invalid-expression': [modelWith((m) => (m.routes[1].when = 'data.note = 1')), '/routes/1/when'],
+  'no-start-route': [modelWith((m) => m.routes.shift()), '/routes'],
+  'unreachable-step': [modelWith((m) => m.steps.push(step('island'))), '/steps/2'],
+  'no-path-to-end': [
+    modelWith((m) => {
+      m.steps.push(step('trap'));
+      m.steps[0].outcomes.push({ id: 'stuck', label: 'Stuck' });
+      m.routes.splice(
+        1,
+        0,
+        { from: 'a', on: 'stuck', to: 'trap' },
+        { from: 'trap', to: 'trap', rework: { maxIterations: 2 } },
+      );
+    }),
+    '/steps/2',
+  ],
+  'outcome-without-route': [
+    modelWith((m) => {
+      m.steps[0].outcomes.push({ id: 'lost', label: 'Lost' });
+      m.routes[1].on = 'done';
+    }),
+    '/steps/0/outcomes/1',
+  ],
+  'no-default-route': [
+    modelWith((m) => (m.routes[1].when = "data.note == 'x'")),
+    '/steps/0/outcomes/0',
+  ],
+  'unbounded-rework': [
+    modelWith((m) => {
+      m.steps[1].outcomes.push({ id: 'again', label: 'Again' });
+      m.routes.splice(2, 0, { from: 'b', on: 'again', to: 'a' });
+    }),
+    '/routes/2',
+  ],
+  'join-without-split': [
+    splitModel((m) => (m.gateways = [m.gateways![1], { id: 'split', type: 'exclusive' }])),
+    '/gateways/0',
+  ],
+  'split-without-join': [splitModel((m) => delete m.gateways![0].join), '/gateways/0/join'],
+  'conditional-parallel-branch': [splitModel((m) => (m.routes[1].when = 'true')), '/routes/1'],
+  'invalid-gateway-routes': [
+    splitModel((m) => m.routes.push({ from: 'join', to: 'done' })),
+    '/gateways/1',
+  ],
+  'escalation-before-target': [
+    modelWith(
+      (m) =>
+        (m.steps[0].norm = {
+          target: { amount: 5, unit: 'workingDays' },
+          escalation: { amount: 3, unit: 'calendarDays' },
+        }),
+    ),
+    '/steps/0/norm/escalation',
+  ],
+  'escalation-ladder-order': [
+    modelWith((m) => m.escalation.ladder.push({ ...m.escalation.ladder[0] })),
+    '/escalation/ladder/1/level',
+  ],
+  'field-never-collected': [
+    modelWith((m) => {
+      withField(m, 'urgent');
+      m.routes.splice(1, 0, { from: 'a', when: 'data.urgent == true', to: 'done' });
+    }),
+    '/routes/1/when',
+  ],
+  'handover-not-visible': [
+    modelWith((m) => {
+      m.steps[0].form.push({ field: 'note', required: true });
+      m.steps[0].handsOver.push('note');
+    }),
+    '/steps/0/handsOver/0',
+  ],
+};
+
+describe('validateModel', () => {
+  it('accepts the minimal model and a parallel one', () => {
+    expect(validateModel(minimalModel())).toEqual([]);
+    expect(validateModel(splitModel())).toEqual([]);
+  });
+
+  it('has a failing model for every code except the two that only parsing reports', () => {
+    const covered = new Set([...Object.keys(broken), 'too-large', 'syntax-error']);
+    expect(PROBLEM_CODES.filter((code) => !covered.has(code))).toEqual([]);
+  });
+
+  it.each(Object.entries(broken))('reports %s at its path', (code, [model, path]) => {
+    const problems = validateModel(model);
+    expect(problems).toContainEqual(expect.objectContaining({ code, path }));
+    const found = problems.find((p) => p.code === code) as ModelProblem;
+    expect(found.message.length).toBeGreaterThan(10);
+  });
+
+  it('reports all problems at once', () => {
+    const model = modelWith((m) => {
+      m.steps[0].partner = 'nobody';
+      m.steps[1].sees.push('bsn');
+      m.routes[2].to = 'ghost';
+    });
+    expect(validateModel(model).map((p) => p.code)).toEqual(
+      expect.arrayContaining([
+        'unknown-partner',
+        'unknown-field',
+        'unknown-target',
+        'no-path-to-end',
+      ]),
+    );
+  });
+
+  it('reports every structural problem at once, with readable messages', () => {
+    const problems = validateModel({
+      schemaVersion: 1,
+      chain: { id: 'x', name: 3 },
+      partners: 'none',
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'missing-property', path: '/chain/purpose' }),
+        expect.objectContaining({
+          code: 'invalid-value',
+          path: '/chain/name',
+          message: 'must be string, got 3',
+        }),
+        expect.objectContaining({ code: 'invalid-value', path: '/partners' }),
+        expect.objectContaining({ code: 'missing-property', path: '/steps' }),
+      ]),
+    );
+  });
+
+  it('requires an exit reason on drop-out ends and values on enum fields only', () => {
+    const model = modelWith((m) => {
+      m.ends[0].result = 'droppedOut';
+      m.fields.push(
+        { id: 'kind', label: 'Kind', type: 'enum' },
+        { id: 'n', label: 'N', type: 'number', values: ['1'] },
+      );
+    });
+    expect(validateModel(model)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'missing-property', path: '/ends/0/exitReason' }),
+        expect.objectContaining({ code: 'missing-property', path: '/fields/1/values' }),
+        expect.objectContaining({ code: 'invalid-value', path: '/fields/2/values' }),
+      ]),
+    );
+  });
+
+  it('applies intensity overrides before comparing escalation with target', () => {
+    const model = modelWith((m) => {
+      m.steps[0].norm = {
+        target: { amount: 2, unit: 'workingDays' },
+        escalation: { amount: 3, unit: 'workingDays' },
+        byIntensity: { integrate: { target: { amount: 5, unit: 'workingDays' } } },
+      };
+    });
+    expect(validateModel(model)).toEqual([
+      expect.objectContaining({
+        code: 'escalation-before-target',
+        path: '/steps/0/norm/byIntensity/integrate/target',
+      }),
+    ]);
+  });
+
+  it('accepts a bounded loop with a fallback route', () => {
+    const model = modelWith((m) => {
+      m.steps[1].outcomes.push({ id: 'again', label: 'Again' });
+      m.routes.splice(
+        2,
+        0,
+        { from: 'b', on: 'again', to: 'a', rework: { maxIterations: 2 } },
+        { from: 'b', on: 'again', to: 'done' },
+      );
+    });
+    expect(validateModel(model)).toEqual([]);
+  });
+});

@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import { ReferenceModel, Route, Step } from '../src';
+import { minimalModel, step } from './model-builder';
+
+interface Shape {
+  steps: {
+    partner: number;
+    outcomes: number;
+    targets: number[];
+    rework: { outcome: number; back: number; max: number } | null;
+  }[];
+  parallelAt: number | null;
+}
+
+const shape = fc.integer({ min: 1, max: 8 }).chain((n) =>
+  fc.record({
+    steps: fc.array(
+      fc.record({
+        partner: fc.integer({ min: 0, max: 2 }),
+        outcomes: fc.integer({ min: 1, max: 3 }),
+        targets: fc.array(fc.nat(), { minLength: 3, maxLength: 3 }),
+        rework: fc.option(
+          fc.record({ outcome: fc.nat(), back: fc.nat(), max: fc.integer({ min: 1, max: 3 }) }),
+        ),
+      }),
+      { minLength: n, maxLength: n },
+    ),
+    parallelAt: fc.option(fc.nat()),
+  }),
+);
+
+/**
+ * Valid models by construction: steps in a line where each outcome routes forward (the first to
+ * the next step) or to one of two ends, some bounded loops back, optionally a parallel block.
+ */
+function build({ steps: specs, parallelAt }: Shape): ReferenceModel {
+  const base = minimalModel();
+  base.partners.push({ id: 'p3', name: 'Partner three', roles: ['worker'] });
+  base.ends.push({ id: 'stopped', name: 'Stopped', result: 'droppedOut', exitReason: 'gave-up' });
+  const ids = specs.map((_, i) => `s${i}`);
+  const steps: Step[] = specs.map((spec, i) =>
+    step(ids[i], {
+      partner: `p${spec.partner + 1}`,
+      outcomes: Array.from({ length: spec.outcomes }, (_, o) => ({
+        id: `o${o}`,
+        label: `Outcome ${o}`,
+      })),
+    }),
+  );
+  const routes: Route[] = [];
+  const forward = (i: number, pick: number) => {
+    const choices = [...ids.slice(i + 1), 'done', 'stopped'];
+    return choices[pick % choices.length];
+  };
+  specs.forEach((spec, i) => {
+    for (let o = 0; o < spec.outcomes; o++) {
+      if (spec.rework && spec.rework.outcome % spec.outcomes === o) {
+        routes.push({
+          from: ids[i],
+          on: `o${o}`,
+          to: ids[spec.rework.back % (i + 1)],
+          rework: { maxIterations: spec.rework.max },
+        });
+      }
+      routes.push({
+        from: ids[i],
+        on: `o${o}`,
+        to: o === 0 ? (ids[i + 1] ?? 'done') : forward(i, spec.targets[o]),
+      });
+    }
+  });
+  // An end nothing leads to is unreachable, so keep the drop-out end only when used.
+  const ends = routes.some((r) => r.to === 'stopped') ? base.ends : base.ends.slice(0, 1);
+  const model: ReferenceModel = {
+    ...base,
+    steps,
+    ends,
+    routes: [{ from: 'start', to: ids[0] }, ...routes],
+  };
+  if (parallelAt !== null) addParallelBlock(model, parallelAt % specs.length);
+  return model;
+}
+
+/** Puts `split -> (x, y) -> join` between step `at` and what its first outcome led to. */
+function addParallelBlock(model: ReferenceModel, at: number): void {
+  const first = model.routes.find(
+    (r) => r.from === `s${at}` && r.on === 'o0' && !r.rework,
+  ) as Route;
+  const next = first.to;
+  first.to = 'split';
+  model.steps.push(step('x', { partner: 'p2' }), step('y', { partner: 'p3' }));
+  model.gateways = [
+    { id: 'split', type: 'parallelSplit', join: 'join' },
+    { id: 'join', type: 'parallelJoin' },
+  ];
+  model.routes.push(
+    { from: 'split', to: 'x' },
+    { from: 'split', to: 'y' },
+    { from: 'x', to: 'join' },
+    { from: 'y', to: 'join' },
+    { from: 'join', to: next },
+  );
+}
+
+export const validModel: fc.Arbitrary<ReferenceModel> = shape.map(build);

@@ -1,0 +1,53 @@
+import { ReferenceModel, Step } from '../src';
+
+export function step(id: string, overrides: Partial<Step> = {}): Step {
+  return {
+    id,
+    name: `Step ${id}`,
+    partner: 'p1',
+    instructions: `Do ${id}.`,
+    outcomes: [{ id: 'done', label: 'Done' }],
+    form: [],
+    sees: [],
+    handsOver: [],
+    ...overrides,
+  };
+}
+
+/** A small valid model: start -> a -> b -> end, two partners, one field. Tests mutate a copy. */
+export function minimalModel(): ReferenceModel {
+  return {
+    schemaVersion: 1,
+    chain: { id: 'test-chain', name: 'Test chain', purpose: 'Testing.' },
+    partners: [
+      { id: 'p1', name: 'Partner one', roles: ['worker'] },
+      { id: 'p2', name: 'Partner two', roles: ['worker'] },
+    ],
+    fields: [{ id: 'note', label: 'Note', type: 'string' }],
+    intake: { categories: [{ id: 'general', name: 'General', intensity: 'align' }], form: [] },
+    steps: [step('a'), step('b', { partner: 'p2' })],
+    routes: [
+      { from: 'start', to: 'a' },
+      { from: 'a', to: 'b' },
+      { from: 'b', to: 'done' },
+    ],
+    ends: [{ id: 'done', name: 'Done', result: 'solved' }],
+    escalation: {
+      ladder: [
+        {
+          level: 0,
+          name: 'Warning',
+          owner: 'regisseur',
+          timeBox: { amount: 1, unit: 'workingDays' },
+        },
+      ],
+    },
+  };
+}
+
+/** A deep copy changed by `change`, so each test starts from the valid model. */
+export function modelWith(change: (model: ReferenceModel) => void): ReferenceModel {
+  const model = minimalModel();
+  change(model);
+  return model;
+}
