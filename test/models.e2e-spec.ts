@@ -31,10 +31,14 @@ describe('reference models', () => {
   it('publishes the three example chains as version 1 through the seed', async () => {
     const response = await stack.http().get('/models').set('Authorization', admin).expect(200);
     const chains = response.body as { chainId: string; currentVersion: number }[];
+    // Other test files publish chains of their own into the same database.
+    const examples = [
+      'huiselijk-geweld-jeugdbescherming',
+      'vroegsignalering-schuldhulp',
+      'wmo-maatwerk',
+    ];
     expect(
-      chains
-        .filter((c) => !c.chainId.startsWith('test-'))
-        .map((c) => [c.chainId, c.currentVersion]),
+      chains.filter((c) => examples.includes(c.chainId)).map((c) => [c.chainId, c.currentVersion]),
     ).toEqual([
       ['huiselijk-geweld-jeugdbescherming', 1],
       ['vroegsignalering-schuldhulp', 1],
@@ -173,6 +177,9 @@ describe('reference models', () => {
   });
 
   it('refuses unreadable and malformed documents with located errors, storing nothing', async () => {
+    const listDrafts = async () =>
+      (await stack.http().get('/models/drafts').set('Authorization', admin).expect(200)).body;
+    const before = await listDrafts();
     const syntax = await postDraft('schemaVersion: 1\nchain: [unclosed\n').expect(400);
     expect(syntax.body.errors[0]).toMatchObject({ code: 'syntax-error', line: expect.any(Number) });
 
@@ -188,9 +195,7 @@ describe('reference models', () => {
       expect.arrayContaining([expect.objectContaining({ path: '/chain/id' })]),
     );
 
-    const drafts = await stack.http().get('/models/drafts').set('Authorization', admin).expect(200);
-    expect(drafts.body.map((d: { chainId: string }) => d.chainId)).not.toContain(42);
-    expect(drafts.body.map((d: { chainId: string }) => d.chainId)).toEqual(['test-broken']);
+    expect(await listDrafts()).toEqual(before);
   });
 
   it('names the parameter that is not a version number', async () => {

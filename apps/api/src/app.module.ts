@@ -7,6 +7,8 @@ import { TemporalClientModule } from '@schakel/temporal';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { HealthModule } from './health/health.module';
+import { KpisModule } from './kpis/kpis.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ModelsModule } from './models/models.module';
 import { SmokeModule } from './smoke/smoke.module';
@@ -27,6 +29,8 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     SmokeModule,
     NotificationsModule,
     WebhooksModule,
+    KpisModule,
+    MetricsModule,
   ],
   controllers: [UsersController],
 })

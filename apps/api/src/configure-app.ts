@@ -1,10 +1,32 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Express, NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter, createValidationPipe, middlewareErrorHandler } from '@schakel/http';
 
 /** Bodies above this are refused by the parser (413); model documents have their own, smaller limit. */
 const BODY_LIMIT = '10mb';
+
+/** The web console's production build (apps/web), served under WEB_PATH once it has been built. */
+const WEB_DIST = resolve('apps/web/dist');
+const WEB_PATH = '/app';
+
+/**
+ * Serves the console's files under /app and its index.html for every other GET below /app (its
+ * client-side routes). The API has no routes under /app, so nothing of the API is shadowed.
+ */
+function serveWebConsole(app: NestExpressApplication): void {
+  const index = join(WEB_DIST, 'index.html');
+  if (!existsSync(index)) return;
+  app.useStaticAssets(WEB_DIST, { prefix: WEB_PATH, index: false });
+  app.use(WEB_PATH, (request: Request, response: Response, next: NextFunction) =>
+    request.method === 'GET' ? response.sendFile(index) : next(),
+  );
+  const express = app.getHttpAdapter().getInstance() as Express;
+  express.get('/', (_request, response) => response.redirect(`${WEB_PATH}/`));
+}
 
 /** Everything main.ts and the integration tests must set up identically. */
 export function configureApp(app: NestExpressApplication): void {
@@ -18,6 +40,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
+  serveWebConsole(app);
 
   const config = new DocumentBuilder()
     .setTitle('Schakel API')

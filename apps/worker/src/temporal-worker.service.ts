@@ -42,6 +42,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       namespace: this.env.TEMPORAL_NAMESPACE,
       taskQueue: this.env.TEMPORAL_TASK_QUEUE,
       ...this.workflowSource,
+      maxCachedWorkflows: this.env.TEMPORAL_MAX_CACHED_WORKFLOWS,
       activities: activityFunctions(this.smoke, this.cases),
     });
     this.running = this.worker.run();

@@ -57,6 +57,15 @@ export class EnvironmentVariables {
   @IsOptional()
   TEMPORAL_ADDRESS?: string;
 
+  /**
+   * Workflows the worker keeps in memory between tasks. Bounded so memory stays flat with many
+   * open cases; an evicted case is replayed from history when it next has work.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  TEMPORAL_MAX_CACHED_WORKFLOWS = 1000;
+
   /** The embedded dev server (used when TEMPORAL_ADDRESS is unset): CLI path, ports and state file. */
   @IsString()
   @MinLength(1)
@@ -149,6 +158,19 @@ export class EnvironmentVariables {
   @Min(100)
   @Max(60_000)
   WEBHOOK_TIMEOUT_MS = 5_000;
+
+  /** KPI groups (a step, partner, reason, level…) with fewer cases than this are suppressed. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  KPI_MIN_GROUP_SIZE = 5;
+
+  /** When set, GET /metrics wants `Authorization: Bearer <this>`; unset, it is open (aggregates only). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  METRICS_TOKEN?: string;
 }
 
 export class ConfigValidationError extends Error {

@@ -1,4 +1,5 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import type { NotificationEvent } from './notification.contract';
 import type {
   CaseData,
   CaseEnd,
@@ -29,6 +30,10 @@ export interface CaseWorkflowInput {
   openedBy: Actor;
   /** Continue-as-new once history passes this many events. */
   historyLimit?: number;
+  /** Share of a norm's term after which the early warning goes out (NORM_WARNING_FRACTION). */
+  warningFraction?: number;
+  /** Extra non-working days by decree, per year (HOLIDAY_EXTRA_DAYS). */
+  extraHolidays?: Record<number, string[]>;
   /** State carried over by continue-as-new. */
   carried?: CaseWorkflowState;
 }
@@ -43,6 +48,52 @@ export interface TaskHolder {
 
 export type CaseStatus = 'open' | 'closed' | 'cancelled';
 
+/** A norm clock as the calendar library models it (epoch milliseconds, plain JSON). */
+export interface ClockSnapshot {
+  startedAt: number;
+  norm: { amount: number; unit: 'workingDays' | 'calendarDays' | 'hours'; atw: boolean };
+  suspensions: { from: number; to?: number; reason: string }[];
+  extensions: { dueAt: number; reason: string; at: number }[];
+  stoppedAt?: number;
+}
+
+/** The clocks of one open task and which of their signals have gone out. */
+export interface TaskClocks {
+  target?: ClockSnapshot;
+  escalation?: ClockSnapshot;
+  /** Must be claimed before this instant (the step's claim norm). */
+  claimDueAt?: number;
+  warned?: boolean;
+  overdue?: boolean;
+  escalated?: boolean;
+  claimEscalated?: boolean;
+}
+
+export const ESCALATION_TRIGGERS = [
+  'norm-breached',
+  'claim-overdue',
+  'returned-repeatedly',
+  'case-stalled',
+  'partners-disagree',
+] as const;
+export type EscalationTrigger = (typeof ESCALATION_TRIGGERS)[number];
+
+export interface EscalationState {
+  id: string;
+  taskKey?: string;
+  stepId?: string;
+  partnerId?: string;
+  trigger: EscalationTrigger;
+  level: number;
+  levelName: string;
+  owner: string;
+  raisedAt: number;
+  levelSince: number;
+  /** When it climbs to the next level unless resolved; null at the top of the ladder. */
+  levelDueAt: number | null;
+  status: 'open' | 'resolved';
+}
+
 export interface CaseWorkflowState {
   routing: RoutingState;
   status: CaseStatus;
@@ -51,6 +102,9 @@ export interface CaseWorkflowState {
   holders: Record<string, TaskHolder>;
   /** Next event sequence number, for deterministic event ids. */
   sequence: number;
+  /** Norm clocks per open task. */
+  clocks: Record<string, TaskClocks>;
+  escalations: EscalationState[];
 }
 
 // ---- Updates: each validated first, so a refused request leaves no trace in the history. ----
@@ -77,6 +131,28 @@ export interface CancelCaseInput {
   actor: Actor;
   reason: string;
 }
+
+/** What the regisseur can do, each with a mandatory reason (DESIGN.md §1, issue 5). */
+export type RegisseurAction =
+  | {
+      action: 'reassign';
+      taskKey: string;
+      partnerId?: string;
+      assignee?: { userId: string; organisationId: string | null };
+    }
+  | { action: 'extend'; taskKey: string; dueAt: string }
+  | { action: 'suspend'; taskKey: string; waitingFor: 'client' | 'partner' }
+  | { action: 'resume'; taskKey: string }
+  | { action: 'remind'; taskKey: string }
+  | { action: 'skip'; taskKey: string }
+  | { action: 'reopen'; stepId: string }
+  | { action: 'close'; endId: string }
+  | { action: 'record-agreement'; escalationId?: string }
+  | { action: 'resolve'; escalationId: string }
+  | { action: 'escalate'; escalationId: string }
+  | { action: 'de-escalate'; escalationId: string };
+
+export type RegisseurActionInput = RegisseurAction & { actor: Actor; reason: string };
 
 export interface OpenedTaskView {
   taskKey: string;
@@ -122,18 +198,34 @@ export const CURRENT_PARTNERS_ATTRIBUTE = defineSearchAttributeKey(
 
 // ---- The projection: one activity call per transition, applied in one database transaction. ----
 
-export type CaseEventType =
-  | 'case.opened'
-  | 'task.opened'
-  | 'task.claimed'
-  | 'task.unclaimed'
-  | 'task.assigned'
-  | 'task.completed'
-  | 'task.returned'
-  | 'task.cancelled'
-  | 'case.closed'
-  | 'case.cancelled'
-  | 'note.added';
+export const CASE_EVENT_TYPES = [
+  'case.opened',
+  'task.opened',
+  'task.claimed',
+  'task.unclaimed',
+  'task.assigned',
+  'task.completed',
+  'task.returned',
+  'task.cancelled',
+  'task.skipped',
+  'task.reopened',
+  'task.reassigned',
+  'task.warning',
+  'task.overdue',
+  'task.reminded',
+  'task.suspended',
+  'task.resumed',
+  'task.extended',
+  'escalation.raised',
+  'escalation.level-up',
+  'escalation.de-escalated',
+  'escalation.resolved',
+  'agreement.recorded',
+  'case.closed',
+  'case.cancelled',
+  'note.added',
+] as const;
+export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
 export interface CaseEventRecord {
   /** `<caseId>:<sequence>`: a retried activity writes it once. */
@@ -158,6 +250,12 @@ export interface CaseEventRecord {
     endId?: string;
     result?: string;
     exitReason?: string;
+    action?: string;
+    dueAt?: string;
+    escalationId?: string;
+    level?: number;
+    trigger?: string;
+    waitingFor?: string;
   };
 }
 
@@ -175,6 +273,13 @@ export interface TaskOpening {
 
 export interface TaskChange {
   taskKey: string;
+  dueAt?: string | null;
+  escalationAt?: string | null;
+  suspendedSince?: string | null;
+  suspendedMs?: number;
+  extended?: boolean;
+  warnedAt?: string;
+  overdueAt?: string;
   status?: 'open' | 'completed' | 'skipped' | 'returned' | 'cancelled';
   assigneeId?: string | null;
   claimedAt?: string | null;
@@ -183,14 +288,29 @@ export interface TaskChange {
   partnerId?: string;
 }
 
+/** An escalation row as the regisseur's queue shows it. */
+export interface EscalationProjection extends Omit<
+  EscalationState,
+  'raisedAt' | 'levelSince' | 'levelDueAt'
+> {
+  raisedAt: string;
+  levelSince: string;
+  levelDueAt: string | null;
+  resolvedAt?: string;
+  resolvedBy?: string;
+  resolution?: string;
+}
+
 export interface CaseProjection {
   caseId: string;
   chainId: string;
   modelVersion: number;
   events: CaseEventRecord[];
+  escalations?: EscalationProjection[];
   opened: TaskOpening[];
   changed: TaskChange[];
-  caseChange: {
+  /** Omitted when the case row itself did not change (a claim, a reminder). */
+  caseChange?: {
     status: CaseStatus;
     data: CaseData;
     currentPartners: string[];
@@ -201,6 +321,8 @@ export interface CaseProjection {
 
 export interface CaseActivities {
   projectCase(projection: CaseProjection): Promise<void>;
+  /** Hands notifications to the queue; never blocks on delivery. */
+  notifyPartners(events: NotificationEvent[]): Promise<void>;
 }
 
 // ---- Names for the client side (the API imports these, never the workflow code). ----

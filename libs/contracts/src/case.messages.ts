@@ -5,6 +5,7 @@ import type {
   CaseTransitionResult,
   CaseWorkflowState,
   CompleteTaskInput,
+  RegisseurActionInput,
   ReturnTaskInput,
   TaskUpdateInput,
 } from './case.contract';
@@ -28,5 +29,8 @@ export const returnTaskUpdate = defineUpdate<CaseTransitionResult, [ReturnTaskIn
 );
 export const cancelCaseUpdate = defineUpdate<CaseTransitionResult, [CancelCaseInput]>(
   'cancelCaseUpdate',
+);
+export const regisseurActionUpdate = defineUpdate<CaseTransitionResult, [RegisseurActionInput]>(
+  'regisseurActionUpdate',
 );
 export const caseStateQuery = defineQuery<CaseWorkflowState>('caseStateQuery');

@@ -3,6 +3,7 @@ export const NOTIFICATION_EVENT_KINDS = [
   'task.assigned',
   'task.due-soon',
   'task.overdue',
+  'task.reminder',
   'task.returned',
   'escalation.raised',
   'escalation.level-up',

@@ -9,7 +9,11 @@ import { ModelRepository } from './models/model.repository';
 import { CaseEventRepository } from './cases/case-event.repository';
 import { CaseProjectionRepository } from './cases/case-projection.repository';
 import { CaseRepository } from './cases/case.repository';
+import { EscalationRepository } from './cases/escalation.repository';
 import { TaskRepository } from './cases/task.repository';
+import { EventLogRepository } from './kpis/event-log.repository';
+import { KpiFactRepository } from './kpis/kpi-fact.repository';
+import { KpiQueryRepository } from './kpis/kpi-query.repository';
 import { NotificationRepository } from './notifications/notification.repository';
 import { WebhookDeliveryRepository } from './notifications/webhook-delivery.repository';
 import { WebhookSubscriptionRepository } from './notifications/webhook-subscription.repository';
@@ -22,9 +26,13 @@ const REPOSITORIES = [
   TaskRepository,
   CaseEventRepository,
   CaseProjectionRepository,
+  EscalationRepository,
   NotificationRepository,
   WebhookSubscriptionRepository,
   WebhookDeliveryRepository,
+  KpiFactRepository,
+  KpiQueryRepository,
+  EventLogRepository,
 ];
 
 @Global()

@@ -1,5 +1,6 @@
 import { CaseEventEntity } from './cases/case-event.entity';
 import { CaseEntity } from './cases/case.entity';
+import { EscalationEntity } from './cases/escalation.entity';
 import { TaskEntity } from './cases/task.entity';
 import { OrganisationEntity } from './identity/organisation.entity';
 import { UserEntity } from './identity/user.entity';
@@ -17,6 +18,7 @@ export const ENTITIES = [
   CaseEntity,
   TaskEntity,
   CaseEventEntity,
+  EscalationEntity,
   NotificationEntity,
   WebhookSubscriptionEntity,
   WebhookDeliveryEntity,

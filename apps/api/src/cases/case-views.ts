@@ -36,6 +36,9 @@ export function caseTask(task: TaskEntity): CaseTaskDto {
     closedAt: task.closedAt,
     dueAt: task.dueAt,
     escalationAt: task.escalationAt,
+    suspendedSince: task.suspendedSince,
+    suspendedMs: task.suspendedMs,
+    extended: task.extended,
   };
 }
 

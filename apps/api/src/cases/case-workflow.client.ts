@@ -9,12 +9,7 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
-import {
-  Client,
-  WithStartWorkflowOperation,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-} from '@temporalio/client';
+import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
 import { EnvironmentVariables } from '@schakel/config';
 import {
@@ -42,23 +37,29 @@ export class CaseWorkflowClient {
     @Inject(EnvironmentVariables) private readonly env: EnvironmentVariables,
   ) {}
 
-  /** Starts the case workflow (or finds it, for a retried intake) and waits for its first tasks. */
+  /**
+   * Starts the case workflow (or finds it, for a retried intake) and waits for its first tasks.
+   * Start and Update are separate calls (not update-with-start) so the same code runs on every
+   * Temporal server, the time-skipping test server included.
+   */
   open(input: CaseWorkflowInput): Promise<CaseTransitionResult> {
-    const startWorkflowOperation = new WithStartWorkflowOperation(CASE_WORKFLOW_TYPE, {
-      workflowId: caseWorkflowId(input.caseId),
-      taskQueue: this.env.TEMPORAL_TASK_QUEUE,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      typedSearchAttributes: new TypedSearchAttributes([
-        { key: CASE_ID_ATTRIBUTE, value: input.caseId },
-        { key: CHAIN_ID_ATTRIBUTE, value: input.chainId },
-        { key: MODEL_VERSION_ATTRIBUTE, value: input.modelVersion },
-        { key: CURRENT_PARTNERS_ATTRIBUTE, value: [] },
-      ]),
+    return this.translate(async () => {
+      const handle = await this.temporal.workflow.start(CASE_WORKFLOW_TYPE, {
+        workflowId: caseWorkflowId(input.caseId),
+        taskQueue: this.env.TEMPORAL_TASK_QUEUE,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        // A case runs once: a retried intake of a case that already ended must not start it again.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        typedSearchAttributes: new TypedSearchAttributes([
+          { key: CASE_ID_ATTRIBUTE, value: input.caseId },
+          { key: CHAIN_ID_ATTRIBUTE, value: input.chainId },
+          { key: MODEL_VERSION_ATTRIBUTE, value: input.modelVersion },
+          { key: CURRENT_PARTNERS_ATTRIBUTE, value: [] },
+        ]),
+      });
+      return handle.executeUpdate(caseOpenedUpdate);
     });
-    return this.translate(() =>
-      this.temporal.workflow.executeUpdateWithStart(caseOpenedUpdate, { startWorkflowOperation }),
-    );
   }
 
   /**
@@ -85,8 +86,10 @@ export class CaseWorkflowClient {
 }
 
 function toHttpError(error: unknown): Error {
-  if (error instanceof WorkflowNotFoundError)
-    return new NotFoundException('The case is no longer running');
+  // The API found the case row first, so a missing workflow means the case has ended.
+  if (error instanceof WorkflowNotFoundError) {
+    return new ConflictException('The case has ended; it takes no more changes');
+  }
   const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
   if (!(cause instanceof ApplicationFailure)) {
     if (error instanceof HttpException) return error;

@@ -126,6 +126,15 @@ export class CaseTaskDto {
   @ApiPropertyOptional({ nullable: true, type: Date }) closedAt!: Date | null;
   @ApiPropertyOptional({ nullable: true, type: Date }) dueAt!: Date | null;
   @ApiPropertyOptional({ nullable: true, type: Date }) escalationAt!: Date | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Date,
+    description: 'Set while the clock is suspended',
+  })
+  suspendedSince!: Date | null;
+  @ApiProperty({ description: 'Paused time so far, not counted against the norm' })
+  suspendedMs!: number;
+  @ApiProperty({ description: 'The regisseur extended the due date' }) extended!: boolean;
 }
 
 export class CaseSummaryDto {

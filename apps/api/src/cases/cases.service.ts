@@ -167,6 +167,12 @@ export class CasesService {
   }
 
   private async resume(row: CaseEntity, user: AuthenticatedUser): Promise<OpenedCaseDto> {
+    if (row.status !== 'open') {
+      return {
+        case: await this.get(row.id, user),
+        transition: { opened: [], closed: [], status: row.status },
+      };
+    }
     const model = await this.snapshots.get(row.chainId, row.modelVersion);
     const transition = await this.workflows.open({
       caseId: row.id,

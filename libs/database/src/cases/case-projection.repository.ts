@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { CaseProjection } from '@schakel/contracts';
+import { KpiFactRepository } from '../kpis/kpi-fact.repository';
 
 /**
  * Writes what a case workflow decided, in one transaction. Idempotent: events are keyed by their
@@ -10,7 +11,10 @@ import type { CaseProjection } from '@schakel/contracts';
  */
 @Injectable()
 export class CaseProjectionRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly kpiFacts: KpiFactRepository,
+  ) {}
 
   apply(projection: CaseProjection): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
@@ -76,16 +80,63 @@ export class CaseProjectionRepository {
         if (change.closedAt !== undefined) set('closed_at', change.closedAt);
         if (change.outcome !== undefined) set('outcome', change.outcome);
         if (change.partnerId !== undefined) set('partner_id', change.partnerId);
+        if (change.dueAt !== undefined) set('due_at', change.dueAt);
+        if (change.escalationAt !== undefined) set('escalation_at', change.escalationAt);
+        if (change.suspendedSince !== undefined) set('suspended_since', change.suspendedSince);
+        if (change.suspendedMs !== undefined) set('suspended_ms', change.suspendedMs);
+        if (change.extended !== undefined) set('extended', change.extended);
+        if (change.warnedAt !== undefined) set('warned_at', change.warnedAt);
+        if (change.overdueAt !== undefined) set('overdue_at', change.overdueAt);
         if (columns.length === 0) continue;
         await manager.query(
           `UPDATE tasks SET ${columns.join(', ')} WHERE case_id = $1 AND task_key = $2`,
           values,
         );
+        if (change.partnerId !== undefined) {
+          // A partner the task is reassigned to becomes involved in the case (need-to-know).
+          await manager.query(
+            `INSERT INTO case_participants (case_id, organisation_id, since) VALUES ($1, $2, now())
+             ON CONFLICT DO NOTHING`,
+            [caseId, change.partnerId],
+          );
+        }
+      }
+      for (const escalation of projection.escalations ?? []) {
+        await manager.query(
+          `INSERT INTO escalations (id, case_id, chain_id, model_version, task_key, step_id, partner_id, trigger,
+             level, level_name, owner, status, raised_at, level_since, level_due_at, resolved_at, resolved_by, resolution)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+           ON CONFLICT (id) DO UPDATE SET level = EXCLUDED.level, level_name = EXCLUDED.level_name,
+             owner = EXCLUDED.owner, status = EXCLUDED.status, level_since = EXCLUDED.level_since,
+             level_due_at = EXCLUDED.level_due_at, resolved_at = EXCLUDED.resolved_at,
+             resolved_by = EXCLUDED.resolved_by, resolution = EXCLUDED.resolution`,
+          [
+            escalation.id,
+            caseId,
+            chainId,
+            modelVersion,
+            escalation.taskKey ?? null,
+            escalation.stepId ?? null,
+            escalation.partnerId ?? null,
+            escalation.trigger,
+            escalation.level,
+            escalation.levelName,
+            escalation.owner,
+            escalation.status,
+            escalation.raisedAt,
+            escalation.levelSince,
+            escalation.levelDueAt,
+            escalation.resolvedAt ?? null,
+            escalation.resolvedBy ?? null,
+            escalation.resolution ?? null,
+          ],
+        );
       }
       const { caseChange } = projection;
+      if (!caseChange) return;
       await manager.query(
         `UPDATE cases SET status = $2, data = $3, current_partners = $4, end_id = $5, result = $6,
-           exit_reason = $7, closed_at = $8, updated_at = now()
+           exit_reason = $7, closed_at = COALESCE($8, closed_at), updated_at = now()
          WHERE id = $1`,
         [
           caseId,
@@ -98,6 +149,7 @@ export class CaseProjectionRepository {
           caseChange.closedAt ?? null,
         ],
       );
+      await this.kpiFacts.record(manager, caseId);
     });
   }
 }

@@ -58,4 +58,19 @@ export class TaskEntity {
 
   @Column({ name: 'escalation_at', type: 'timestamptz', nullable: true })
   escalationAt!: Date | null;
+
+  /** Set while the clocks are suspended. */
+  @Column({ name: 'suspended_since', type: 'timestamptz', nullable: true })
+  suspendedSince!: Date | null;
+
+  /** Paused time so far, which the norm does not count. */
+  @Column({
+    name: 'suspended_ms',
+    type: 'bigint',
+    transformer: { from: Number, to: (v: unknown) => v },
+  })
+  suspendedMs!: number;
+
+  @Column({ type: 'boolean' })
+  extended!: boolean;
 }

@@ -1,7 +1,10 @@
 import { Identity1764200000000 } from './1764200000000-identity';
 import { ReferenceModels1764250000000 } from './1764250000000-reference-models';
 import { Cases1764260000000 } from './1764260000000-cases';
+import { Escalations1764350000000 } from './1764350000000-escalations';
+import { InboxDueIndex1764360000000 } from './1764360000000-inbox-due-index';
 import { Notifications1764300000000 } from './1764300000000-notifications';
+import { Kpis1764400000000 } from './1764400000000-kpis';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -9,4 +12,7 @@ export const MIGRATIONS = [
   ReferenceModels1764250000000,
   Cases1764260000000,
   Notifications1764300000000,
+  Escalations1764350000000,
+  InboxDueIndex1764360000000,
+  Kpis1764400000000,
 ];

@@ -1,4 +1,4 @@
-import { HolidayCalendar } from '@schakel/calendar';
+import { dueDate, HolidayCalendar } from '@schakel/calendar';
 import {
   CASE_FAILURE,
   type Actor,
@@ -10,26 +10,80 @@ import {
   type CaseWorkflowInput,
   type CaseWorkflowState,
   type CompleteTaskInput,
+  type EscalationProjection,
+  type EscalationState,
+  type EscalationTrigger,
+  type NotificationEvent,
+  type RegisseurActionInput,
   type ReturnTaskInput,
   type TaskChange,
+  type TaskClocks,
   type TaskOpening,
   type TaskUpdateInput,
 } from '@schakel/contracts';
 import {
   completeTask,
+  effectiveNorms,
+  reassignTask,
+  reopenTask,
   returnTask,
+  skipTask,
   startCase,
   type RoutingResult,
+  type RoutingState,
   type TaskRecord,
 } from '@schakel/reference-model/engine';
 import { caseFailure, routed } from './case-failure';
-import { taskDueDates } from './task-due-dates';
+import { clockStart } from './clock-start';
+import { climb, descend, raiseEscalation } from './escalation-ladder';
+import {
+  dueSignals,
+  extendTaskClocks,
+  nextSignalAt,
+  readClocks,
+  resumeTaskClocks,
+  startTaskClocks,
+  suspendTaskClocks,
+} from './task-clocks';
 
-/** A decided change: the new state, what to write to the read side, and what to tell the caller. */
+const DEFAULT_WARNING_FRACTION = 0.75;
+
+/** A decided change: the new state, what to write to the read side, whom to tell, what to answer. */
 export interface Transition {
   state: CaseWorkflowState;
+  /** Partners holding an open task after the transition. */
+  currentPartners: string[];
   projection: CaseProjection;
+  notifications: NotificationEvent[];
   result: CaseTransitionResult;
+}
+
+type TaskRef = { taskKey: string; stepId: string; partnerId: string };
+
+/** One transition being put together on a private copy of the state. */
+class Work {
+  readonly events: CaseEventRecord[] = [];
+  readonly opened: TaskOpening[] = [];
+  readonly changed: TaskChange[] = [];
+  readonly escalations: EscalationProjection[] = [];
+  readonly notifications: NotificationEvent[] = [];
+  opensResult: CaseTransitionResult['opened'] = [];
+  closedResult: string[] = [];
+
+  constructor(
+    readonly state: CaseWorkflowState,
+    readonly now: number,
+  ) {}
+
+  get at(): string {
+    return new Date(this.now).toISOString();
+  }
+
+  change(change: TaskChange): void {
+    const existing = this.changed.find((candidate) => candidate.taskKey === change.taskKey);
+    if (existing) Object.assign(existing, change);
+    else this.changed.push(change);
+  }
 }
 
 /**
@@ -38,12 +92,16 @@ export interface Transition {
  * apply. Deterministic — time comes in as an argument.
  */
 export class CaseMachine {
-  private readonly calendar = new HolidayCalendar({});
+  private readonly calendar: HolidayCalendar;
+  private readonly warningFraction: number;
 
   constructor(
     private readonly input: CaseWorkflowInput,
     private state: CaseWorkflowState,
-  ) {}
+  ) {
+    this.calendar = new HolidayCalendar({ extraDays: input.extraHolidays ?? {} });
+    this.warningFraction = input.warningFraction ?? DEFAULT_WARNING_FRACTION;
+  }
 
   /** The intake: opens the first tasks. */
   static open(
@@ -57,17 +115,22 @@ export class CaseMachine {
         data: input.data,
       }),
     );
-    const at = new Date(now).toISOString();
     const empty: CaseWorkflowState = {
       routing: opened.state,
       status: 'open',
-      openedAt: at,
+      openedAt: new Date(now).toISOString(),
       holders: {},
       sequence: 0,
+      clocks: {},
+      escalations: [],
     };
     const machine = new CaseMachine(input, empty);
-    const events = [machine.event('case.opened', now, input.openedBy, {})];
-    return { machine, transition: machine.route(opened, now, input.openedBy, events, []) };
+    const work = machine.begin(now);
+    machine.record(work, 'case.opened', input.openedBy, {});
+    machine.route(work, opened, input.openedBy);
+    const transition = machine.finish(work);
+    machine.apply(transition);
+    return { machine, transition };
   }
 
   static resume(input: CaseWorkflowInput, state: CaseWorkflowState): CaseMachine {
@@ -86,7 +149,7 @@ export class CaseMachine {
     this.state = transition.state;
   }
 
-  // ---- claim, unclaim, assign: who holds the task, no routing ----
+  // ---- claim, unclaim, assign: who holds the task ----
 
   checkClaim({ taskKey, actor }: TaskUpdateInput): void {
     this.heldTask(taskKey, actor);
@@ -115,19 +178,7 @@ export class CaseMachine {
 
   checkAssign({ taskKey, actor, assignee }: AssignTaskInput): void {
     const task = this.heldTask(taskKey, actor);
-    if (assignee.organisationId !== task.partnerId) {
-      throw caseFailure(
-        CASE_FAILURE.unprocessable,
-        `The assignee is not a caseworker of ${task.partnerId}`,
-        [
-          {
-            field: 'assigneeId',
-            code: 'not-a-colleague',
-            message: `must be a caseworker of ${task.partnerId}`,
-          },
-        ],
-      );
-    }
+    this.checkColleague(task, assignee);
   }
 
   assign(input: AssignTaskInput, now: number): Transition {
@@ -145,20 +196,18 @@ export class CaseMachine {
   complete(input: CompleteTaskInput, now: number): Transition {
     this.checkClaim(input);
     const result = routed(() => completeTask(this.input.model, this.state.routing, input));
+    const work = this.begin(now);
     const task = this.routingTask(input.taskKey);
-    const events = [
-      this.event(
-        'task.completed',
-        now,
-        input.actor,
-        { outcome: input.outcome, data: input.data },
-        task,
-      ),
-    ];
-    const changed: TaskChange[] = [
-      this.closeChange(input.taskKey, 'completed', now, input.actor.userId, input.outcome),
-    ];
-    return this.route(result, now, input.actor, events, changed);
+    this.record(
+      work,
+      'task.completed',
+      input.actor,
+      { outcome: input.outcome, data: input.data },
+      task,
+    );
+    this.close(work, input.taskKey, 'completed', input.actor.userId, input.outcome);
+    this.route(work, result, input.actor);
+    return this.finish(work);
   }
 
   checkReturn(input: ReturnTaskInput): void {
@@ -169,81 +218,466 @@ export class CaseMachine {
   return(input: ReturnTaskInput, now: number): Transition {
     this.checkClaim(input);
     const result = routed(() => returnTask(this.input.model, this.state.routing, input));
+    const work = this.begin(now);
     const task = this.routingTask(input.taskKey);
-    const events = [
-      this.event(
+    this.record(
+      work,
+      'task.returned',
+      input.actor,
+      { reason: input.reason, handedOverBy: task.handedOverBy },
+      task,
+    );
+    this.close(work, input.taskKey, 'returned', input.actor.userId);
+    this.route(work, result, input.actor);
+    for (const opened of result.opened) {
+      this.notify(
+        work,
         'task.returned',
+        opened.taskKey,
+        [opened.partnerId],
+        undefined,
+        'Overdracht teruggestuurd',
+        input.reason,
+      );
+    }
+    if (result.returnLimitExceeded) this.escalate(work, 'returned-repeatedly', task);
+    return this.finish(work);
+  }
+
+  // ---- clocks: the workflow sleeps until the next deadline, then fires what is due ----
+
+  /** The earliest instant at which a clock or an escalation's time box needs attention, or null. */
+  nextDeadline(now: number): number | null {
+    if (!this.isOpen) return null;
+    const instants: number[] = [];
+    for (const task of this.openTasks()) {
+      const clocks = this.state.clocks[task.taskKey];
+      if (!clocks) continue;
+      const at = nextSignalAt(
+        clocks,
+        this.isClaimed(task.taskKey),
         now,
-        input.actor,
-        { reason: input.reason, handedOverBy: task.handedOverBy },
-        task,
-      ),
-    ];
-    const changed = [this.closeChange(input.taskKey, 'returned', now, input.actor.userId)];
-    return this.route(result, now, input.actor, events, changed);
+        this.calendar,
+        this.warningFraction,
+      );
+      if (at !== null) instants.push(at);
+    }
+    for (const escalation of this.state.escalations) {
+      if (escalation.status === 'open' && escalation.levelDueAt !== null)
+        instants.push(escalation.levelDueAt);
+    }
+    return instants.length ? Math.min(...instants) : null;
+  }
+
+  /** Early warnings, overdue reminders, new escalations and ladder climbs due at `now`. */
+  fire(now: number): Transition {
+    const work = this.begin(now);
+    for (const task of this.openTasks()) {
+      const clocks = work.state.clocks[task.taskKey];
+      if (!clocks) continue;
+      for (const signal of dueSignals(
+        clocks,
+        this.isClaimed(task.taskKey),
+        now,
+        this.calendar,
+        this.warningFraction,
+      )) {
+        this.signal(work, task, clocks, signal);
+      }
+    }
+    for (const escalation of work.state.escalations) {
+      if (
+        escalation.status !== 'open' ||
+        escalation.levelDueAt === null ||
+        escalation.levelDueAt > now
+      )
+        continue;
+      const higher = climb(this.input.model, escalation, now, this.calendar);
+      if (higher)
+        this.moveEscalation(
+          work,
+          escalation,
+          higher,
+          'escalation.level-up',
+          undefined,
+          'Time box of the level passed',
+        );
+      else escalation.levelDueAt = null;
+    }
+    return this.finish(work);
   }
 
   // ---- the regisseur ----
 
   checkCancel({ actor }: CancelCaseInput): void {
-    if (actor.role !== 'regisseur') {
-      throw caseFailure(CASE_FAILURE.forbidden, 'Only the regisseur may cancel a case');
-    }
+    this.requireRegisseur(actor);
     if (!this.isOpen)
       throw caseFailure(CASE_FAILURE.conflict, `The case is already ${this.state.status}`);
   }
 
   cancel(input: CancelCaseInput, now: number): Transition {
     this.checkCancel(input);
-    const at = new Date(now).toISOString();
-    const open = this.state.routing.tasks.filter((task) => task.status === 'open');
-    const routing = {
-      ...this.state.routing,
-      tasks: this.state.routing.tasks.map((task) =>
-        task.status === 'open' ? { ...task, status: 'cancelled' as const } : task,
-      ),
-    };
-    const events: CaseEventRecord[] = open.map((task) =>
-      this.event('task.cancelled', now, input.actor, { reason: input.reason }, task),
-    );
-    events.push(this.event('case.cancelled', now, input.actor, { reason: input.reason }));
-    const holders = { ...this.state.holders };
-    for (const task of open) holders[task.taskKey] = { ...holders[task.taskKey], closedAt: at };
-    const state: CaseWorkflowState = { ...this.state, routing, holders, status: 'cancelled' };
-    return {
-      state,
-      projection: this.projection(
-        state,
-        events,
-        [],
-        open.map((task) => this.closeChange(task.taskKey, 'cancelled', now)),
-        at,
-      ),
-      result: { opened: [], closed: open.map((task) => task.taskKey), status: 'cancelled' },
-    };
+    const work = this.begin(now);
+    this.closeAllOpen(work, input.actor, input.reason);
+    work.state.status = 'cancelled';
+    this.record(work, 'case.cancelled', input.actor, { reason: input.reason });
+    this.resolveAll(work, input.actor, `Case cancelled: ${input.reason}`);
+    return this.finish(work);
   }
 
-  // ---- internals ----
+  /** Validates a regisseur action against the current state without changing anything. */
+  checkAction(input: RegisseurActionInput, now: number): void {
+    this.act(input, now);
+  }
+
+  act(input: RegisseurActionInput, now: number): Transition {
+    this.requireRegisseur(input.actor);
+    if (!input.reason?.trim()) {
+      throw caseFailure(CASE_FAILURE.unprocessable, 'Every regisseur action needs a reason', [
+        { field: 'reason', code: 'required-missing', message: 'is required' },
+      ]);
+    }
+    if (!this.isOpen && input.action !== 'resolve' && input.action !== 'record-agreement') {
+      throw caseFailure(CASE_FAILURE.conflict, `The case is ${this.state.status}`);
+    }
+    const work = this.begin(now);
+    const { actor, reason } = input;
+    switch (input.action) {
+      case 'reassign': {
+        const task = this.openRoutingTask(input.taskKey);
+        let partnerId = task.partnerId;
+        if (input.partnerId && input.partnerId !== task.partnerId) {
+          const result = routed(() =>
+            reassignTask(this.input.model, work.state.routing, {
+              taskKey: task.taskKey,
+              partnerId: input.partnerId as string,
+            }),
+          );
+          work.state.routing = result.state;
+          partnerId = input.partnerId;
+        }
+        if (input.assignee) this.checkColleague({ ...task, partnerId }, input.assignee);
+        if (partnerId === task.partnerId && !input.assignee) {
+          throw caseFailure(
+            CASE_FAILURE.unprocessable,
+            'Name another partner or a caseworker to reassign to',
+            [
+              {
+                field: 'partnerId',
+                code: 'nothing-to-change',
+                message: `the task is already held by ${task.partnerId}`,
+              },
+            ],
+          );
+        }
+        const assigneeId = input.assignee?.userId ?? null;
+        work.state.holders[task.taskKey] = {
+          ...work.state.holders[task.taskKey],
+          assigneeId,
+          claimedAt: null,
+        };
+        work.change({ taskKey: task.taskKey, partnerId, assigneeId, claimedAt: null });
+        this.record(work, 'task.reassigned', actor, { reason, assigneeId }, { ...task, partnerId });
+        this.notify(
+          work,
+          'task.assigned',
+          task.taskKey,
+          [partnerId],
+          assigneeId ? [assigneeId] : undefined,
+          'Taak aan u overgedragen',
+          reason,
+        );
+        break;
+      }
+      case 'extend': {
+        const task = this.openRoutingTask(input.taskKey);
+        const terms = effectiveNorms(this.input.model, task.stepId, work.state.routing.intensity);
+        const clocks = work.state.clocks[task.taskKey];
+        if (!terms?.extendable || !clocks?.target) {
+          throw caseFailure(
+            CASE_FAILURE.unprocessable,
+            `The norm of step ${task.stepId} may not be extended`,
+            [
+              {
+                field: 'dueAt',
+                code: 'not-extendable',
+                message: 'the model does not allow extending this norm',
+              },
+            ],
+          );
+        }
+        const dueAt = Date.parse(input.dueAt);
+        const current = readClocks(clocks, now, this.calendar).dueAt ?? now;
+        if (!Number.isFinite(dueAt) || dueAt <= now || dueAt <= current) {
+          throw caseFailure(
+            CASE_FAILURE.unprocessable,
+            'The new due date must be later than now and than the current due date',
+            [
+              {
+                field: 'dueAt',
+                code: 'not-later',
+                message: `must be after ${new Date(Math.max(now, current)).toISOString()}`,
+              },
+            ],
+          );
+        }
+        const limit = terms.maxExtension
+          ? dueDate(current, { ...terms.maxExtension, atw: terms.atw ?? false }, this.calendar)
+          : Number.POSITIVE_INFINITY;
+        if (dueAt > limit) {
+          throw caseFailure(
+            CASE_FAILURE.unprocessable,
+            'The extension is longer than the model allows',
+            [
+              {
+                field: 'dueAt',
+                code: 'beyond-max-extension',
+                message: `must be at most ${new Date(limit).toISOString()}`,
+              },
+            ],
+          );
+        }
+        work.state.clocks[task.taskKey] = extendTaskClocks(
+          clocks,
+          dueAt,
+          now,
+          reason,
+          this.calendar,
+        );
+        this.writeClocks(work, task.taskKey, { extended: true });
+        this.record(
+          work,
+          'task.extended',
+          actor,
+          { reason, dueAt: new Date(dueAt).toISOString() },
+          task,
+        );
+        break;
+      }
+      case 'suspend': {
+        const task = this.openRoutingTask(input.taskKey);
+        const terms = effectiveNorms(this.input.model, task.stepId, work.state.routing.intensity);
+        const clocks = work.state.clocks[task.taskKey];
+        if (!terms?.suspendable || !clocks?.target) {
+          throw caseFailure(
+            CASE_FAILURE.unprocessable,
+            `The clock of step ${task.stepId} may not be suspended`,
+            [
+              {
+                field: 'taskKey',
+                code: 'not-suspendable',
+                message: 'the model does not allow suspending this norm',
+              },
+            ],
+          );
+        }
+        if (readClocks(clocks, now, this.calendar).suspended) {
+          throw caseFailure(
+            CASE_FAILURE.conflict,
+            `The clock of task ${task.taskKey} is already suspended`,
+          );
+        }
+        work.state.clocks[task.taskKey] = suspendTaskClocks(
+          clocks,
+          now,
+          `waiting for ${input.waitingFor}: ${reason}`,
+        );
+        this.writeClocks(work, task.taskKey, { suspendedSince: work.at });
+        this.record(work, 'task.suspended', actor, { reason, waitingFor: input.waitingFor }, task);
+        break;
+      }
+      case 'resume': {
+        const task = this.openRoutingTask(input.taskKey);
+        const clocks = work.state.clocks[task.taskKey];
+        if (!clocks || !readClocks(clocks, now, this.calendar).suspended) {
+          throw caseFailure(
+            CASE_FAILURE.conflict,
+            `The clock of task ${task.taskKey} is not suspended`,
+          );
+        }
+        work.state.clocks[task.taskKey] = resumeTaskClocks(clocks, now);
+        this.writeClocks(work, task.taskKey, { suspendedSince: null });
+        this.record(work, 'task.resumed', actor, { reason }, task);
+        break;
+      }
+      case 'remind': {
+        const task = this.openRoutingTask(input.taskKey);
+        const assignee = work.state.holders[task.taskKey]?.assigneeId;
+        this.record(work, 'task.reminded', actor, { reason }, task);
+        this.notify(
+          work,
+          'task.reminder',
+          task.taskKey,
+          [task.partnerId],
+          assignee ? [assignee] : undefined,
+          'Herinnering van de ketenregisseur',
+          reason,
+        );
+        break;
+      }
+      case 'skip': {
+        const task = this.openRoutingTask(input.taskKey);
+        const result = routed(() =>
+          skipTask(this.input.model, work.state.routing, { taskKey: task.taskKey }),
+        );
+        this.record(
+          work,
+          'task.skipped',
+          actor,
+          { reason, outcome: result.state.tasks.find((t) => t.taskKey === task.taskKey)?.outcome },
+          task,
+        );
+        this.close(work, task.taskKey, 'skipped');
+        this.route(work, result, actor);
+        break;
+      }
+      case 'reopen': {
+        const result = routed(() =>
+          reopenTask(this.input.model, work.state.routing, { stepId: input.stepId }),
+        );
+        this.record(work, 'task.reopened', actor, { reason });
+        this.route(work, result, actor);
+        break;
+      }
+      case 'close': {
+        const end = this.input.model.ends.find((candidate) => candidate.id === input.endId);
+        if (!end) {
+          throw caseFailure(CASE_FAILURE.unprocessable, `The model has no end '${input.endId}'`, [
+            {
+              field: 'endId',
+              code: 'unknown-end',
+              message: `must be one of ${this.input.model.ends.map((e) => e.id).join(', ')}`,
+            },
+          ]);
+        }
+        this.closeAllOpen(work, actor, reason);
+        work.state.routing = {
+          ...work.state.routing,
+          ended: {
+            endId: end.id,
+            result: end.result,
+            ...(end.exitReason ? { exitReason: end.exitReason } : {}),
+          },
+        };
+        work.state.status = 'closed';
+        this.record(work, 'case.closed', actor, {
+          reason,
+          endId: end.id,
+          result: end.result,
+          exitReason: end.exitReason,
+        });
+        this.resolveAll(work, actor, `Case closed: ${reason}`);
+        break;
+      }
+      case 'record-agreement': {
+        if (input.escalationId) this.openEscalation(work, input.escalationId);
+        this.record(work, 'agreement.recorded', actor, {
+          reason,
+          escalationId: input.escalationId,
+        });
+        break;
+      }
+      case 'resolve': {
+        const escalation = this.openEscalation(work, input.escalationId);
+        this.resolveEscalation(work, escalation, actor, reason);
+        break;
+      }
+      case 'escalate': {
+        const escalation = this.openEscalation(work, input.escalationId);
+        const higher = climb(this.input.model, escalation, now, this.calendar);
+        if (!higher)
+          throw caseFailure(
+            CASE_FAILURE.unprocessable,
+            `Escalation ${escalation.id} is at the top of the ladder`,
+          );
+        this.moveEscalation(work, escalation, higher, 'escalation.level-up', actor, reason);
+        break;
+      }
+      case 'de-escalate': {
+        const escalation = this.openEscalation(work, input.escalationId);
+        const lower = descend(this.input.model, escalation, now, this.calendar);
+        if (!lower)
+          throw caseFailure(
+            CASE_FAILURE.unprocessable,
+            `Escalation ${escalation.id} is at the lowest level`,
+          );
+        this.moveEscalation(work, escalation, lower, 'escalation.de-escalated', actor, reason);
+        break;
+      }
+    }
+    return this.finish(work);
+  }
+
+  // ---- internals: checks ----
+
+  private requireRegisseur(actor: Actor): void {
+    if (actor.role !== 'regisseur')
+      throw caseFailure(CASE_FAILURE.forbidden, 'Only the regisseur may do this');
+  }
 
   /** The task exists, is open, and the actor is a caseworker of the organisation holding it. */
   private heldTask(taskKey: string, actor: Actor): TaskRecord {
-    if (!this.isOpen) throw caseFailure(CASE_FAILURE.conflict, `The case is ${this.state.status}`);
-    const task = this.state.routing.tasks.find((candidate) => candidate.taskKey === taskKey);
-    if (!task)
-      throw caseFailure(CASE_FAILURE.notFound, `Task ${taskKey} does not exist in this case`);
+    const task = this.openRoutingTask(taskKey);
     if (actor.role !== 'caseworker' || actor.organisationId !== task.partnerId) {
       throw caseFailure(
         CASE_FAILURE.forbidden,
         `Task ${taskKey} is held by ${task.partnerId}, not by your organisation`,
       );
     }
+    return task;
+  }
+
+  private openRoutingTask(taskKey: string): TaskRecord {
+    if (!this.isOpen) throw caseFailure(CASE_FAILURE.conflict, `The case is ${this.state.status}`);
+    const task = this.state.routing.tasks.find((candidate) => candidate.taskKey === taskKey);
+    if (!task)
+      throw caseFailure(CASE_FAILURE.notFound, `Task ${taskKey} does not exist in this case`);
     if (task.status !== 'open')
       throw caseFailure(CASE_FAILURE.conflict, `Task ${taskKey} is ${task.status}, not open`);
     return task;
   }
 
+  private checkColleague(task: TaskRef, assignee: { organisationId: string | null }): void {
+    if (assignee.organisationId !== task.partnerId) {
+      throw caseFailure(
+        CASE_FAILURE.unprocessable,
+        `The assignee is not a caseworker of ${task.partnerId}`,
+        [
+          {
+            field: 'assigneeId',
+            code: 'not-a-colleague',
+            message: `must be a caseworker of ${task.partnerId}`,
+          },
+        ],
+      );
+    }
+  }
+
+  private openEscalation(work: Work, id: string): EscalationState {
+    const escalation = work.state.escalations.find((candidate) => candidate.id === id);
+    if (!escalation)
+      throw caseFailure(CASE_FAILURE.notFound, `Escalation ${id} does not belong to this case`);
+    if (escalation.status !== 'open')
+      throw caseFailure(CASE_FAILURE.conflict, `Escalation ${id} is already resolved`);
+    return escalation;
+  }
+
   private routingTask(taskKey: string): TaskRecord {
     return this.state.routing.tasks.find((task) => task.taskKey === taskKey) as TaskRecord;
+  }
+
+  private openTasks(): TaskRecord[] {
+    return this.state.routing.tasks.filter((task) => task.status === 'open');
+  }
+
+  private isClaimed(taskKey: string): boolean {
+    return Boolean(this.state.holders[taskKey]?.assigneeId);
+  }
+
+  // ---- internals: building a transition ----
+
+  private begin(now: number): Work {
+    return new Work(JSON.parse(JSON.stringify(this.state)) as CaseWorkflowState, now);
   }
 
   private hold(
@@ -253,190 +687,420 @@ export class CaseMachine {
     actor: Actor,
     type: 'task.claimed' | 'task.unclaimed' | 'task.assigned',
   ): Transition {
-    const at = new Date(now).toISOString();
-    const holder = this.state.holders[taskKey];
-    if (holder.assigneeId === assigneeId) {
-      return {
-        state: this.state,
-        projection: this.projection(this.state, [], [], [], undefined),
-        result: this.unchanged(),
-      };
+    const work = this.begin(now);
+    const holder = work.state.holders[taskKey];
+    if (holder.assigneeId === assigneeId) return this.finish(work);
+    const claimedAt = assigneeId ? (holder.claimedAt ?? work.at) : null;
+    work.state.holders[taskKey] = { ...holder, assigneeId, claimedAt };
+    work.change({ taskKey, assigneeId, claimedAt });
+    const task = this.routingTask(taskKey);
+    this.record(work, type, actor, { assigneeId }, task);
+    if (type === 'task.assigned' && assigneeId) {
+      this.notify(
+        work,
+        'task.assigned',
+        taskKey,
+        [task.partnerId],
+        [assigneeId],
+        'Taak aan u toegewezen',
+        task.stepId,
+      );
     }
-    const claimedAt = assigneeId ? (holder.claimedAt ?? at) : null;
-    const events = [this.event(type, now, actor, { assigneeId }, this.routingTask(taskKey))];
-    const state: CaseWorkflowState = {
-      ...this.state,
-      holders: { ...this.state.holders, [taskKey]: { ...holder, assigneeId, claimedAt } },
-    };
-    const changed: TaskChange[] = [{ taskKey, assigneeId, claimedAt }];
-    return {
-      state,
-      projection: this.projection(state, events, [], changed, undefined),
-      result: this.unchanged(),
-    };
+    if (assigneeId) this.startClaimClocks(work, task);
+    return this.finish(work);
   }
 
-  private unchanged(): CaseTransitionResult {
-    return { opened: [], closed: [], status: this.state.status };
+  /** Norms that start at the claim get their clocks now. */
+  private startClaimClocks(work: Work, task: TaskRecord): void {
+    const terms = effectiveNorms(this.input.model, task.stepId, work.state.routing.intensity);
+    const clocks = work.state.clocks[task.taskKey];
+    if (terms?.startsAt !== 'taskClaimed' || !clocks || clocks.target) return;
+    const started = startTaskClocks(terms, work.now, work.now, this.calendar);
+    work.state.clocks[task.taskKey] = { ...started, claimDueAt: clocks.claimDueAt };
+    this.writeClocks(work, task.taskKey, {});
   }
 
-  private closeChange(
+  private close(
+    work: Work,
     taskKey: string,
-    status: 'completed' | 'returned' | 'cancelled',
-    now: number,
-    completedBy?: string,
+    status: 'completed' | 'returned' | 'skipped' | 'cancelled',
+    by?: string,
     outcome?: string,
-  ): TaskChange {
-    const at = new Date(now).toISOString();
-    const holder = this.state.holders[taskKey];
-    const claimedAt = holder?.claimedAt ?? (completedBy ? at : null);
-    return {
+  ): void {
+    const holder = work.state.holders[taskKey];
+    const clocks = work.state.clocks[taskKey];
+    const reading = clocks ? readClocks(clocks, work.now, this.calendar) : undefined;
+    const claimedAt = holder?.claimedAt ?? (by ? work.at : null);
+    work.state.holders[taskKey] = { ...holder, closedAt: work.at, claimedAt };
+    delete work.state.clocks[taskKey];
+    work.change({
       taskKey,
       status,
-      closedAt: at,
+      closedAt: work.at,
       claimedAt,
-      ...(completedBy && !holder?.assigneeId ? { assigneeId: completedBy } : {}),
+      ...(by && !holder?.assigneeId ? { assigneeId: by } : {}),
       ...(outcome ? { outcome } : {}),
-    };
+      ...(reading?.suspended ? { suspendedSince: null, suspendedMs: reading.suspendedMs } : {}),
+    });
+    for (const escalation of work.state.escalations) {
+      if (escalation.status === 'open' && escalation.taskKey === taskKey) {
+        this.resolveEscalation(work, escalation, undefined, `Task ${status}`);
+      }
+    }
+  }
+
+  private closeAllOpen(work: Work, actor: Actor, reason: string): void {
+    for (const task of work.state.routing.tasks) {
+      if (task.status !== 'open') continue;
+      task.status = 'cancelled';
+      this.record(work, 'task.cancelled', actor, { reason }, task);
+      this.close(work, task.taskKey, 'cancelled');
+      work.closedResult.push(task.taskKey);
+    }
   }
 
   /** Applies a routing result: closes what it closed, opens what it opened, ends the case if it ended. */
-  private route(
-    result: RoutingResult,
-    now: number,
-    actor: Actor,
-    events: CaseEventRecord[],
-    changed: TaskChange[],
-  ): Transition {
-    const at = new Date(now).toISOString();
-    const holders = { ...this.state.holders };
-    for (const key of changed.map((change) => change.taskKey)) {
-      holders[key] = { ...holders[key], closedAt: at, claimedAt: holders[key].claimedAt ?? at };
-    }
+  private route(work: Work, result: RoutingResult, actor: Actor): void {
+    work.state.routing = result.state;
     for (const key of result.closed) {
-      holders[key] = { ...holders[key], closedAt: at };
-      changed.push({ taskKey: key, status: 'cancelled', closedAt: at });
-      events.push(this.event('task.cancelled', now, actor, {}, this.routingTaskIn(result, key)));
+      this.record(work, 'task.cancelled', actor, {}, this.taskIn(result.state, key));
+      this.close(work, key, 'cancelled');
     }
-    const opened: TaskOpening[] = result.opened.map((task) => {
-      holders[task.taskKey] = { assigneeId: null, openedAt: at, claimedAt: null, closedAt: null };
-      events.push(
-        this.event(
-          'task.opened',
-          now,
-          actor,
-          { handedOverBy: task.handedOverBy, iteration: task.iteration },
-          task,
-        ),
+    for (const task of result.opened) {
+      work.state.holders[task.taskKey] = {
+        assigneeId: null,
+        openedAt: work.at,
+        claimedAt: null,
+        closedAt: null,
+      };
+      this.record(
+        work,
+        'task.opened',
+        actor,
+        { handedOverBy: task.handedOverBy, iteration: task.iteration },
+        task,
       );
+      const terms = effectiveNorms(this.input.model, task.stepId, result.state.intensity);
+      const start = terms
+        ? clockStart(terms, {
+            caseOpenedAt: Date.parse(work.state.openedAt),
+            taskOpenedAt: work.now,
+            taskClaimedAt: null,
+            stepCompletedAt: (stepId) => this.lastCompletion(work, stepId),
+          })
+        : null;
+      const clocks = startTaskClocks(terms, start, work.now, this.calendar);
+      work.state.clocks[task.taskKey] = clocks;
+      const reading = readClocks(clocks, work.now, this.calendar);
       const step = this.input.model.steps.find((candidate) => candidate.id === task.stepId);
-      return {
+      work.opened.push({
         taskKey: task.taskKey,
         stepId: task.stepId,
         stepName: step?.name ?? task.stepId,
         partnerId: task.partnerId,
         iteration: task.iteration,
         handedOverBy: task.handedOverBy,
-        openedAt: at,
-        ...taskDueDates(
-          this.input.model,
-          task.stepId,
-          result.state.intensity,
-          {
-            caseOpenedAt: Date.parse(this.state.openedAt),
-            taskOpenedAt: now,
-            taskClaimedAt: null,
-            stepCompletedAt: (stepId) => this.lastCompletion(holders, result, stepId),
-          },
-          this.calendar,
-        ),
-      };
-    });
-    const status = result.ended ? 'closed' : 'open';
-    if (result.ended) {
-      events.push(
-        this.event('case.closed', now, actor, {
-          endId: result.ended.endId,
-          result: result.ended.result,
-          exitReason: result.ended.exitReason,
-        }),
-      );
+        openedAt: work.at,
+        dueAt: iso(reading.dueAt),
+        escalationAt: iso(reading.escalationAt),
+      });
     }
-    const state: CaseWorkflowState = { ...this.state, routing: result.state, holders, status };
-    return {
-      state,
-      projection: this.projection(state, events, opened, changed, result.ended ? at : undefined),
-      result: {
-        opened: result.opened.map(({ taskKey, stepId, partnerId }) => ({
-          taskKey,
-          stepId,
-          partnerId,
-        })),
-        closed: result.closed,
-        ...(result.ended ? { ended: result.ended } : {}),
-        status,
-      },
-    };
+    work.opensResult.push(
+      ...result.opened.map(({ taskKey, stepId, partnerId }) => ({ taskKey, stepId, partnerId })),
+    );
+    work.closedResult.push(...result.closed);
+    if (result.ended) {
+      work.state.status = 'closed';
+      const { endId, result: outcome, exitReason } = result.ended;
+      this.record(work, 'case.closed', actor, { endId, result: outcome, exitReason });
+      this.resolveAll(work, actor, `Case ended at ${endId}`);
+    }
   }
 
-  private routingTaskIn(result: RoutingResult, taskKey: string): TaskRecord | undefined {
-    return result.state.tasks.find((task) => task.taskKey === taskKey);
+  private taskIn(routing: RoutingState, taskKey: string): TaskRecord | undefined {
+    return routing.tasks.find((task) => task.taskKey === taskKey);
   }
 
-  private lastCompletion(
-    holders: CaseWorkflowState['holders'],
-    result: RoutingResult,
-    stepId: string,
-  ): number | null {
-    const completed = result.state.tasks.filter(
+  private lastCompletion(work: Work, stepId: string): number | null {
+    const completed = work.state.routing.tasks.filter(
       (task) => task.stepId === stepId && task.status === 'completed',
     );
-    const last = completed[completed.length - 1];
-    const closedAt = last ? holders[last.taskKey]?.closedAt : null;
+    const closedAt = completed.length
+      ? work.state.holders[completed[completed.length - 1].taskKey]?.closedAt
+      : null;
     return closedAt ? Date.parse(closedAt) : null;
   }
 
-  private projection(
-    state: CaseWorkflowState,
-    events: CaseEventRecord[],
-    opened: TaskOpening[],
-    changed: TaskChange[],
-    closedAt: string | undefined,
-  ): CaseProjection {
-    const openTasks = state.routing.tasks.filter((task) => task.status === 'open');
-    return {
+  /** Writes a task's current due dates (and any extra columns) to the read side. */
+  private writeClocks(work: Work, taskKey: string, extra: Partial<TaskChange>): void {
+    const clocks = work.state.clocks[taskKey];
+    const reading = readClocks(clocks, work.now, this.calendar);
+    work.change({
+      taskKey,
+      dueAt: iso(reading.dueAt),
+      escalationAt: iso(reading.escalationAt),
+      suspendedMs: reading.suspendedMs,
+      ...extra,
+    });
+  }
+
+  private signal(
+    work: Work,
+    task: TaskRecord,
+    clocks: TaskClocks,
+    signal: 'warning' | 'overdue' | 'escalation' | 'claim',
+  ): void {
+    const assignee = work.state.holders[task.taskKey]?.assigneeId;
+    const users = assignee ? [assignee] : undefined;
+    const due = iso(readClocks(clocks, work.now, this.calendar).dueAt);
+    switch (signal) {
+      case 'warning':
+        clocks.warned = true;
+        work.change({ taskKey: task.taskKey, warnedAt: work.at });
+        this.record(work, 'task.warning', undefined, { dueAt: due ?? undefined }, task);
+        this.notify(
+          work,
+          'task.due-soon',
+          task.taskKey,
+          [task.partnerId],
+          users,
+          'Termijn loopt bijna af',
+          `Uiterlijk ${due}`,
+        );
+        break;
+      case 'overdue':
+        clocks.overdue = true;
+        work.change({ taskKey: task.taskKey, overdueAt: work.at });
+        this.record(work, 'task.overdue', undefined, { dueAt: due ?? undefined }, task);
+        this.notify(
+          work,
+          'task.overdue',
+          task.taskKey,
+          [task.partnerId],
+          users,
+          'Termijn overschreden',
+          `De norm liep af op ${due}`,
+        );
+        break;
+      case 'escalation':
+        clocks.escalated = true;
+        this.escalate(work, 'norm-breached', task);
+        break;
+      case 'claim':
+        clocks.claimEscalated = true;
+        this.escalate(work, 'claim-overdue', task);
+        break;
+    }
+  }
+
+  private escalate(work: Work, trigger: EscalationTrigger, task: TaskRef): void {
+    const id = `${this.input.caseId}:escalation:${work.state.escalations.length + 1}`;
+    const escalation = raiseEscalation(
+      this.input.model,
+      id,
+      trigger,
+      task,
+      work.now,
+      this.calendar,
+    );
+    work.state.escalations.push(escalation);
+    work.escalations.push(escalationRow(escalation));
+    this.record(
+      work,
+      'escalation.raised',
+      undefined,
+      { escalationId: id, level: escalation.level, trigger },
+      task,
+    );
+    this.notifyEscalation(work, 'escalation.raised', escalation, `Escalatie: ${trigger}`);
+  }
+
+  private moveEscalation(
+    work: Work,
+    escalation: EscalationState,
+    moved: EscalationState,
+    type: 'escalation.level-up' | 'escalation.de-escalated',
+    actor: Actor | undefined,
+    reason: string,
+  ): void {
+    Object.assign(escalation, moved);
+    work.escalations.push(escalationRow(escalation));
+    this.record(
+      work,
+      type,
+      actor,
+      { escalationId: escalation.id, level: escalation.level, reason },
+      this.escalationTask(escalation),
+    );
+    if (type === 'escalation.level-up') {
+      this.notifyEscalation(
+        work,
+        'escalation.level-up',
+        escalation,
+        `Escalatie naar niveau ${escalation.level}: ${escalation.levelName}`,
+      );
+    }
+  }
+
+  private resolveEscalation(
+    work: Work,
+    escalation: EscalationState,
+    actor: Actor | undefined,
+    resolution: string,
+  ): void {
+    escalation.status = 'resolved';
+    escalation.levelDueAt = null;
+    work.escalations.push({
+      ...escalationRow(escalation),
+      resolvedAt: work.at,
+      resolution,
+      ...(actor ? { resolvedBy: actor.userId } : {}),
+    });
+    this.record(
+      work,
+      'escalation.resolved',
+      actor,
+      { escalationId: escalation.id, reason: resolution },
+      this.escalationTask(escalation),
+    );
+    this.notifyEscalation(work, 'escalation.resolved', escalation, 'Escalatie opgelost');
+  }
+
+  private resolveAll(work: Work, actor: Actor, resolution: string): void {
+    for (const escalation of work.state.escalations) {
+      if (escalation.status === 'open') this.resolveEscalation(work, escalation, actor, resolution);
+    }
+  }
+
+  private escalationTask(escalation: EscalationState): TaskRef | undefined {
+    return escalation.taskKey && escalation.stepId && escalation.partnerId
+      ? { taskKey: escalation.taskKey, stepId: escalation.stepId, partnerId: escalation.partnerId }
+      : undefined;
+  }
+
+  private notifyEscalation(
+    work: Work,
+    kind: NotificationEvent['kind'],
+    escalation: EscalationState,
+    title: string,
+  ): void {
+    work.notifications.push({
+      id: `${escalation.id}:${kind}:${escalation.level}:${work.state.sequence}`,
+      kind,
+      organisationIds: escalation.partnerId ? [escalation.partnerId] : [],
+      roles: ['regisseur'],
+      title,
+      body: `${escalation.levelName} (${escalation.owner}) — ${escalation.stepId ?? 'zaak'}`,
       caseId: this.input.caseId,
-      chainId: this.input.chainId,
-      modelVersion: this.input.modelVersion,
-      events,
-      opened,
-      changed,
-      caseChange: {
-        status: state.status,
-        data: state.routing.data,
-        currentPartners: [...new Set(openTasks.map((task) => task.partnerId))].sort(),
-        ...(state.routing.ended ? { end: state.routing.ended } : {}),
-        ...(closedAt && state.status !== 'open' ? { closedAt } : {}),
+      occurredAt: work.at,
+      payload: {
+        escalationId: escalation.id,
+        level: escalation.level,
+        trigger: escalation.trigger,
+        taskKey: escalation.taskKey,
       },
-    };
+    });
+  }
+
+  private notify(
+    work: Work,
+    kind: NotificationEvent['kind'],
+    taskKey: string,
+    organisationIds: string[],
+    userIds: string[] | undefined,
+    title: string,
+    body: string,
+  ): void {
+    work.notifications.push({
+      id: `${this.input.caseId}:${kind}:${taskKey}:${work.state.sequence}`,
+      kind,
+      organisationIds,
+      ...(userIds ? { userIds } : {}),
+      title,
+      body,
+      caseId: this.input.caseId,
+      occurredAt: work.at,
+      payload: { taskKey },
+    });
   }
 
   /** Events are numbered in the order decided, so their ids are stable across retries and replays. */
-  private event(
+  private record(
+    work: Work,
     type: CaseEventRecord['type'],
-    now: number,
     actor: Actor | undefined,
     details: CaseEventRecord['details'],
-    task?: { taskKey: string; stepId: string; partnerId: string },
-  ): CaseEventRecord {
-    this.state = { ...this.state, sequence: this.state.sequence + 1 };
-    return {
-      eventId: `${this.input.caseId}:${this.state.sequence}`,
+    task?: TaskRef,
+  ): void {
+    work.state.sequence += 1;
+    work.events.push({
+      eventId: `${this.input.caseId}:${work.state.sequence}`,
       type,
       ...(task ? { taskKey: task.taskKey, stepId: task.stepId, partnerId: task.partnerId } : {}),
       ...(actor ? { actor } : {}),
-      occurredAt: new Date(now).toISOString(),
+      occurredAt: work.at,
       details,
+    });
+  }
+
+  private finish(work: Work): Transition {
+    const state = work.state;
+    const currentPartners = partnersOf(state);
+    const caseChanged =
+      state.status !== this.state.status ||
+      currentPartners.join() !== partnersOf(this.state).join() ||
+      JSON.stringify(state.routing.data) !== JSON.stringify(this.state.routing.data) ||
+      this.state.sequence === 0;
+    return {
+      state,
+      currentPartners,
+      notifications: work.notifications,
+      projection: {
+        caseId: this.input.caseId,
+        chainId: this.input.chainId,
+        modelVersion: this.input.modelVersion,
+        events: work.events,
+        escalations: work.escalations,
+        opened: work.opened,
+        changed: work.changed,
+        ...(caseChanged
+          ? {
+              caseChange: {
+                status: state.status,
+                data: state.routing.data,
+                currentPartners,
+                ...(state.routing.ended ? { end: state.routing.ended } : {}),
+                ...(state.status !== 'open' && this.state.status === 'open'
+                  ? { closedAt: work.at }
+                  : {}),
+              },
+            }
+          : {}),
+      },
+      result: {
+        opened: work.opensResult,
+        closed: work.closedResult,
+        ...(state.routing.ended ? { ended: state.routing.ended } : {}),
+        status: state.status,
+      },
     };
   }
+}
+
+function partnersOf(state: CaseWorkflowState): string[] {
+  const open = state.routing.tasks.filter((task) => task.status === 'open');
+  return [...new Set(open.map((task) => task.partnerId))].sort();
+}
+
+function iso(epoch: number | null): string | null {
+  return epoch === null ? null : new Date(epoch).toISOString();
+}
+
+function escalationRow(escalation: EscalationState): EscalationProjection {
+  return {
+    ...escalation,
+    raisedAt: new Date(escalation.raisedAt).toISOString(),
+    levelSince: new Date(escalation.levelSince).toISOString(),
+    levelDueAt: iso(escalation.levelDueAt),
+  };
 }

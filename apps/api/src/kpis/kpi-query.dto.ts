@@ -1,0 +1,113 @@
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateBy,
+} from 'class-validator';
+import { isCivilDate } from '@schakel/calendar';
+
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/** A real calendar date written as YYYY-MM-DD. */
+const IsCivilDate = () =>
+  ValidateBy({
+    name: 'isCivilDate',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isCivilDate(value),
+      defaultMessage: (args) => `${args?.property} must be a date written as YYYY-MM-DD`,
+    },
+  });
+
+/** The filters every KPI takes. Days are Amsterdam days; `to` is included. */
+export class KpiQueryDto {
+  @ApiPropertyOptional({
+    example: '2025-01-01',
+    description: 'First day (default: 364 days before `to`)',
+  })
+  @IsOptional()
+  @IsCivilDate()
+  from?: string;
+
+  @ApiPropertyOptional({
+    example: '2025-12-31',
+    description: 'Last day, included (default: today)',
+  })
+  @IsOptional()
+  @IsCivilDate()
+  to?: string;
+
+  @ApiPropertyOptional({ example: 'vroegsignalering-schuldhulp' })
+  @IsOptional()
+  @IsString()
+  @Matches(ID, { message: 'chainId must be a chain id such as vroegsignalering-schuldhulp' })
+  @MaxLength(64)
+  chainId?: string;
+
+  @ApiPropertyOptional({ example: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  modelVersion?: number;
+
+  @ApiPropertyOptional({ example: 'gemeente' })
+  @IsOptional()
+  @IsString()
+  @Matches(ID, { message: 'partnerId must be an organisation id such as gemeente' })
+  @MaxLength(64)
+  partnerId?: string;
+
+  @ApiPropertyOptional({ example: 'outreach' })
+  @IsOptional()
+  @IsString()
+  @Matches(ID, { message: 'stepId must be a step id such as outreach' })
+  @MaxLength(64)
+  stepId?: string;
+}
+
+export class ThroughputQueryDto extends KpiQueryDto {
+  @ApiPropertyOptional({
+    enum: ['day', 'week'],
+    default: 'day',
+    description: 'ISO weeks start on Monday',
+  })
+  @IsOptional()
+  @IsIn(['day', 'week'])
+  interval: 'day' | 'week' = 'day';
+}
+
+/** Work in progress is a snapshot of now: no period. */
+export class WorkInProgressQueryDto extends OmitType(KpiQueryDto, ['from', 'to'] as const) {}
+
+/** The scorecard is one partner's, named in the path. */
+export class ScorecardQueryDto extends OmitType(KpiQueryDto, ['partnerId'] as const) {}
+
+export class EventLogQueryDto {
+  @ApiProperty({ example: 'vroegsignalering-schuldhulp' })
+  @IsString()
+  @Matches(ID, { message: 'chainId must be a chain id such as vroegsignalering-schuldhulp' })
+  @MaxLength(64)
+  chainId!: string;
+
+  @ApiPropertyOptional({
+    example: '2025-01-01',
+    description: 'First day (default: 364 days before `to`)',
+  })
+  @IsOptional()
+  @IsCivilDate()
+  from?: string;
+
+  @ApiPropertyOptional({
+    example: '2025-12-31',
+    description: 'Last day, included (default: today)',
+  })
+  @IsOptional()
+  @IsCivilDate()
+  to?: string;
+}

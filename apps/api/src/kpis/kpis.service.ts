@@ -1,0 +1,246 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { addCalendarDays, toAmsterdamDate } from '@schakel/calendar';
+import { EnvironmentVariables } from '@schakel/config';
+import { KpiQueryRepository, OrganisationRepository, type KpiFilter } from '@schakel/database';
+import { RequestValidationError } from '@schakel/http';
+import type { AuthenticatedUser } from '@schakel/identity';
+import type {
+  ClockChangesDto,
+  DropOutDto,
+  EscalationsDto,
+  KpiFilterDto,
+  LeadTimesDto,
+  ReworkDto,
+  ScorecardDto,
+  ThroughputDto,
+  WithinNormDto,
+  WorkInProgressDto,
+} from './kpi.dto';
+import type {
+  KpiQueryDto,
+  ScorecardQueryDto,
+  ThroughputQueryDto,
+  WorkInProgressQueryDto,
+} from './kpi-query.dto';
+import { share, suppressCount, suppressSmallGroups } from './suppression';
+
+/** Default period: the last 52 weeks up to and including today. */
+const DEFAULT_DAYS = 364;
+
+type Camel<S extends string> = S extends `${infer H}_${infer T}`
+  ? `${H}${Capitalize<Camel<T>>}`
+  : S;
+type Camelised<T> = { [K in keyof T as Camel<K & string>]: T[K] };
+
+function camel<T extends object>(row: T): Camelised<T> {
+  return Object.fromEntries(
+    Object.entries(row).map(([key, value]) => [
+      key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()),
+      value,
+    ]),
+  ) as Camelised<T>;
+}
+
+/** Period, scope and privacy of the KPI figures; the SQL lives in KpiQueryRepository. */
+@Injectable()
+export class KpisService {
+  constructor(
+    private readonly kpis: KpiQueryRepository,
+    private readonly organisations: OrganisationRepository,
+    private readonly env: EnvironmentVariables,
+  ) {}
+
+  private get min(): number {
+    return this.env.KPI_MIN_GROUP_SIZE;
+  }
+
+  async throughput(query: ThroughputQueryDto): Promise<ThroughputDto> {
+    const filter = this.filter(query);
+    const rows = await this.kpis.throughput(filter, query.interval);
+    return {
+      filter: this.echo(filter),
+      interval: query.interval,
+      rows: rows.map((row) => ({
+        period: row.period,
+        opened: suppressCount(row.opened, this.min),
+        closed: suppressCount(row.closed, this.min),
+        handovers: suppressCount(row.handovers, this.min),
+      })),
+    };
+  }
+
+  async workInProgress(
+    query: WorkInProgressQueryDto,
+    now = new Date(),
+  ): Promise<WorkInProgressDto> {
+    const rows = await this.kpis.workInProgress(query, now);
+    return {
+      at: now.toISOString(),
+      minGroupSize: this.min,
+      rows: suppressSmallGroups(rows.map(camel), this.min, [
+        'open',
+        'unclaimed',
+        'suspended',
+        'overNorm',
+        'ageMedianMs',
+        'ageMaxMs',
+        'agedOver7Days',
+        'agedOver28Days',
+      ]),
+    };
+  }
+
+  async leadTimes(query: KpiQueryDto): Promise<LeadTimesDto> {
+    const filter = this.filter(query);
+    const [steps, cases] = await Promise.all([
+      this.kpis.stepLeadTimes(filter),
+      this.kpis.caseLeadTimes(filter),
+    ]);
+    return {
+      filter: this.echo(filter),
+      steps: suppressSmallGroups(steps.map(camel), this.min, [
+        'tasks',
+        'workingMedianMs',
+        'workingP90Ms',
+        'waitingMedianMs',
+        'waitingP90Ms',
+        'handoverMedianMs',
+        'handoverP90Ms',
+      ]),
+      cases: suppressSmallGroups(cases.map(camel), this.min, [
+        'leadMedianMs',
+        'leadP90Ms',
+        'handoversPerCase',
+        'returnsPerCase',
+      ]),
+    };
+  }
+
+  async withinNorm(query: KpiQueryDto): Promise<WithinNormDto> {
+    const filter = this.filter(query);
+    const rows = (await this.kpis.withinNorm(filter)).map((row) => ({
+      ...camel(row),
+      share: share(row.within, row.measured),
+    }));
+    return {
+      filter: this.echo(filter),
+      rows: suppressSmallGroups(rows, this.min, ['measured', 'within', 'share', 'elapsedMedian']),
+    };
+  }
+
+  async rework(query: KpiQueryDto): Promise<ReworkDto> {
+    const filter = this.filter(query);
+    const [steps, cases] = await Promise.all([
+      this.kpis.stepRework(filter),
+      this.kpis.caseRework(filter),
+    ]);
+    return {
+      filter: this.echo(filter),
+      steps: suppressSmallGroups(
+        steps.map((row) => ({ ...camel(row), rate: share(row.returned, row.tasks) })),
+        this.min,
+        ['tasks', 'returned', 'rate'],
+      ),
+      cases: suppressSmallGroups(
+        cases.map((row) => ({ ...camel(row), rate: share(row.with_return, row.cases) })),
+        this.min,
+        ['withReturn', 'returns', 'rate'],
+      ),
+    };
+  }
+
+  async dropOut(query: KpiQueryDto): Promise<DropOutDto> {
+    const filter = this.filter(query);
+    const rows = (await this.kpis.dropOut(filter)).map((row) => ({
+      ...camel(row),
+      rate: share(row.cases, row.closed),
+    }));
+    return {
+      filter: this.echo(filter),
+      rows: suppressSmallGroups(rows, this.min, ['closed', 'rate']),
+    };
+  }
+
+  async escalations(query: KpiQueryDto): Promise<EscalationsDto> {
+    const filter = this.filter(query);
+    const rows = await this.kpis.escalations(filter);
+    return {
+      filter: this.echo(filter),
+      rows: suppressSmallGroups(rows.map(camel), this.min, [
+        'raised',
+        'resolved',
+        'resolveMedianMs',
+        'resolveP90Ms',
+      ]),
+    };
+  }
+
+  async clockChanges(query: KpiQueryDto): Promise<ClockChangesDto> {
+    const filter = this.filter(query);
+    const rows = await this.kpis.clockChanges(filter);
+    return {
+      filter: this.echo(filter),
+      rows: suppressSmallGroups(rows.map(camel), this.min, [
+        'tasks',
+        'suspendedTasks',
+        'suspensions',
+        'suspendedMedianMs',
+        'extendedTasks',
+        'extensions',
+      ]),
+    };
+  }
+
+  /** Chain-wide roles see every partner's scorecard; a caseworker only their own organisation's. */
+  async scorecard(
+    partnerId: string,
+    query: ScorecardQueryDto,
+    user: AuthenticatedUser,
+  ): Promise<ScorecardDto> {
+    if (user.role === 'caseworker' && user.organisationId !== partnerId) {
+      throw new ForbiddenException(
+        `A caseworker sees only the scorecard of their own organisation (${user.organisationId})`,
+      );
+    }
+    const [organisation] = await this.organisations.findByIds([partnerId]);
+    if (!organisation) throw new NotFoundException(`No partner organisation '${partnerId}'`);
+    const filter = this.filter({ ...query, partnerId });
+    const rows = (await this.kpis.scorecard(partnerId, filter)).map((row) => ({
+      ...camel(row),
+      withinNormShare: share(row.within, row.measured),
+    }));
+    return {
+      partnerId,
+      filter: this.echo(filter),
+      steps: suppressSmallGroups(rows, this.min, [
+        'tasks',
+        'completed',
+        'returned',
+        'workingMedianMs',
+        'workingP90Ms',
+        'waitingMedianMs',
+        'handoverMedianMs',
+        'measured',
+        'within',
+        'withinNormShare',
+        'suspendedTasks',
+        'extendedTasks',
+        'escalations',
+      ]),
+    };
+  }
+
+  /** The period with its defaults; 400 naming `from` when it lies after `to`. */
+  filter(query: KpiQueryDto): KpiFilter {
+    const to = query.to ?? toAmsterdamDate(Date.now());
+    const from = query.from ?? addCalendarDays(to, -DEFAULT_DAYS);
+    if (from > to) {
+      throw new RequestValidationError([{ field: 'from', reason: `must not be after to (${to})` }]);
+    }
+    return { ...query, from, to };
+  }
+
+  private echo(filter: KpiFilter): KpiFilterDto {
+    return { ...filter, minGroupSize: this.min };
+  }
+}

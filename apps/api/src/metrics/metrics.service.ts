@@ -1,0 +1,144 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import {
+  collectDefaultMetrics,
+  Counter,
+  Gauge,
+  Histogram,
+  type Metric,
+  Registry,
+} from 'prom-client';
+import { KpiQueryRepository, type MetricsSnapshot } from '@schakel/database';
+import { QUEUE_NAMES } from '@schakel/queue';
+
+/** Upper bounds of the step-duration buckets, in seconds: an hour up to twelve weeks. */
+export const STEP_DURATION_BUCKETS = [
+  3600,
+  4 * 3600,
+  86_400,
+  2 * 86_400,
+  5 * 86_400,
+  7 * 86_400,
+  14 * 86_400,
+  28 * 86_400,
+  42 * 86_400,
+  56 * 86_400,
+  84 * 86_400,
+];
+
+const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
+
+/** Scrapes closer together than this share one read of the database. */
+const SNAPSHOT_TTL_MS = 5_000;
+
+/**
+ * The Prometheus registry of the API. Handovers, escalations and step durations happen in the
+ * worker, but they are derived from the database at scrape time rather than counted in worker
+ * memory: the record is the one source every API replica agrees on, it survives restarts, and an
+ * activity Temporal retries can never count twice. Queue depths come from Redis, request latency
+ * from an interceptor.
+ */
+@Injectable()
+export class MetricsService {
+  readonly registry = new Registry();
+  readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
+  private snapshot?: { at: number; value: Promise<MetricsSnapshot> };
+
+  constructor(
+    private readonly kpis: KpiQueryRepository,
+    @InjectQueue(QUEUE_NAMES.notifications) notifications: Queue,
+    @InjectQueue(QUEUE_NAMES.webhookDeliveries) webhookDeliveries: Queue,
+  ) {
+    collectDefaultMetrics({ register: this.registry });
+    const registers = [this.registry];
+    this.httpDuration = new Histogram({
+      name: 'schakel_http_request_duration_seconds',
+      help: 'API request latency by route pattern and status',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    });
+    const read = () => this.read();
+    new Counter({
+      name: 'schakel_handovers_total',
+      help: 'Tasks handed over from another task, from the event log',
+      labelNames: ['chain'],
+      registers,
+      async collect() {
+        this.reset();
+        for (const row of (await read()).handovers) this.inc({ chain: row.chain_id }, row.count);
+      },
+    });
+    new Counter({
+      name: 'schakel_escalations_total',
+      help: 'Escalations raised or moved up a level, by the level reached, from the event log',
+      labelNames: ['chain', 'level'],
+      registers,
+      async collect() {
+        this.reset();
+        for (const row of (await read()).escalations)
+          this.inc({ chain: row.chain_id, level: row.level }, row.count);
+      },
+    });
+    new Gauge({
+      name: 'schakel_queue_depth',
+      help: 'BullMQ jobs per queue and state',
+      labelNames: ['queue', 'state'],
+      registers,
+      async collect() {
+        for (const queue of [notifications, webhookDeliveries]) {
+          const counts = await queue.getJobCounts(...QUEUE_STATES);
+          for (const state of QUEUE_STATES)
+            this.set({ queue: queue.name, state }, counts[state] ?? 0);
+        }
+      },
+    });
+    // prom-client cannot set a histogram's buckets, so this one is a plain metric object it serialises.
+    this.registry.registerMetric(stepDurations(read) as unknown as Metric);
+  }
+
+  metrics(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  private read(): Promise<MetricsSnapshot> {
+    const now = Date.now();
+    if (!this.snapshot || now - this.snapshot.at > SNAPSHOT_TTL_MS) {
+      const value = this.kpis.metrics(STEP_DURATION_BUCKETS.map((seconds) => seconds * 1000));
+      // A failed read is retried at the next scrape instead of being served for the TTL.
+      value.catch(() => (this.snapshot = undefined));
+      this.snapshot = { at: now, value };
+    }
+    return this.snapshot.value;
+  }
+}
+
+/** `schakel_step_duration_seconds`: working time of completed tasks, cumulative buckets per chain and step. */
+function stepDurations(read: () => Promise<MetricsSnapshot>) {
+  const name = 'schakel_step_duration_seconds';
+  const help =
+    'Lead time of completed tasks (claimed to completed, less suspension), from the task facts';
+  return {
+    name,
+    help,
+    type: 'histogram',
+    aggregator: 'sum',
+    async get() {
+      const values = (await read()).stepDurations.flatMap((row) => {
+        const labels = { chain: row.chain_id, step: row.step_id };
+        return [
+          ...STEP_DURATION_BUCKETS.map((le, i) => ({
+            metricName: `${name}_bucket`,
+            labels: { ...labels, le },
+            value: row.buckets[i],
+          })),
+          { metricName: `${name}_bucket`, labels: { ...labels, le: '+Inf' }, value: row.count },
+          { metricName: `${name}_sum`, labels, value: row.sum_ms / 1000 },
+          { metricName: `${name}_count`, labels, value: row.count },
+        ];
+      });
+      return { name, help, type: 'histogram', aggregator: 'sum', values };
+    },
+  };
+}

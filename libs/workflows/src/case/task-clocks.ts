@@ -1,0 +1,175 @@
+import {
+  clockStatus,
+  dueDate,
+  extendClock,
+  resumeClock,
+  startClock,
+  suspendClock,
+  type HolidayCalendar,
+  type NormClock,
+} from '@schakel/calendar';
+import type { ClockSnapshot, TaskClocks } from '@schakel/contracts';
+import type { Duration, NormTerms } from '@schakel/reference-model/engine';
+
+/** The instants a task's clocks will next signal, and what each signal is. */
+export type ClockSignal = 'warning' | 'overdue' | 'escalation' | 'claim';
+
+export interface ClockReading {
+  dueAt: number | null;
+  escalationAt: number | null;
+  suspended: boolean;
+  suspendedMs: number;
+}
+
+const norm = (duration: Duration, atw: boolean) => ({
+  amount: duration.amount,
+  unit: duration.unit,
+  atw,
+});
+
+/** Starts a task's clocks from its norm terms at `start` (null: the norm starts later, e.g. at claim). */
+export function startTaskClocks(
+  terms: NormTerms | undefined,
+  start: number | null,
+  openedAt: number,
+  calendar: HolidayCalendar,
+): TaskClocks {
+  if (!terms) return {};
+  const atw = terms.atw ?? false;
+  const clocks: TaskClocks = {};
+  if (start !== null && terms.target)
+    clocks.target = startClock(start, norm(terms.target, atw)) as ClockSnapshot;
+  if (start !== null && terms.escalation)
+    clocks.escalation = startClock(start, norm(terms.escalation, atw)) as ClockSnapshot;
+  if (terms.claim) clocks.claimDueAt = dueDate(openedAt, norm(terms.claim, atw), calendar);
+  return clocks;
+}
+
+/** Current due instants of a task's clocks. */
+export function readClocks(
+  clocks: TaskClocks,
+  now: number,
+  calendar: HolidayCalendar,
+): ClockReading {
+  const target = clocks.target ? clockStatus(clocks.target as NormClock, now, calendar) : undefined;
+  const escalation = clocks.escalation
+    ? clockStatus(clocks.escalation as NormClock, now, calendar)
+    : undefined;
+  return {
+    dueAt: target?.dueAt ?? null,
+    escalationAt: escalation?.dueAt ?? null,
+    suspended: target?.state === 'suspended',
+    suspendedMs: target?.suspendedMs ?? escalation?.suspendedMs ?? 0,
+  };
+}
+
+/** Signals due at or before `now` that have not gone out yet, in the order they matter. */
+export function dueSignals(
+  clocks: TaskClocks,
+  claimed: boolean,
+  now: number,
+  calendar: HolidayCalendar,
+  warningFraction: number,
+): ClockSignal[] {
+  return pendingSignals(clocks, claimed, now, calendar, warningFraction)
+    .filter((pending) => pending.at <= now)
+    .map((pending) => pending.signal);
+}
+
+/** The earliest instant at which one of this task's clocks will signal, or null. */
+export function nextSignalAt(
+  clocks: TaskClocks,
+  claimed: boolean,
+  now: number,
+  calendar: HolidayCalendar,
+  warningFraction: number,
+): number | null {
+  const instants = pendingSignals(clocks, claimed, now, calendar, warningFraction).map(
+    (pending) => pending.at,
+  );
+  return instants.length ? Math.min(...instants) : null;
+}
+
+function pendingSignals(
+  clocks: TaskClocks,
+  claimed: boolean,
+  now: number,
+  calendar: HolidayCalendar,
+  warningFraction: number,
+): { signal: ClockSignal; at: number }[] {
+  const pending: { signal: ClockSignal; at: number }[] = [];
+  if (clocks.target) {
+    const status = clockStatus(clocks.target as NormClock, now, calendar, { warningFraction });
+    if (status.state !== 'suspended') {
+      // A clock already past its due date skips the warning and goes straight to overdue.
+      if (!clocks.warned && !clocks.overdue && status.warningAt < status.dueAt) {
+        pending.push({ signal: 'warning', at: status.warningAt });
+      }
+      if (!clocks.overdue) pending.push({ signal: 'overdue', at: status.dueAt });
+    }
+  }
+  if (clocks.escalation && !clocks.escalated) {
+    const status = clockStatus(clocks.escalation as NormClock, now, calendar);
+    if (status.state !== 'suspended') pending.push({ signal: 'escalation', at: status.dueAt });
+  }
+  if (clocks.claimDueAt !== undefined && !claimed && !clocks.claimEscalated) {
+    pending.push({ signal: 'claim', at: clocks.claimDueAt });
+  }
+  return pending.sort((a, b) => a.at - b.at);
+}
+
+export function suspendTaskClocks(clocks: TaskClocks, now: number, reason: string): TaskClocks {
+  return {
+    ...clocks,
+    ...(clocks.target
+      ? { target: suspendClock(clocks.target as NormClock, now, reason) as ClockSnapshot }
+      : {}),
+    ...(clocks.escalation
+      ? { escalation: suspendClock(clocks.escalation as NormClock, now, reason) as ClockSnapshot }
+      : {}),
+  };
+}
+
+export function resumeTaskClocks(clocks: TaskClocks, now: number): TaskClocks {
+  return {
+    ...clocks,
+    ...(clocks.target
+      ? { target: resumeClock(clocks.target as NormClock, now) as ClockSnapshot }
+      : {}),
+    ...(clocks.escalation
+      ? { escalation: resumeClock(clocks.escalation as NormClock, now) as ClockSnapshot }
+      : {}),
+  };
+}
+
+/**
+ * Moves the target to `dueAt` and the escalation threshold by the same amount, so the room
+ * between them stays what the partners agreed; signals that had gone out may go out again.
+ */
+export function extendTaskClocks(
+  clocks: TaskClocks,
+  dueAt: number,
+  now: number,
+  reason: string,
+  calendar: HolidayCalendar,
+): TaskClocks {
+  if (!clocks.target) return clocks;
+  const before = readClocks(clocks, now, calendar);
+  const shift = dueAt - (before.dueAt ?? dueAt);
+  const target = extendClock(clocks.target as NormClock, {
+    dueAt,
+    reason,
+    at: now,
+  }) as ClockSnapshot;
+  const escalationDue =
+    before.escalationAt === null ? null : Math.max(before.escalationAt + shift, dueAt);
+  const escalation =
+    clocks.escalation && escalationDue !== null
+      ? (extendClock(clocks.escalation as NormClock, {
+          dueAt: escalationDue,
+          reason,
+          at: now,
+        }) as ClockSnapshot)
+      : clocks.escalation;
+  return { ...clocks, target, escalation, warned: false, overdue: false, escalated: false };
+}

@@ -1,0 +1,90 @@
+import { performance } from 'node:perf_hooks';
+import { Client as PgClient } from 'pg';
+import { ApiClient } from './api-client';
+import { DEBT_CHAIN_ID } from './debt-chain';
+import { KPI_QUERIES } from './kpi-queries';
+import { ProgressBar } from './progress';
+import { addSyntheticCases } from './synthetic-load';
+import { Latencies, type LatencySummary } from './stats';
+
+export interface GrowthLevel {
+  openTasks: number;
+  events: number;
+  /** The organisation whose caseworker's inbox was timed: the one holding the most open tasks. */
+  inboxOrganisation: string;
+  inboxOrganisationOpenTasks: number;
+  seedSeconds: number;
+  latency: Record<string, LatencySummary>;
+}
+
+async function count(db: PgClient, sql: string): Promise<number> {
+  const result = await db.query<{ n: string }>(sql);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+/** GET /kpis/* paths without path parameters, once issue 6 has published them. */
+async function kpiEndpoints(apiUrl: string): Promise<string[]> {
+  const response = await fetch(`${apiUrl}/api/docs-json`);
+  if (!response.ok) return [];
+  const document = (await response.json()) as { paths?: Record<string, { get?: unknown }> };
+  return Object.entries(document.paths ?? {})
+    .filter(([path, item]) => path.startsWith('/kpis') && !path.includes('{') && item.get)
+    .map(([path]) => path);
+}
+
+/** Inbox and KPI latency as the number of open tasks grows through the given levels. */
+export async function measureGrowth(
+  apiUrl: string,
+  databaseUrl: string,
+  levels: number[],
+  samples: number,
+): Promise<GrowthLevel[]> {
+  const db = new PgClient({ connectionString: databaseUrl });
+  await db.connect();
+  const results: GrowthLevel[] = [];
+  try {
+    const endpoints = await kpiEndpoints(apiUrl);
+    const queriesPerLevel = 1 + Object.keys(KPI_QUERIES).length + endpoints.length;
+    const progress = new ProgressBar(
+      'Growth: seed and time queries',
+      levels.length * (1 + queriesPerLevel * samples),
+    );
+    for (const level of levels) {
+      const present = await count(db, `SELECT count(*) AS n FROM tasks WHERE status = 'open'`);
+      const seedStarted = performance.now();
+      await addSyntheticCases(db, level - present);
+      const seedSeconds = Math.round((performance.now() - seedStarted) / 10) / 100;
+      progress.tick();
+      const busiest = await db.query<{ partner_id: string; n: string }>(
+        `SELECT partner_id, count(*) AS n FROM tasks WHERE status = 'open'
+         GROUP BY partner_id ORDER BY n DESC LIMIT 1`,
+      );
+      const organisation = busiest.rows[0]?.partner_id ?? 'gemeente';
+      const latencies = new Latencies();
+      const api = new ApiClient(apiUrl, latencies);
+      await api.login(`${organisation}.medewerker`);
+      await api.login('operations');
+      for (let sample = 0; sample < samples; sample++) {
+        await api.inbox(`${organisation}.medewerker`, 'view=open&sort=due&limit=50');
+        for (const [name, sql] of Object.entries(KPI_QUERIES)) {
+          await latencies.time(name, () => db.query(sql, [DEBT_CHAIN_ID]));
+        }
+        for (const path of endpoints) await api.get(`GET ${path}`, 'operations', path);
+        progress.tick(queriesPerLevel);
+      }
+      const { login: _login, ...latency } = latencies.summary();
+      results.push({
+        openTasks: await count(db, `SELECT count(*) AS n FROM tasks WHERE status = 'open'`),
+        events: await count(db, 'SELECT count(*) AS n FROM case_events'),
+        inboxOrganisation: organisation,
+        inboxOrganisationOpenTasks: Number(busiest.rows[0]?.n ?? 0),
+        seedSeconds,
+        latency,
+      });
+    }
+    progress.finish();
+  } finally {
+    await db.end();
+  }
+  return results;
+}
