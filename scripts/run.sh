@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 echo "› build"
 npm run --silent build
+npm run --silent build --prefix apps/web
 exec node dist/apps/launcher/src/main.js

@@ -8,5 +8,12 @@ echo "› format";      npx prettier --check . --log-level warn
 echo "› typecheck";   npx tsc --noEmit -p tsconfig.json
 echo "› build";       npm run --silent build
 echo "› unit tests";  npx jest --ci --selectProjects unit
-echo "› integration tests (PostgreSQL, Redis, Temporal dev server)"
+echo "› integration tests (PostgreSQL, Redis, Temporal dev server and time-skipping test server)"
 npx jest --ci --selectProjects integration --runInBand
+echo "› web console: type check, unit tests, build"
+npm run --silent typecheck --prefix apps/web
+npm run --silent test --prefix apps/web
+npm run --silent build --prefix apps/web
+echo "› web console end to end (Chromium against the real stack)"
+bash scripts/ensure-chromium.sh
+npm run --silent e2e --prefix apps/web

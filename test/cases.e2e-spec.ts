@@ -1,4 +1,5 @@
 import { CaseDriver } from './support/case-driver';
+import { recordHistory } from './support/histories';
 import { startTestStack, type TestStack } from './support/test-stack';
 
 const debtIntake = {
@@ -114,6 +115,7 @@ describe('cases as workflows, driven through the HTTP API', () => {
     expect(end).toMatchObject({ status: 'closed', ended: { endId: 'solved', result: 'solved' } });
 
     const closed = await driver.get('regisseur', `/cases/${caseId}`);
+    await recordHistory(stack, caseId, 'vroegsignalering-schuldhulp');
     expect(closed.body).toMatchObject({
       status: 'closed',
       result: 'solved',
@@ -166,6 +168,7 @@ describe('cases as workflows, driven through the HTTP API', () => {
       },
     );
     expect(end.ended).toMatchObject({ endId: 'care-started', result: 'solved' });
+    await recordHistory(stack, caseId, 'wmo-maatwerk');
   });
 
   it('runs the child-protection chain through the court to a measure, surviving a worker restart', async () => {
@@ -236,6 +239,7 @@ describe('cases as workflows, driven through the HTTP API', () => {
       },
     );
     expect(end.ended).toMatchObject({ endId: 'measure-started', result: 'referred' });
+    await recordHistory(stack, caseId, 'huiselijk-geweld-jeugdbescherming');
   });
 
   it('lets exactly one of two concurrent completes of a task succeed', async () => {

@@ -10,6 +10,7 @@ import { seedDemoData } from './seed-demo-data';
 import {
   REPOSITORY_ROOT,
   TEMPORAL_ADDRESS_FILE,
+  TEST_DATABASE,
   TEST_DATABASE_URL,
   WORKFLOW_BUNDLE_FILE,
 } from './test-environment';
@@ -30,8 +31,8 @@ async function recreateDatabase(): Promise<void> {
     connectionString: TEST_DATABASE_URL.replace(/\/[^/]+$/, '/postgres'),
   });
   await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS schakel_test WITH (FORCE)');
-  await admin.query('CREATE DATABASE schakel_test');
+  await admin.query(`DROP DATABASE IF EXISTS ${TEST_DATABASE} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${TEST_DATABASE}`);
   await admin.end();
 }
 

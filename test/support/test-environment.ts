@@ -1,12 +1,15 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /** Shared between global setup (parent process) and the test files: where the real services are. */
-export const TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/schakel_test';
-export const WORKFLOW_BUNDLE_FILE = join(tmpdir(), 'schakel-test-workflow-bundle.js');
-export const TEMPORAL_ADDRESS_FILE = join(tmpdir(), 'schakel-test-temporal-address');
 export const REPOSITORY_ROOT = resolve(__dirname, '../..');
+/** One database per checkout, so a fresh clone's CI run and a working tree's run never collide. */
+export const TEST_DATABASE = `schakel_test_${createHash('sha256').update(REPOSITORY_ROOT).digest('hex').slice(0, 8)}`;
+export const TEST_DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${TEST_DATABASE}`;
+export const WORKFLOW_BUNDLE_FILE = join(tmpdir(), `${TEST_DATABASE}-workflow-bundle.js`);
+export const TEMPORAL_ADDRESS_FILE = join(tmpdir(), `${TEST_DATABASE}-temporal-address`);
 
 /** The environment the apps under test validate at boot, as a deployment would set it. */
 export function testEnvironment(overrides: Record<string, string> = {}): Record<string, string> {
@@ -15,7 +18,7 @@ export function testEnvironment(overrides: Record<string, string> = {}): Record<
     LOG_LEVEL: 'warn',
     DATABASE_URL: TEST_DATABASE_URL,
     REDIS_URL: 'redis://127.0.0.1:6379',
-    REDIS_PREFIX: 'schakel-test',
+    REDIS_PREFIX: TEST_DATABASE,
     DEMO_MODELS_DIR: join(REPOSITORY_ROOT, 'models'),
     ...overrides,
   };

@@ -9,7 +9,8 @@ import { CASE_SEARCH_ATTRIBUTES, TemporalDevServer } from '@schakel/temporal';
  * prepared, then the worker and the API supervised. Ctrl-C stops all of it; if one part dies, all stop.
  */
 const logger = new Logger('Launcher');
-const dist = resolve(__dirname, '..', '..');
+// dist/apps/launcher/src → dist
+const dist = resolve(__dirname, '..', '..', '..');
 
 function runNode(entry: string, env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [resolve(dist, entry)], { env, stdio: 'inherit' });

@@ -1,4 +1,4 @@
-import { ConfigValidationError, validateEnvironment } from './app-config';
+import { ConfigValidationError, extraHolidays, validateEnvironment } from './app-config';
 
 describe('validateEnvironment', () => {
   it('applies defaults for a bare development environment', () => {
@@ -25,6 +25,18 @@ describe('validateEnvironment', () => {
   ])('names %s when it is %p', (variable, value) => {
     expect(() => validateEnvironment({ [variable]: value })).toThrow(
       expect.objectContaining({ message: expect.stringContaining(`${variable}:`) }),
+    );
+  });
+
+  it('groups decree holidays by year and names a malformed list', () => {
+    const config = validateEnvironment({ HOLIDAY_EXTRA_DAYS: '2025-05-30,2030-05-31,2030-12-24' });
+    expect(extraHolidays(config)).toEqual({
+      2025: ['2025-05-30'],
+      2030: ['2030-05-31', '2030-12-24'],
+    });
+    expect(extraHolidays(validateEnvironment({}))).toEqual({});
+    expect(() => validateEnvironment({ HOLIDAY_EXTRA_DAYS: '30-05-2025' })).toThrow(
+      /HOLIDAY_EXTRA_DAYS/,
     );
   });
 

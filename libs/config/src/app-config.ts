@@ -7,6 +7,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -65,6 +66,22 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(1)
   TEMPORAL_MAX_CACHED_WORKFLOWS = 1000;
+
+  /**
+   * Extra non-working days by decree (Atw art. 3(3)), comma-separated ISO dates, e.g.
+   * `2025-05-30,2030-05-31`. Cases started afterwards count them in working-day norms.
+   */
+  @IsString()
+  @Matches(/^(\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*)?$/, {
+    message: 'HOLIDAY_EXTRA_DAYS must be comma-separated dates like 2025-05-30,2030-05-31',
+  })
+  HOLIDAY_EXTRA_DAYS = '';
+
+  /** A case workflow continues as new once its history holds this many events. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(20)
+  CASE_HISTORY_LIMIT = 10_000;
 
   /** The embedded dev server (used when TEMPORAL_ADDRESS is unset): CLI path, ports and state file. */
   @IsString()
@@ -203,4 +220,14 @@ export function environmentOrExit(): EnvironmentVariables {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(78); // EX_CONFIG
   }
+}
+
+/** HOLIDAY_EXTRA_DAYS grouped by year, as the working-day calendar takes them. */
+export function extraHolidays(env: EnvironmentVariables): Record<number, string[]> {
+  const byYear: Record<number, string[]> = {};
+  for (const date of env.HOLIDAY_EXTRA_DAYS.split(',').filter(Boolean)) {
+    const year = Number(date.slice(0, 4));
+    byYear[year] = [...(byYear[year] ?? []), date];
+  }
+  return byYear;
 }

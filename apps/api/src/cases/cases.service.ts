@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
   ForbiddenException,
+  Inject,
   Injectable,
   NotFoundException,
   UnprocessableEntityException,
 } from '@nestjs/common';
+import { EnvironmentVariables, extraHolidays } from '@schakel/config';
 import { cancelCaseUpdate } from '@schakel/contracts';
 import {
   CaseEventRepository,
@@ -46,6 +48,7 @@ export class CasesService {
     private readonly models: ModelsService,
     private readonly snapshots: ModelSnapshots,
     private readonly workflows: CaseWorkflowClient,
+    @Inject(EnvironmentVariables) private readonly env: EnvironmentVariables,
   ) {}
 
   /**
@@ -183,6 +186,9 @@ export class CasesService {
       intensity: row.intensity as OpenCaseDto['intensity'] & string,
       data: row.data,
       openedBy: actorOf(user),
+      historyLimit: this.env.CASE_HISTORY_LIMIT,
+      warningFraction: this.env.NORM_WARNING_FRACTION,
+      extraHolidays: extraHolidays(this.env),
     });
     return { case: await this.get(row.id, user), transition };
   }

@@ -1,0 +1,76 @@
+import { offlineError, toApiError } from './api-error';
+
+type Query = Record<string, string | number | undefined>;
+
+export interface RequestOptions {
+  query?: Query;
+  /** JSON-serialised unless it is a string (then sent as is, with contentType). */
+  body?: unknown;
+  contentType?: string;
+  accept?: string;
+  headers?: Record<string, string>;
+  /** Read the body as text whatever its type (downloads). */
+  asText?: boolean;
+}
+
+function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  if (response.status === 204) return undefined;
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json')) return response.json();
+  return response.text();
+}
+
+/** Talks to the Schakel API on the same origin with the signed-in user's bearer token. */
+export class HttpClient {
+  constructor(
+    private readonly token: () => string | null,
+    private readonly onSignedOut: () => void,
+  ) {}
+
+  get<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    return this.request<T>('GET', path, options);
+  }
+
+  post<T>(path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+    return this.request<T>('POST', path, { ...options, body });
+  }
+
+  put<T>(path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+    return this.request<T>('PUT', path, { ...options, body });
+  }
+
+  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = {
+      Accept: options.accept ?? 'application/json',
+      ...options.headers,
+    };
+    const token = this.token();
+    if (token) headers.Authorization = `Bearer ${token}`;
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      const raw = typeof options.body === 'string';
+      headers['Content-Type'] = options.contentType ?? (raw ? 'text/plain' : 'application/json');
+      body = raw ? (options.body as string) : JSON.stringify(options.body);
+    }
+    let response: Response;
+    try {
+      response = await fetch(withQuery(path, options.query), { method, headers, body });
+    } catch {
+      throw offlineError();
+    }
+    const payload =
+      options.asText && response.ok ? await response.text() : await readBody(response);
+    if (response.ok) return payload as T;
+    if (response.status === 401 && token) this.onSignedOut();
+    throw toApiError(response.status, payload);
+  }
+}

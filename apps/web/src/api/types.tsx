@@ -1,0 +1,214 @@
+/** Shapes of the Schakel API as the console uses them (see /api/docs-json). */
+
+export type UserRole = 'caseworker' | 'regisseur' | 'operations' | 'admin';
+
+export interface CurrentUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: UserRole;
+  organisationId: string | null;
+}
+
+export interface Token {
+  accessToken: string;
+  expiresIn: number;
+  tokenType: string;
+}
+
+export interface ModelProblem {
+  code: string;
+  path: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export interface ValidationReport {
+  valid: boolean;
+  problems: ModelProblem[];
+}
+
+export interface ModelVersionSummary {
+  chainId: string;
+  version: number;
+  chainName: string;
+  partnerIds: string[];
+  status: 'published' | 'retired';
+  publishedAt: string;
+  publishedBy: string;
+}
+
+export interface ChainModels {
+  chainId: string;
+  chainName: string;
+  currentVersion: number | null;
+  versions: ModelVersionSummary[];
+}
+
+export interface Draft {
+  chainId: string;
+  chainName: string;
+  sourceFormat: 'yaml' | 'json';
+  basedOnVersion: number | null;
+  updatedAt: string;
+  valid: boolean;
+  problems: ModelProblem[];
+}
+
+export type FieldType = 'string' | 'number' | 'boolean' | 'date' | 'enum';
+
+export interface Duration {
+  amount: number;
+  unit: 'workingDays' | 'calendarDays' | 'hours';
+}
+
+/** The parts of a reference model (docs/reference-model.md) the console draws. */
+export interface ReferenceModel {
+  chain: { id: string; name: string; purpose: string };
+  partners: { id: string; name: string; roles: string[] }[];
+  fields: { id: string; label: string; type: FieldType; values?: string[] }[];
+  steps: {
+    id: string;
+    name: string;
+    partner: string;
+    alternativePartners?: string[];
+    instructions: string;
+    outcomes: { id: string; label: string }[];
+    norm?: { target?: Duration; escalation?: Duration; targetShare?: number };
+  }[];
+  gateways?: { id: string; type: 'parallelSplit' | 'parallelJoin' | 'exclusive'; name?: string }[];
+  routes: {
+    id?: string;
+    from: string;
+    to: string;
+    on?: string;
+    when?: string;
+    rework?: { maxIterations: number };
+  }[];
+  ends: { id: string; name: string; result: string }[];
+}
+
+export type TaskStatus = 'open' | 'completed' | 'skipped' | 'returned' | 'cancelled';
+
+export interface InboxItem {
+  id: string;
+  caseId: string;
+  caseNumber?: number;
+  taskKey: string;
+  chainId: string;
+  modelVersion: number;
+  stepId: string;
+  stepName: string;
+  partnerId: string;
+  assigneeId: string | null;
+  status: TaskStatus;
+  iteration: number;
+  openedAt: string;
+  claimedAt: string | null;
+  dueAt: string | null;
+  escalationAt: string | null;
+  overdue?: boolean;
+}
+
+export interface InboxPage {
+  items: InboxItem[];
+  nextCursor: string | null;
+}
+
+export type InboxView = 'open' | 'mine' | 'unassigned';
+export type InboxSort = 'due' | '-due' | 'opened' | '-opened';
+
+export interface InboxQuery {
+  view: InboxView;
+  sort: InboxSort;
+  chainId?: string;
+  stepId?: string;
+  dueBefore?: string;
+  cursor?: string;
+}
+
+export interface StepFormField {
+  field: string;
+  label: string;
+  type: FieldType;
+  required: boolean;
+  values?: string[];
+  description?: string;
+}
+
+export type CaseData = Record<string, string | number | boolean | null>;
+
+export interface TaskDetail {
+  task: InboxItem;
+  case: {
+    id: string;
+    number: number;
+    chainId: string;
+    modelVersion: number;
+    status: string;
+    clientQuestion: string;
+    clientReference: string;
+    data: CaseData;
+    fields?: StepFormField[];
+  };
+  step: {
+    id: string;
+    name: string;
+    instructions: string;
+    outcomes: { id: string; label: string }[];
+    form: StepFormField[];
+    handsOver?: string[];
+  };
+}
+
+export interface Colleague {
+  id: string;
+  username: string;
+  displayName: string;
+}
+
+export interface TimelineEntry {
+  type: string;
+  taskKey: string | null;
+  stepId: string | null;
+  partnerId: string | null;
+  actorId: string | null;
+  actorRole: string | null;
+  actorOrganisation: string | null;
+  occurredAt: string;
+  details: Record<string, unknown>;
+}
+
+export interface CaseSummary {
+  id: string;
+  number: number;
+  chainId: string;
+  modelVersion: number;
+  category: string;
+  intensity: string;
+  status: 'open' | 'closed' | 'cancelled';
+  currentPartners: string[];
+  openedAt: string;
+  closedAt: string | null;
+}
+
+export interface CaseTask {
+  id: string;
+  taskKey: string;
+  stepId: string;
+  stepName: string;
+  partnerId: string;
+  status: TaskStatus;
+  assigneeId: string | null;
+  iteration: number;
+  openedAt: string;
+  closedAt: string | null;
+  dueAt: string | null;
+  escalationAt: string | null;
+}
+
+export interface CasePage {
+  items: CaseSummary[];
+  total: number;
+}

@@ -1,0 +1,95 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../api/api-error';
+import { authApi } from '../api/auth-api';
+import { ErrorMessage } from '../components/error-message';
+import { useI18n } from '../i18n/i18n-context';
+import { useAuth } from './auth-context';
+import { oidcConfig, startOidcSignIn } from './oidc';
+
+const DEMO_EXAMPLES = 'gemeente.medewerker, regisseur, operations, admin';
+
+/** Sign-in: the organisation's identity provider when configured, else the demo users. */
+export function SignInPage({ expired }: { expired: boolean }) {
+  const { t } = useI18n();
+  const { http, signIn } = useAuth();
+  const oidc = oidcConfig();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const token = await authApi.login(http, username.trim(), password);
+      await signIn(token.accessToken);
+    } catch (caught) {
+      setError(caught);
+      setBusy(false);
+    }
+  }
+
+  const wrongPassword = error instanceof ApiError && error.kind === 'signedOut';
+  return (
+    <main id="main" className="sign-in">
+      <div className="sign-in__card">
+        <p className="sign-in__brand">
+          <span aria-hidden="true">◆</span> {t('app.name')}
+        </p>
+        <h1>{t('signIn.title')}</h1>
+        <p>{t('signIn.intro')}</p>
+        {expired && !error && <p className="notice notice--info">{t('error.signedOut')}</p>}
+        {wrongPassword ? (
+          <p className="notice notice--error" role="alert">
+            {t('signIn.failed')}
+          </p>
+        ) : (
+          error !== null && <ErrorMessage error={error} />
+        )}
+        {oidc ? (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => startOidcSignIn(oidc).catch(setError)}
+          >
+            {t('signIn.oidc')}
+          </button>
+        ) : (
+          <form onSubmit={submit} className="form">
+            <div className="field">
+              <label htmlFor="username">{t('signIn.username')}</label>
+              <input
+                id="username"
+                name="username"
+                autoComplete="username"
+                required
+                value={username}
+                onChange={(event) => setUsername(event.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="password">{t('signIn.password')}</label>
+              <input
+                id="password"
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+              />
+            </div>
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {busy ? t('signIn.busy') : t('signIn.submit')}
+            </button>
+            <p className="hint">
+              {t('signIn.demoHint', { password: 'schakel-demo', examples: DEMO_EXAMPLES })}
+            </p>
+          </form>
+        )}
+      </div>
+    </main>
+  );
+}

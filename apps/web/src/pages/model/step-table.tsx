@@ -1,0 +1,51 @@
+import type { ReferenceModel } from '../../api/types';
+import { useI18n } from '../../i18n/i18n-context';
+import { formatDuration, formatPercent } from './figure-format';
+import type { StepFigures } from './step-figures';
+
+/** The same steps as the drawing, as a table: readable by screen readers and searchable. */
+export function StepTable({
+  model,
+  figures,
+}: {
+  model: ReferenceModel;
+  figures: Map<string, StepFigures>;
+}) {
+  const { t, locale } = useI18n();
+  const partners = new Map(model.partners.map((partner) => [partner.id, partner.name]));
+  return (
+    <details className="step-table">
+      <summary>{t('model.stepList')}</summary>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('inbox.col.step')}</th>
+            <th scope="col">{t('escalations.col.partner')}</th>
+            <th scope="col">{t('model.normColumn')}</th>
+            <th scope="col">{t('model.median')}</th>
+            <th scope="col">{t('model.withinNorm')}</th>
+            <th scope="col">{t('model.wip')}</th>
+            <th scope="col">{t('model.escalations')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {model.steps.map((step) => {
+            const figure = figures.get(step.id);
+            const target = step.norm?.target;
+            return (
+              <tr key={step.id}>
+                <th scope="row">{step.name}</th>
+                <td>{partners.get(step.partner) ?? step.partner}</td>
+                <td>{target ? `${target.amount} ${t(`unit.${target.unit}`)}` : '—'}</td>
+                <td>{formatDuration(figure?.medianLeadTimeMs, locale)}</td>
+                <td>{formatPercent(figure?.withinNormPct)}</td>
+                <td>{figure?.workInProgress ?? '—'}</td>
+                <td>{figure?.openEscalations ?? '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </details>
+  );
+}

@@ -1,0 +1,86 @@
+import type { CaseData, StepFormField } from '../../api/types';
+import type { MessageKey } from '../../i18n/nl';
+
+/** The completion form generated from a step definition: what to render, check and send. */
+
+export type InputKind = 'text' | 'number' | 'date' | 'yesNo' | 'select';
+
+/** Form values as the inputs hold them; booleans as '' | 'true' | 'false'. */
+export type FormValues = Record<string, string>;
+
+/** Problems by form field id; OUTCOME_FIELD for the outcome. */
+export type FormErrors = Record<string, MessageKey>;
+
+export const OUTCOME_FIELD = 'outcome';
+
+const KIND_BY_TYPE: Record<StepFormField['type'], InputKind> = {
+  string: 'text',
+  number: 'number',
+  date: 'date',
+  boolean: 'yesNo',
+  enum: 'select',
+};
+
+export function inputKind(field: StepFormField): InputKind {
+  return KIND_BY_TYPE[field.type];
+}
+
+/** Pre-fills what the case already holds (a returned handover keeps its earlier answers). */
+export function initialValues(form: StepFormField[], data: CaseData): FormValues {
+  return Object.fromEntries(
+    form.map(({ field }) => {
+      const value = data[field];
+      return [field, value === null || value === undefined ? '' : String(value)];
+    }),
+  );
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function fieldError(field: StepFormField, raw: string): MessageKey | undefined {
+  const value = raw.trim();
+  if (!value) return field.required ? 'form.error.required' : undefined;
+  switch (field.type) {
+    case 'number':
+      return Number.isFinite(Number(value)) ? undefined : 'form.error.number';
+    case 'date':
+      return ISO_DATE.test(value) && !Number.isNaN(Date.parse(value))
+        ? undefined
+        : 'form.error.date';
+    case 'enum':
+      return field.values?.includes(value) ? undefined : 'form.error.enum';
+    case 'boolean':
+      return value === 'true' || value === 'false' ? undefined : 'form.error.required';
+    default:
+      return undefined;
+  }
+}
+
+export function validateForm(
+  form: StepFormField[],
+  outcomes: { id: string }[],
+  outcome: string,
+  values: FormValues,
+): FormErrors {
+  const errors: FormErrors = {};
+  if (!outcomes.some((candidate) => candidate.id === outcome))
+    errors[OUTCOME_FIELD] = 'form.error.outcome';
+  for (const field of form) {
+    const error = fieldError(field, values[field.field] ?? '');
+    if (error) errors[field.field] = error;
+  }
+  return errors;
+}
+
+/** The case data to submit: typed values, and empty optional fields left out. */
+export function toCaseData(form: StepFormField[], values: FormValues): CaseData {
+  const data: CaseData = {};
+  for (const field of form) {
+    const value = (values[field.field] ?? '').trim();
+    if (!value) continue;
+    if (field.type === 'number') data[field.field] = Number(value);
+    else if (field.type === 'boolean') data[field.field] = value === 'true';
+    else data[field.field] = value;
+  }
+  return data;
+}

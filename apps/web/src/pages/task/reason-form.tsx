@@ -1,0 +1,80 @@
+import { useState, type FormEvent } from 'react';
+import { ErrorMessage } from '../../components/error-message';
+import { useI18n } from '../../i18n/i18n-context';
+import type { MessageKey } from '../../i18n/nl';
+
+interface Props {
+  id: string;
+  title: MessageKey;
+  intro?: MessageKey;
+  label: MessageKey;
+  submit: MessageKey;
+  tooShort: MessageKey;
+  minLength: number;
+  disabled?: boolean;
+  onSubmit: (text: string) => Promise<void>;
+}
+
+/** A titled form with one required text (return reason, note), its check and the server's answer. */
+export function ReasonForm({
+  id,
+  title,
+  intro,
+  label,
+  submit,
+  tooShort,
+  minLength,
+  disabled,
+  onSubmit,
+}: Props) {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  const [invalid, setInvalid] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function send(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    const tooShortNow = text.trim().length < minLength;
+    setInvalid(tooShortNow);
+    if (tooShortNow) return;
+    setBusy(true);
+    try {
+      await onSubmit(text.trim());
+      setText('');
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="form panel" onSubmit={send} noValidate aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t(title)}</h2>
+      {intro && <p className="muted">{t(intro)}</p>}
+      <div className={`field ${invalid ? 'field--invalid' : ''}`}>
+        <label htmlFor={id}>{t(label)}</label>
+        <textarea
+          id={id}
+          rows={3}
+          value={text}
+          disabled={disabled || busy}
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? `${id}-error` : undefined}
+          onChange={(event) => setText(event.target.value)}
+        />
+        {invalid && (
+          <p id={`${id}-error`} className="field__error">
+            {t(tooShort)}
+          </p>
+        )}
+      </div>
+      {error !== null && <ErrorMessage error={error} />}
+      <button type="submit" className="button button--secondary" disabled={disabled || busy}>
+        {t(submit)}
+      </button>
+    </form>
+  );
+}

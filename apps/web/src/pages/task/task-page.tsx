@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { casesApi } from '../../api/cases-api';
+import { tasksApi } from '../../api/tasks-api';
+import type { TaskDetail } from '../../api/types';
+import { useCurrentUser, useHttp } from '../../auth/auth-context';
+import { AsyncView } from '../../components/async-view';
+import { DueBadge } from '../../components/due-badge';
+import { formatDateTime } from '../../components/format';
+import { PageTitle } from '../../components/page-title';
+import { Notice } from '../../components/states';
+import { useAsync } from '../../components/use-async';
+import { useModelNames } from '../../components/use-model-names';
+import { useI18n } from '../../i18n/i18n-context';
+import { paths } from '../../routes';
+import { CasePanel } from './case-panel';
+import { CaseTimeline } from './case-timeline';
+import { ReasonForm } from './reason-form';
+import { TaskActions } from './task-actions';
+import { TaskForm } from './task-form';
+import { taskStatusKey } from './task-status';
+
+/** The caseworker's page for one task: the case as far as this step may see it, and the work. */
+export function TaskPage() {
+  const { taskId = '' } = useParams();
+  const http = useHttp();
+  const detail = useAsync(() => tasksApi.detail(http, taskId), [http, taskId]);
+  return (
+    <AsyncView result={detail}>
+      {(data) => <TaskView detail={data} onChanged={detail.reload} />}
+    </AsyncView>
+  );
+}
+
+function TaskView({ detail, onChanged }: { detail: TaskDetail; onChanged: () => void }) {
+  const { t, locale } = useI18n();
+  const http = useHttp();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const names = useModelNames();
+  const [noteRound, setNoteRound] = useState(0);
+  const [noteSaved, setNoteSaved] = useState(false);
+  const { task, step } = detail;
+  const open = task.status === 'open';
+  const mine = open && task.assigneeId === user.id;
+
+  async function complete(outcome: string, data: Record<string, string | number | boolean | null>) {
+    await tasksApi.complete(http, task.id, outcome, data);
+    navigate(paths.inbox, { state: { notice: 'task.completed' } });
+  }
+
+  async function giveBack(reason: string) {
+    await tasksApi.giveBack(http, task.id, reason);
+    navigate(paths.inbox, { state: { notice: 'task.returned' } });
+  }
+
+  async function addNote(text: string) {
+    await casesApi.addNote(http, detail.case.id, text, task.taskKey);
+    setNoteSaved(true);
+    setNoteRound((round) => round + 1);
+  }
+
+  return (
+    <div className="task-page">
+      <Link to={paths.inbox} className="back-link">
+        ← {t('task.back')}
+      </Link>
+      <PageTitle title={t('task.title', { number: detail.case.number, step: step.name })}>
+        <span className="status-pill">{t(taskStatusKey(task))}</span>
+        <DueBadge dueAt={task.dueAt} />
+      </PageTitle>
+      <dl className="facts facts--inline">
+        <div>
+          <dt>{t('task.dueAt')}</dt>
+          <dd>{formatDateTime(task.dueAt, locale)}</dd>
+        </div>
+        <div>
+          <dt>{t('task.escalationAt')}</dt>
+          <dd>{formatDateTime(task.escalationAt, locale)}</dd>
+        </div>
+        <div>
+          <dt>{t('inbox.col.chain')}</dt>
+          <dd>{names.chain(task.chainId)}</dd>
+        </div>
+      </dl>
+      <div className="task-layout">
+        <div className="task-layout__main">
+          <section className="panel instructions" aria-labelledby="instructions-title">
+            <h2 id="instructions-title">{t('task.instructions')}</h2>
+            <p>{step.instructions}</p>
+          </section>
+          {open && <TaskActions detail={detail} onChanged={onChanged} />}
+          {!open && <Notice tone="info">{t('task.closed')}</Notice>}
+          {open && !task.assigneeId && <p className="hint">{t('task.claimFirst')}</p>}
+          {open && task.assigneeId && !mine && <p className="hint">{t('task.heldByOther')}</p>}
+          {open && <TaskForm detail={detail} disabled={!mine} onComplete={complete} />}
+          {open && (
+            <ReasonForm
+              id="return-reason"
+              title="return.title"
+              intro="return.intro"
+              label="return.reason"
+              submit="return.submit"
+              tooShort="return.reasonTooShort"
+              minLength={3}
+              disabled={!mine}
+              onSubmit={giveBack}
+            />
+          )}
+        </div>
+        <div className="task-layout__side">
+          <CasePanel detail={detail} />
+          {noteSaved && <Notice>{t('notes.saved')}</Notice>}
+          <ReasonForm
+            id="note-text"
+            title="notes.title"
+            label="notes.text"
+            submit="notes.submit"
+            tooShort="notes.empty"
+            minLength={1}
+            onSubmit={addNote}
+          />
+          <CaseTimeline caseId={detail.case.id} version={noteRound} />
+        </div>
+      </div>
+    </div>
+  );
+}

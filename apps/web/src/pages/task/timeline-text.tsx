@@ -1,0 +1,27 @@
+import type { TimelineEntry } from '../../api/types';
+import type { Dictionary, MessageKey } from '../../i18n/nl';
+import type { Params } from '../../i18n/translate';
+import { nl } from '../../i18n/nl';
+
+type Translate = (key: MessageKey, params?: Params) => string;
+
+function isKey(key: string): key is MessageKey {
+  return key in (nl as Dictionary);
+}
+
+/** One line per event: what happened, and its outcome, reason or note where the reader may see it. */
+export function timelineText(entry: TimelineEntry, t: Translate): string {
+  const key = `event.${entry.type}`;
+  const what = isKey(key) ? t(key) : entry.type;
+  const { outcome, reason, text } = entry.details as {
+    outcome?: unknown;
+    reason?: unknown;
+    text?: unknown;
+  };
+  const extra = [
+    typeof outcome === 'string' ? t('event.outcome', { outcome }) : '',
+    typeof reason === 'string' ? t('event.reason', { reason }) : '',
+    typeof text === 'string' ? text : '',
+  ].filter(Boolean);
+  return extra.length ? `${what} — ${extra.join('; ')}` : what;
+}

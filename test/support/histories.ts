@@ -1,0 +1,40 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { caseWorkflowId } from '@schakel/contracts';
+import { REPOSITORY_ROOT } from './test-environment';
+import type { TestStack } from './test-stack';
+
+export const HISTORIES_DIR = join(REPOSITORY_ROOT, 'test/fixtures/histories');
+
+/**
+ * Saves a finished case's event history as a replay fixture, when RECORD_HISTORIES=1 (see
+ * docs/workflows.md: re-record only when a change is meant to be incompatible, behind a patch).
+ */
+export async function recordHistory(stack: TestStack, caseId: string, name: string): Promise<void> {
+  if (process.env.RECORD_HISTORIES !== '1') return;
+  const history = await stack.api
+    .get(Client)
+    .workflow.getHandle(caseWorkflowId(caseId))
+    .fetchHistory();
+  mkdirSync(HISTORIES_DIR, { recursive: true });
+  // Binary protobuf: the exact bytes the server sent, independent of JSON mapping quirks.
+  writeFileSync(
+    join(HISTORIES_DIR, `${name}.history.pb`),
+    temporal.api.history.v1.History.encode(history).finish(),
+  );
+}
+
+export function recordedHistories(): {
+  workflowId: string;
+  history: temporal.api.history.v1.IHistory;
+}[] {
+  return readdirSync(HISTORIES_DIR)
+    .filter((file) => file.endsWith('.history.pb'))
+    .sort()
+    .map((file) => ({
+      workflowId: file.replace(/\.history\.pb$/, ''),
+      history: temporal.api.history.v1.History.decode(readFileSync(join(HISTORIES_DIR, file))),
+    }));
+}
