@@ -5,8 +5,13 @@ import { join, resolve } from 'node:path';
 
 /** Shared between global setup (parent process) and the test files: where the real services are. */
 export const REPOSITORY_ROOT = resolve(__dirname, '../..');
-/** One database per checkout, so a fresh clone's CI run and a working tree's run never collide. */
-export const TEST_DATABASE = `schakel_test_${createHash('sha256').update(REPOSITORY_ROOT).digest('hex').slice(0, 8)}`;
+/**
+ * One database per checkout, so a fresh clone's CI run and a working tree's run never collide;
+ * SCHAKEL_TEST_DATABASE picks another for a second run in the same checkout.
+ */
+export const TEST_DATABASE =
+  process.env.SCHAKEL_TEST_DATABASE ??
+  `schakel_test_${createHash('sha256').update(REPOSITORY_ROOT).digest('hex').slice(0, 8)}`;
 export const TEST_DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${TEST_DATABASE}`;
 export const WORKFLOW_BUNDLE_FILE = join(tmpdir(), `${TEST_DATABASE}-workflow-bundle.js`);
 export const TEMPORAL_ADDRESS_FILE = join(tmpdir(), `${TEST_DATABASE}-temporal-address`);

@@ -68,6 +68,7 @@ export class InboxQueryDto {
 
 export class InboxItemDto extends CaseTaskDto {
   @ApiProperty() caseId!: string;
+  @ApiProperty({ description: 'Short case number to quote' }) caseNumber!: number;
   @ApiProperty() chainId!: string;
   @ApiProperty() modelVersion!: number;
   @ApiProperty({ description: 'Past its target due date' }) overdue!: boolean;

@@ -48,11 +48,12 @@ export class TasksService {
       after: query.cursor ? decodeCursor(query.cursor) : undefined,
     });
     const page = rows.slice(0, query.limit);
+    const numbers = await this.cases.numbers([...new Set(page.map((task) => task.caseId))]);
     const last = page[page.length - 1];
     const sortValue = (task: TaskEntity) =>
       (query.sort.endsWith('due') ? task.dueAt : task.openedAt)?.toISOString() ?? null;
     return {
-      items: page.map(inboxItem),
+      items: page.map((task) => inboxItem(task, numbers.get(task.caseId) ?? 0)),
       nextCursor:
         rows.length > query.limit && last
           ? encodeCursor({ value: sortValue(last), id: last.id })
@@ -73,7 +74,7 @@ export class TasksService {
     const step = model.steps.find((candidate) => candidate.id === task.stepId);
     if (!step) throw taskNotFound(taskId);
     return {
-      task: inboxItem(task),
+      task: inboxItem(task, row.number),
       case: {
         id: row.id,
         number: row.number,
@@ -196,10 +197,11 @@ function taskNotFound(taskId: string): NotFoundException {
   return new NotFoundException(`Task ${taskId} does not exist or is not held by your organisation`);
 }
 
-function inboxItem(task: TaskEntity): InboxItemDto {
+function inboxItem(task: TaskEntity, caseNumber: number): InboxItemDto {
   return {
     ...caseTask(task),
     caseId: task.caseId,
+    caseNumber,
     chainId: task.chainId,
     modelVersion: task.modelVersion,
     overdue: task.status === 'open' && task.dueAt !== null && task.dueAt.getTime() < Date.now(),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { CaseEntity } from './case.entity';
 
 export type NewCase = Pick<
@@ -56,6 +56,13 @@ export class CaseRepository {
       }
       return true;
     });
+  }
+
+  /** Case numbers by id, to show next to tasks without loading the cases. */
+  async numbers(ids: string[]): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.rows.find({ select: { id: true, number: true }, where: { id: In(ids) } });
+    return new Map(rows.map((row) => [row.id, row.number]));
   }
 
   findByIdempotencyKey(openedBy: string, key: string): Promise<CaseEntity | null> {

@@ -1,50 +1,44 @@
-import { dueDate, HolidayCalendar } from '@schakel/calendar';
+import { HolidayCalendar } from '@schakel/calendar';
 import {
   CASE_FAILURE,
   type Actor,
   type AssignTaskInput,
   type CancelCaseInput,
-  type CaseEventRecord,
   type CaseProjection,
   type CaseTransitionResult,
   type CaseWorkflowInput,
   type CaseWorkflowState,
   type CompleteTaskInput,
-  type EscalationProjection,
   type EscalationState,
-  type EscalationTrigger,
   type NotificationEvent,
   type RegisseurActionInput,
   type ReturnTaskInput,
   type TaskChange,
   type TaskClocks,
-  type TaskOpening,
   type TaskUpdateInput,
 } from '@schakel/contracts';
 import {
   completeTask,
   effectiveNorms,
-  reassignTask,
-  reopenTask,
   returnTask,
-  skipTask,
   startCase,
+  type ReferenceModel,
   type RoutingResult,
   type RoutingState,
   type TaskRecord,
 } from '@schakel/reference-model/engine';
 import { caseFailure, routed } from './case-failure';
-import { clockStart } from './clock-start';
-import { climb, descend, raiseEscalation } from './escalation-ladder';
 import {
-  dueSignals,
-  extendTaskClocks,
-  nextSignalAt,
-  readClocks,
-  resumeTaskClocks,
-  startTaskClocks,
-  suspendTaskClocks,
-} from './task-clocks';
+  escalate,
+  moveEscalation,
+  resolveAllEscalations,
+  resolveEscalation,
+} from './case-escalations';
+import { applyRegisseurAction, type CaseOperations } from './regisseur-actions';
+import { Work, type TaskRef } from './transition-work';
+import { clockStart } from './clock-start';
+import { climb } from './escalation-ladder';
+import { dueSignals, nextSignalAt, readClocks, startTaskClocks } from './task-clocks';
 
 const DEFAULT_WARNING_FRACTION = 0.75;
 
@@ -58,41 +52,13 @@ export interface Transition {
   result: CaseTransitionResult;
 }
 
-type TaskRef = { taskKey: string; stepId: string; partnerId: string };
-
-/** One transition being put together on a private copy of the state. */
-class Work {
-  readonly events: CaseEventRecord[] = [];
-  readonly opened: TaskOpening[] = [];
-  readonly changed: TaskChange[] = [];
-  readonly escalations: EscalationProjection[] = [];
-  readonly notifications: NotificationEvent[] = [];
-  opensResult: CaseTransitionResult['opened'] = [];
-  closedResult: string[] = [];
-
-  constructor(
-    readonly state: CaseWorkflowState,
-    readonly now: number,
-  ) {}
-
-  get at(): string {
-    return new Date(this.now).toISOString();
-  }
-
-  change(change: TaskChange): void {
-    const existing = this.changed.find((candidate) => candidate.taskKey === change.taskKey);
-    if (existing) Object.assign(existing, change);
-    else this.changed.push(change);
-  }
-}
-
 /**
  * The case's rules, free of Temporal: every `check*` throws a typed failure for a request that
  * must be refused (the Update validators call them), every action returns the transition to
  * apply. Deterministic — time comes in as an argument.
  */
-export class CaseMachine {
-  private readonly calendar: HolidayCalendar;
+export class CaseMachine implements CaseOperations {
+  readonly calendar: HolidayCalendar;
   private readonly warningFraction: number;
 
   constructor(
@@ -101,6 +67,10 @@ export class CaseMachine {
   ) {
     this.calendar = new HolidayCalendar({ extraDays: input.extraHolidays ?? {} });
     this.warningFraction = input.warningFraction ?? DEFAULT_WARNING_FRACTION;
+  }
+
+  get model(): ReferenceModel {
+    return this.input.model;
   }
 
   /** The intake: opens the first tasks. */
@@ -126,7 +96,7 @@ export class CaseMachine {
     };
     const machine = new CaseMachine(input, empty);
     const work = machine.begin(now);
-    machine.record(work, 'case.opened', input.openedBy, {});
+    work.record('case.opened', input.openedBy, {});
     machine.route(work, opened, input.openedBy);
     const transition = machine.finish(work);
     machine.apply(transition);
@@ -198,13 +168,7 @@ export class CaseMachine {
     const result = routed(() => completeTask(this.input.model, this.state.routing, input));
     const work = this.begin(now);
     const task = this.routingTask(input.taskKey);
-    this.record(
-      work,
-      'task.completed',
-      input.actor,
-      { outcome: input.outcome, data: input.data },
-      task,
-    );
+    work.record('task.completed', input.actor, { outcome: input.outcome, data: input.data }, task);
     this.close(work, input.taskKey, 'completed', input.actor.userId, input.outcome);
     this.route(work, result, input.actor);
     return this.finish(work);
@@ -220,8 +184,7 @@ export class CaseMachine {
     const result = routed(() => returnTask(this.input.model, this.state.routing, input));
     const work = this.begin(now);
     const task = this.routingTask(input.taskKey);
-    this.record(
-      work,
+    work.record(
       'task.returned',
       input.actor,
       { reason: input.reason, handedOverBy: task.handedOverBy },
@@ -230,8 +193,7 @@ export class CaseMachine {
     this.close(work, input.taskKey, 'returned', input.actor.userId);
     this.route(work, result, input.actor);
     for (const opened of result.opened) {
-      this.notify(
-        work,
+      work.notify(
         'task.returned',
         opened.taskKey,
         [opened.partnerId],
@@ -240,7 +202,8 @@ export class CaseMachine {
         input.reason,
       );
     }
-    if (result.returnLimitExceeded) this.escalate(work, 'returned-repeatedly', task);
+    if (result.returnLimitExceeded)
+      escalate(work, this.model, this.calendar, 'returned-repeatedly', task);
     return this.finish(work);
   }
 
@@ -294,7 +257,7 @@ export class CaseMachine {
         continue;
       const higher = climb(this.input.model, escalation, now, this.calendar);
       if (higher)
-        this.moveEscalation(
+        moveEscalation(
           work,
           escalation,
           higher,
@@ -320,8 +283,8 @@ export class CaseMachine {
     const work = this.begin(now);
     this.closeAllOpen(work, input.actor, input.reason);
     work.state.status = 'cancelled';
-    this.record(work, 'case.cancelled', input.actor, { reason: input.reason });
-    this.resolveAll(work, input.actor, `Case cancelled: ${input.reason}`);
+    work.record('case.cancelled', input.actor, { reason: input.reason });
+    resolveAllEscalations(work, input.actor, `Case cancelled: ${input.reason}`);
     return this.finish(work);
   }
 
@@ -341,270 +304,7 @@ export class CaseMachine {
       throw caseFailure(CASE_FAILURE.conflict, `The case is ${this.state.status}`);
     }
     const work = this.begin(now);
-    const { actor, reason } = input;
-    switch (input.action) {
-      case 'reassign': {
-        const task = this.openRoutingTask(input.taskKey);
-        let partnerId = task.partnerId;
-        if (input.partnerId && input.partnerId !== task.partnerId) {
-          const result = routed(() =>
-            reassignTask(this.input.model, work.state.routing, {
-              taskKey: task.taskKey,
-              partnerId: input.partnerId as string,
-            }),
-          );
-          work.state.routing = result.state;
-          partnerId = input.partnerId;
-        }
-        if (input.assignee) this.checkColleague({ ...task, partnerId }, input.assignee);
-        if (partnerId === task.partnerId && !input.assignee) {
-          throw caseFailure(
-            CASE_FAILURE.unprocessable,
-            'Name another partner or a caseworker to reassign to',
-            [
-              {
-                field: 'partnerId',
-                code: 'nothing-to-change',
-                message: `the task is already held by ${task.partnerId}`,
-              },
-            ],
-          );
-        }
-        const assigneeId = input.assignee?.userId ?? null;
-        work.state.holders[task.taskKey] = {
-          ...work.state.holders[task.taskKey],
-          assigneeId,
-          claimedAt: null,
-        };
-        work.change({ taskKey: task.taskKey, partnerId, assigneeId, claimedAt: null });
-        this.record(work, 'task.reassigned', actor, { reason, assigneeId }, { ...task, partnerId });
-        this.notify(
-          work,
-          'task.assigned',
-          task.taskKey,
-          [partnerId],
-          assigneeId ? [assigneeId] : undefined,
-          'Taak aan u overgedragen',
-          reason,
-        );
-        break;
-      }
-      case 'extend': {
-        const task = this.openRoutingTask(input.taskKey);
-        const terms = effectiveNorms(this.input.model, task.stepId, work.state.routing.intensity);
-        const clocks = work.state.clocks[task.taskKey];
-        if (!terms?.extendable || !clocks?.target) {
-          throw caseFailure(
-            CASE_FAILURE.unprocessable,
-            `The norm of step ${task.stepId} may not be extended`,
-            [
-              {
-                field: 'dueAt',
-                code: 'not-extendable',
-                message: 'the model does not allow extending this norm',
-              },
-            ],
-          );
-        }
-        const dueAt = Date.parse(input.dueAt);
-        const current = readClocks(clocks, now, this.calendar).dueAt ?? now;
-        if (!Number.isFinite(dueAt) || dueAt <= now || dueAt <= current) {
-          throw caseFailure(
-            CASE_FAILURE.unprocessable,
-            'The new due date must be later than now and than the current due date',
-            [
-              {
-                field: 'dueAt',
-                code: 'not-later',
-                message: `must be after ${new Date(Math.max(now, current)).toISOString()}`,
-              },
-            ],
-          );
-        }
-        const limit = terms.maxExtension
-          ? dueDate(current, { ...terms.maxExtension, atw: terms.atw ?? false }, this.calendar)
-          : Number.POSITIVE_INFINITY;
-        if (dueAt > limit) {
-          throw caseFailure(
-            CASE_FAILURE.unprocessable,
-            'The extension is longer than the model allows',
-            [
-              {
-                field: 'dueAt',
-                code: 'beyond-max-extension',
-                message: `must be at most ${new Date(limit).toISOString()}`,
-              },
-            ],
-          );
-        }
-        work.state.clocks[task.taskKey] = extendTaskClocks(
-          clocks,
-          dueAt,
-          now,
-          reason,
-          this.calendar,
-        );
-        this.writeClocks(work, task.taskKey, { extended: true });
-        this.record(
-          work,
-          'task.extended',
-          actor,
-          { reason, dueAt: new Date(dueAt).toISOString() },
-          task,
-        );
-        break;
-      }
-      case 'suspend': {
-        const task = this.openRoutingTask(input.taskKey);
-        const terms = effectiveNorms(this.input.model, task.stepId, work.state.routing.intensity);
-        const clocks = work.state.clocks[task.taskKey];
-        if (!terms?.suspendable || !clocks?.target) {
-          throw caseFailure(
-            CASE_FAILURE.unprocessable,
-            `The clock of step ${task.stepId} may not be suspended`,
-            [
-              {
-                field: 'taskKey',
-                code: 'not-suspendable',
-                message: 'the model does not allow suspending this norm',
-              },
-            ],
-          );
-        }
-        if (readClocks(clocks, now, this.calendar).suspended) {
-          throw caseFailure(
-            CASE_FAILURE.conflict,
-            `The clock of task ${task.taskKey} is already suspended`,
-          );
-        }
-        work.state.clocks[task.taskKey] = suspendTaskClocks(
-          clocks,
-          now,
-          `waiting for ${input.waitingFor}: ${reason}`,
-        );
-        this.writeClocks(work, task.taskKey, { suspendedSince: work.at });
-        this.record(work, 'task.suspended', actor, { reason, waitingFor: input.waitingFor }, task);
-        break;
-      }
-      case 'resume': {
-        const task = this.openRoutingTask(input.taskKey);
-        const clocks = work.state.clocks[task.taskKey];
-        if (!clocks || !readClocks(clocks, now, this.calendar).suspended) {
-          throw caseFailure(
-            CASE_FAILURE.conflict,
-            `The clock of task ${task.taskKey} is not suspended`,
-          );
-        }
-        work.state.clocks[task.taskKey] = resumeTaskClocks(clocks, now);
-        this.writeClocks(work, task.taskKey, { suspendedSince: null });
-        this.record(work, 'task.resumed', actor, { reason }, task);
-        break;
-      }
-      case 'remind': {
-        const task = this.openRoutingTask(input.taskKey);
-        const assignee = work.state.holders[task.taskKey]?.assigneeId;
-        this.record(work, 'task.reminded', actor, { reason }, task);
-        this.notify(
-          work,
-          'task.reminder',
-          task.taskKey,
-          [task.partnerId],
-          assignee ? [assignee] : undefined,
-          'Herinnering van de ketenregisseur',
-          reason,
-        );
-        break;
-      }
-      case 'skip': {
-        const task = this.openRoutingTask(input.taskKey);
-        const result = routed(() =>
-          skipTask(this.input.model, work.state.routing, { taskKey: task.taskKey }),
-        );
-        this.record(
-          work,
-          'task.skipped',
-          actor,
-          { reason, outcome: result.state.tasks.find((t) => t.taskKey === task.taskKey)?.outcome },
-          task,
-        );
-        this.close(work, task.taskKey, 'skipped');
-        this.route(work, result, actor);
-        break;
-      }
-      case 'reopen': {
-        const result = routed(() =>
-          reopenTask(this.input.model, work.state.routing, { stepId: input.stepId }),
-        );
-        this.record(work, 'task.reopened', actor, { reason });
-        this.route(work, result, actor);
-        break;
-      }
-      case 'close': {
-        const end = this.input.model.ends.find((candidate) => candidate.id === input.endId);
-        if (!end) {
-          throw caseFailure(CASE_FAILURE.unprocessable, `The model has no end '${input.endId}'`, [
-            {
-              field: 'endId',
-              code: 'unknown-end',
-              message: `must be one of ${this.input.model.ends.map((e) => e.id).join(', ')}`,
-            },
-          ]);
-        }
-        this.closeAllOpen(work, actor, reason);
-        work.state.routing = {
-          ...work.state.routing,
-          ended: {
-            endId: end.id,
-            result: end.result,
-            ...(end.exitReason ? { exitReason: end.exitReason } : {}),
-          },
-        };
-        work.state.status = 'closed';
-        this.record(work, 'case.closed', actor, {
-          reason,
-          endId: end.id,
-          result: end.result,
-          exitReason: end.exitReason,
-        });
-        this.resolveAll(work, actor, `Case closed: ${reason}`);
-        break;
-      }
-      case 'record-agreement': {
-        if (input.escalationId) this.openEscalation(work, input.escalationId);
-        this.record(work, 'agreement.recorded', actor, {
-          reason,
-          escalationId: input.escalationId,
-        });
-        break;
-      }
-      case 'resolve': {
-        const escalation = this.openEscalation(work, input.escalationId);
-        this.resolveEscalation(work, escalation, actor, reason);
-        break;
-      }
-      case 'escalate': {
-        const escalation = this.openEscalation(work, input.escalationId);
-        const higher = climb(this.input.model, escalation, now, this.calendar);
-        if (!higher)
-          throw caseFailure(
-            CASE_FAILURE.unprocessable,
-            `Escalation ${escalation.id} is at the top of the ladder`,
-          );
-        this.moveEscalation(work, escalation, higher, 'escalation.level-up', actor, reason);
-        break;
-      }
-      case 'de-escalate': {
-        const escalation = this.openEscalation(work, input.escalationId);
-        const lower = descend(this.input.model, escalation, now, this.calendar);
-        if (!lower)
-          throw caseFailure(
-            CASE_FAILURE.unprocessable,
-            `Escalation ${escalation.id} is at the lowest level`,
-          );
-        this.moveEscalation(work, escalation, lower, 'escalation.de-escalated', actor, reason);
-        break;
-      }
-    }
+    applyRegisseurAction(this, work, input);
     return this.finish(work);
   }
 
@@ -627,7 +327,7 @@ export class CaseMachine {
     return task;
   }
 
-  private openRoutingTask(taskKey: string): TaskRecord {
+  openRoutingTask(taskKey: string): TaskRecord {
     if (!this.isOpen) throw caseFailure(CASE_FAILURE.conflict, `The case is ${this.state.status}`);
     const task = this.state.routing.tasks.find((candidate) => candidate.taskKey === taskKey);
     if (!task)
@@ -637,7 +337,7 @@ export class CaseMachine {
     return task;
   }
 
-  private checkColleague(task: TaskRef, assignee: { organisationId: string | null }): void {
+  checkColleague(task: TaskRef, assignee: { organisationId: string | null }): void {
     if (assignee.organisationId !== task.partnerId) {
       throw caseFailure(
         CASE_FAILURE.unprocessable,
@@ -653,7 +353,7 @@ export class CaseMachine {
     }
   }
 
-  private openEscalation(work: Work, id: string): EscalationState {
+  openEscalation(work: Work, id: string): EscalationState {
     const escalation = work.state.escalations.find((candidate) => candidate.id === id);
     if (!escalation)
       throw caseFailure(CASE_FAILURE.notFound, `Escalation ${id} does not belong to this case`);
@@ -677,7 +377,11 @@ export class CaseMachine {
   // ---- internals: building a transition ----
 
   private begin(now: number): Work {
-    return new Work(JSON.parse(JSON.stringify(this.state)) as CaseWorkflowState, now);
+    return new Work(
+      this.input.caseId,
+      JSON.parse(JSON.stringify(this.state)) as CaseWorkflowState,
+      now,
+    );
   }
 
   private hold(
@@ -694,10 +398,9 @@ export class CaseMachine {
     work.state.holders[taskKey] = { ...holder, assigneeId, claimedAt };
     work.change({ taskKey, assigneeId, claimedAt });
     const task = this.routingTask(taskKey);
-    this.record(work, type, actor, { assigneeId }, task);
+    work.record(type, actor, { assigneeId }, task);
     if (type === 'task.assigned' && assigneeId) {
-      this.notify(
-        work,
+      work.notify(
         'task.assigned',
         taskKey,
         [task.partnerId],
@@ -720,7 +423,7 @@ export class CaseMachine {
     this.writeClocks(work, task.taskKey, {});
   }
 
-  private close(
+  close(
     work: Work,
     taskKey: string,
     status: 'completed' | 'returned' | 'skipped' | 'cancelled',
@@ -744,26 +447,26 @@ export class CaseMachine {
     });
     for (const escalation of work.state.escalations) {
       if (escalation.status === 'open' && escalation.taskKey === taskKey) {
-        this.resolveEscalation(work, escalation, undefined, `Task ${status}`);
+        resolveEscalation(work, escalation, undefined, `Task ${status}`);
       }
     }
   }
 
-  private closeAllOpen(work: Work, actor: Actor, reason: string): void {
+  closeAllOpen(work: Work, actor: Actor, reason: string): void {
     for (const task of work.state.routing.tasks) {
       if (task.status !== 'open') continue;
       task.status = 'cancelled';
-      this.record(work, 'task.cancelled', actor, { reason }, task);
+      work.record('task.cancelled', actor, { reason }, task);
       this.close(work, task.taskKey, 'cancelled');
       work.closedResult.push(task.taskKey);
     }
   }
 
   /** Applies a routing result: closes what it closed, opens what it opened, ends the case if it ended. */
-  private route(work: Work, result: RoutingResult, actor: Actor): void {
+  route(work: Work, result: RoutingResult, actor: Actor): void {
     work.state.routing = result.state;
     for (const key of result.closed) {
-      this.record(work, 'task.cancelled', actor, {}, this.taskIn(result.state, key));
+      work.record('task.cancelled', actor, {}, this.taskIn(result.state, key));
       this.close(work, key, 'cancelled');
     }
     for (const task of result.opened) {
@@ -773,8 +476,7 @@ export class CaseMachine {
         claimedAt: null,
         closedAt: null,
       };
-      this.record(
-        work,
+      work.record(
         'task.opened',
         actor,
         { handedOverBy: task.handedOverBy, iteration: task.iteration },
@@ -812,8 +514,8 @@ export class CaseMachine {
     if (result.ended) {
       work.state.status = 'closed';
       const { endId, result: outcome, exitReason } = result.ended;
-      this.record(work, 'case.closed', actor, { endId, result: outcome, exitReason });
-      this.resolveAll(work, actor, `Case ended at ${endId}`);
+      work.record('case.closed', actor, { endId, result: outcome, exitReason });
+      resolveAllEscalations(work, actor, `Case ended at ${endId}`);
     }
   }
 
@@ -832,7 +534,7 @@ export class CaseMachine {
   }
 
   /** Writes a task's current due dates (and any extra columns) to the read side. */
-  private writeClocks(work: Work, taskKey: string, extra: Partial<TaskChange>): void {
+  writeClocks(work: Work, taskKey: string, extra: Partial<TaskChange>): void {
     const clocks = work.state.clocks[taskKey];
     const reading = readClocks(clocks, work.now, this.calendar);
     work.change({
@@ -857,9 +559,8 @@ export class CaseMachine {
       case 'warning':
         clocks.warned = true;
         work.change({ taskKey: task.taskKey, warnedAt: work.at });
-        this.record(work, 'task.warning', undefined, { dueAt: due ?? undefined }, task);
-        this.notify(
-          work,
+        work.record('task.warning', undefined, { dueAt: due ?? undefined }, task);
+        work.notify(
           'task.due-soon',
           task.taskKey,
           [task.partnerId],
@@ -871,9 +572,8 @@ export class CaseMachine {
       case 'overdue':
         clocks.overdue = true;
         work.change({ taskKey: task.taskKey, overdueAt: work.at });
-        this.record(work, 'task.overdue', undefined, { dueAt: due ?? undefined }, task);
-        this.notify(
-          work,
+        work.record('task.overdue', undefined, { dueAt: due ?? undefined }, task);
+        work.notify(
           'task.overdue',
           task.taskKey,
           [task.partnerId],
@@ -884,163 +584,13 @@ export class CaseMachine {
         break;
       case 'escalation':
         clocks.escalated = true;
-        this.escalate(work, 'norm-breached', task);
+        escalate(work, this.model, this.calendar, 'norm-breached', task);
         break;
       case 'claim':
         clocks.claimEscalated = true;
-        this.escalate(work, 'claim-overdue', task);
+        escalate(work, this.model, this.calendar, 'claim-overdue', task);
         break;
     }
-  }
-
-  private escalate(work: Work, trigger: EscalationTrigger, task: TaskRef): void {
-    const id = `${this.input.caseId}:escalation:${work.state.escalations.length + 1}`;
-    const escalation = raiseEscalation(
-      this.input.model,
-      id,
-      trigger,
-      task,
-      work.now,
-      this.calendar,
-    );
-    work.state.escalations.push(escalation);
-    work.escalations.push(escalationRow(escalation));
-    this.record(
-      work,
-      'escalation.raised',
-      undefined,
-      { escalationId: id, level: escalation.level, trigger },
-      task,
-    );
-    this.notifyEscalation(work, 'escalation.raised', escalation, `Escalatie: ${trigger}`);
-  }
-
-  private moveEscalation(
-    work: Work,
-    escalation: EscalationState,
-    moved: EscalationState,
-    type: 'escalation.level-up' | 'escalation.de-escalated',
-    actor: Actor | undefined,
-    reason: string,
-  ): void {
-    Object.assign(escalation, moved);
-    work.escalations.push(escalationRow(escalation));
-    this.record(
-      work,
-      type,
-      actor,
-      { escalationId: escalation.id, level: escalation.level, reason },
-      this.escalationTask(escalation),
-    );
-    if (type === 'escalation.level-up') {
-      this.notifyEscalation(
-        work,
-        'escalation.level-up',
-        escalation,
-        `Escalatie naar niveau ${escalation.level}: ${escalation.levelName}`,
-      );
-    }
-  }
-
-  private resolveEscalation(
-    work: Work,
-    escalation: EscalationState,
-    actor: Actor | undefined,
-    resolution: string,
-  ): void {
-    escalation.status = 'resolved';
-    escalation.levelDueAt = null;
-    work.escalations.push({
-      ...escalationRow(escalation),
-      resolvedAt: work.at,
-      resolution,
-      ...(actor ? { resolvedBy: actor.userId } : {}),
-    });
-    this.record(
-      work,
-      'escalation.resolved',
-      actor,
-      { escalationId: escalation.id, reason: resolution },
-      this.escalationTask(escalation),
-    );
-    this.notifyEscalation(work, 'escalation.resolved', escalation, 'Escalatie opgelost');
-  }
-
-  private resolveAll(work: Work, actor: Actor, resolution: string): void {
-    for (const escalation of work.state.escalations) {
-      if (escalation.status === 'open') this.resolveEscalation(work, escalation, actor, resolution);
-    }
-  }
-
-  private escalationTask(escalation: EscalationState): TaskRef | undefined {
-    return escalation.taskKey && escalation.stepId && escalation.partnerId
-      ? { taskKey: escalation.taskKey, stepId: escalation.stepId, partnerId: escalation.partnerId }
-      : undefined;
-  }
-
-  private notifyEscalation(
-    work: Work,
-    kind: NotificationEvent['kind'],
-    escalation: EscalationState,
-    title: string,
-  ): void {
-    work.notifications.push({
-      id: `${escalation.id}:${kind}:${escalation.level}:${work.state.sequence}`,
-      kind,
-      organisationIds: escalation.partnerId ? [escalation.partnerId] : [],
-      roles: ['regisseur'],
-      title,
-      body: `${escalation.levelName} (${escalation.owner}) — ${escalation.stepId ?? 'zaak'}`,
-      caseId: this.input.caseId,
-      occurredAt: work.at,
-      payload: {
-        escalationId: escalation.id,
-        level: escalation.level,
-        trigger: escalation.trigger,
-        taskKey: escalation.taskKey,
-      },
-    });
-  }
-
-  private notify(
-    work: Work,
-    kind: NotificationEvent['kind'],
-    taskKey: string,
-    organisationIds: string[],
-    userIds: string[] | undefined,
-    title: string,
-    body: string,
-  ): void {
-    work.notifications.push({
-      id: `${this.input.caseId}:${kind}:${taskKey}:${work.state.sequence}`,
-      kind,
-      organisationIds,
-      ...(userIds ? { userIds } : {}),
-      title,
-      body,
-      caseId: this.input.caseId,
-      occurredAt: work.at,
-      payload: { taskKey },
-    });
-  }
-
-  /** Events are numbered in the order decided, so their ids are stable across retries and replays. */
-  private record(
-    work: Work,
-    type: CaseEventRecord['type'],
-    actor: Actor | undefined,
-    details: CaseEventRecord['details'],
-    task?: TaskRef,
-  ): void {
-    work.state.sequence += 1;
-    work.events.push({
-      eventId: `${this.input.caseId}:${work.state.sequence}`,
-      type,
-      ...(task ? { taskKey: task.taskKey, stepId: task.stepId, partnerId: task.partnerId } : {}),
-      ...(actor ? { actor } : {}),
-      occurredAt: work.at,
-      details,
-    });
   }
 
   private finish(work: Work): Transition {
@@ -1094,13 +644,4 @@ function partnersOf(state: CaseWorkflowState): string[] {
 
 function iso(epoch: number | null): string | null {
   return epoch === null ? null : new Date(epoch).toISOString();
-}
-
-function escalationRow(escalation: EscalationState): EscalationProjection {
-  return {
-    ...escalation,
-    raisedAt: new Date(escalation.raisedAt).toISOString(),
-    levelSince: new Date(escalation.levelSince).toISOString(),
-    levelDueAt: iso(escalation.levelDueAt),
-  };
 }
