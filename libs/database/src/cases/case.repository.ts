@@ -61,7 +61,10 @@ export class CaseRepository {
   /** Case numbers by id, to show next to tasks without loading the cases. */
   async numbers(ids: string[]): Promise<Map<string, number>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.rows.find({ select: { id: true, number: true }, where: { id: In(ids) } });
+    const rows = await this.rows.find({
+      select: { id: true, number: true },
+      where: { id: In(ids) },
+    });
     return new Map(rows.map((row) => [row.id, row.number]));
   }
 
