@@ -9,6 +9,8 @@ export const paths = {
   escalations: '/escalations',
   escalation: (id: string) => `/escalations/${encodeURIComponent(id)}`,
   chainOverview: '/chain-overview',
+  newCase: '/cases/new',
+  caseView: (caseId: string) => `/cases/${encodeURIComponent(caseId)}`,
   dashboard: '/dashboard',
   models: '/models',
   model: (chainId: string, version: number) => `/models/${encodeURIComponent(chainId)}/${version}`,
@@ -27,6 +29,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: paths.escalations, label: 'nav.escalations', roles: ['regisseur'] },
   { to: paths.chainOverview, label: 'nav.chainOverview', roles: ['regisseur'] },
   { to: paths.dashboard, label: 'nav.operations', roles: ['operations', 'regisseur'] },
+  { to: paths.newCase, label: 'nav.newCase', roles: ['caseworker', 'regisseur'] },
   {
     to: paths.models,
     label: 'nav.models',

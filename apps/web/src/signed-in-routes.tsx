@@ -5,6 +5,8 @@ import { EmptyState } from './components/states';
 import { useI18n } from './i18n/i18n-context';
 import { AppShell } from './layout/app-shell';
 import { RequireRole } from './layout/require-role';
+import { CasePage } from './pages/case/case-page';
+import { NewCasePage } from './pages/case/new-case-page';
 import { InboxPage } from './pages/inbox/inbox-page';
 import { ModelUploadPage } from './pages/model/model-upload-page';
 import { ModelsPage } from './pages/model/models-page';
@@ -73,6 +75,22 @@ export function SignedInRoutes() {
           element={
             <RequireRole roles={['regisseur']}>
               <ChainOverviewPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="cases/new"
+          element={
+            <RequireRole roles={['caseworker', 'regisseur']}>
+              <NewCasePage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="cases/:caseId"
+          element={
+            <RequireRole roles={['caseworker', 'regisseur']}>
+              <CasePage />
             </RequireRole>
           }
         />

@@ -40,7 +40,7 @@ describe('toApiError', () => {
       ],
     });
     expect(error.fieldProblems).toEqual([
-      { field: 'amount-owed', message: 'amount-owed is required' },
+      { field: 'amount-owed', message: 'amount-owed is required', code: 'required' },
       { field: 'contact-channel', message: 'must be one of letter, phone' },
     ]);
   });

@@ -15,6 +15,8 @@ export type ErrorKind =
 export interface FieldProblem {
   field: string;
   message: string;
+  /** The API's code for the problem, when it gives one (required-missing, bsn-not-allowed…). */
+  code?: string;
 }
 
 export class ApiError extends Error {
@@ -62,9 +64,14 @@ function fieldProblems(errors: unknown): FieldProblem[] {
   if (!Array.isArray(errors)) return [];
   return errors.flatMap((entry: unknown) => {
     if (typeof entry !== 'object' || entry === null) return [];
-    const { field, reason, message } = entry as Record<string, unknown>;
+    const { field, reason, message, code } = entry as Record<string, unknown>;
     if (typeof field !== 'string' || !field) return [];
-    return [{ field: formField(field), message: text(message) || text(reason) }];
+    const problem: FieldProblem = {
+      field: formField(field),
+      message: text(message) || text(reason),
+    };
+    if (typeof code === 'string' && code) problem.code = code;
+    return [problem];
   });
 }
 

@@ -1,13 +1,17 @@
-import type { HttpClient } from './http-client';
-import type { CasePage, TimelineEntry } from './types';
+import { once, type HttpClient } from './http-client';
+import type { CasePage, CaseView, OpenCaseRequest, OpenedCase, TimelineEntry } from './types';
 
 const enc = encodeURIComponent;
 
 export const casesApi = {
   search: (http: HttpClient, query: { chainId?: string; status?: string; offset?: number }) =>
     http.get<CasePage>('/cases', { query: { ...query, limit: 200 } }),
+  get: (http: HttpClient, caseId: string) => http.get<CaseView>(`/cases/${enc(caseId)}`),
   timeline: (http: HttpClient, caseId: string) =>
     http.get<TimelineEntry[]>(`/cases/${enc(caseId)}/timeline`),
   addNote: (http: HttpClient, caseId: string, text: string, taskKey?: string) =>
     http.post<unknown>(`/cases/${enc(caseId)}/notes`, { text, taskKey }),
+  /** Intake; the key is made once per form, so a double click or a retry opens one case. */
+  open: (http: HttpClient, request: OpenCaseRequest, idempotencyKey: string) =>
+    http.post<OpenedCase>('/cases', request, once(idempotencyKey)),
 };

@@ -1,5 +1,5 @@
 /** Escalations and the regisseur's actions (issue 5). */
-import type { HttpClient } from './http-client';
+import { once, type HttpClient } from './http-client';
 import type { CaseSummary, CaseTask, TimelineEntry } from './types';
 
 export const ESCALATION_TRIGGERS = [
@@ -61,11 +61,6 @@ export interface EscalationActionRequest {
 }
 
 const enc = encodeURIComponent;
-
-/** Each action is sent once: a retry with the same key is not carried out twice. */
-function once(): { headers: Record<string, string> } {
-  return { headers: { 'Idempotency-Key': crypto.randomUUID() } };
-}
 
 function actionPath(escalation: Escalation, action: EscalationAction): string {
   const onEscalation = ['escalate', 'de-escalate', 'resolve'].includes(action);

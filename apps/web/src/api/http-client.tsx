@@ -13,6 +13,11 @@ export interface RequestOptions {
   asText?: boolean;
 }
 
+/** Sent once: a retry with the same Idempotency-Key is not carried out twice. */
+export function once(key: string = crypto.randomUUID()): { headers: Record<string, string> } {
+  return { headers: { 'Idempotency-Key': key } };
+}
+
 function withQuery(path: string, query: Query = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {

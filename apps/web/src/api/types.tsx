@@ -87,7 +87,14 @@ export interface ReferenceModel {
     rework?: { maxIterations: number };
   }[];
   ends: { id: string; name: string; result: string }[];
+  intake: {
+    categories: { id: string; name: string; intensity: Intensity }[];
+    form: { field: string; required: boolean }[];
+  };
 }
+
+export const INTENSITIES = ['align', 'coordinate', 'integrate'] as const;
+export type Intensity = (typeof INTENSITIES)[number];
 
 export type TaskStatus = 'open' | 'completed' | 'skipped' | 'returned' | 'cancelled';
 
@@ -206,6 +213,36 @@ export interface CaseTask {
   closedAt: string | null;
   dueAt: string | null;
   escalationAt: string | null;
+  /** Set while the task's clock is suspended. */
+  suspendedSince?: string | null;
+}
+
+/** A case as GET /cases/:id shows it; content only for caseworkers of an involved organisation. */
+export interface CaseView extends CaseSummary {
+  clientQuestion?: string;
+  clientReference?: string;
+  tasks: CaseTask[];
+}
+
+export interface OpenCaseRequest {
+  chainId: string;
+  category: string;
+  intensity?: Intensity;
+  clientQuestion: string;
+  clientReference: string;
+  data: CaseData;
+}
+
+/** What a transition did: the tasks it opened (and closed), and the end it reached. */
+export interface Transition {
+  opened: { taskKey: string; stepId: string; partnerId: string }[];
+  closed: string[];
+  status: 'open' | 'closed' | 'cancelled';
+}
+
+export interface OpenedCase {
+  case: CaseView;
+  transition: Transition;
 }
 
 export interface CasePage {

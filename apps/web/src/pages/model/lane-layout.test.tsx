@@ -39,6 +39,7 @@ const MODEL: ReferenceModel = {
     { from: 's4', to: 'end' },
   ],
   ends: [{ id: 'end', name: 'Einde', result: 'solved' }],
+  intake: { categories: [], form: [] },
 };
 
 describe('the reference model as swimlanes', () => {

@@ -32,7 +32,15 @@ export function CaseTasksTable({
               <td>{partnerName(task.partnerId)}</td>
               <td>{t(taskStatusKey(task))}</td>
               <td>{formatDateTime(task.openedAt, locale)}</td>
-              <td>{task.status === 'open' ? <DueBadge dueAt={task.dueAt} /> : '—'}</td>
+              <td>
+                {task.status !== 'open' ? (
+                  '—'
+                ) : task.suspendedSince ? (
+                  t('event.task.suspended')
+                ) : (
+                  <DueBadge dueAt={task.dueAt} />
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

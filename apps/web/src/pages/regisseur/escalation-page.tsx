@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
+  ESCALATION_ACTIONS,
   escalationsApi,
-  type EscalationActionRequest,
+  type EscalationAction,
   type EscalationDetail,
 } from '../../api/escalations-api';
 import { modelsApi } from '../../api/models-api';
+import type { ReferenceModel } from '../../api/types';
 import { useHttp } from '../../auth/auth-context';
 import { AsyncView } from '../../components/async-view';
 import { formatDateTime } from '../../components/format';
@@ -15,9 +17,10 @@ import { useAsync } from '../../components/use-async';
 import { useI18n } from '../../i18n/i18n-context';
 import { paths } from '../../routes';
 import { TimelineList } from '../task/timeline-list';
-import { availableActions } from './available-actions';
+import { ActionForm, type ActionValues } from './action-form';
+import { availableActions, escalationActionSpecs } from './available-actions';
+import { caseActionSpecs, isCaseAction, runCaseAction } from './case-actions';
 import { CaseTasksTable } from './case-tasks-table';
-import { EscalationActionForm } from './escalation-action-form';
 import { causeText, levelKey } from './escalation-labels';
 
 /** One escalation: the case's process data (not its content) and the regisseur's actions. */
@@ -32,12 +35,7 @@ export function EscalationPage() {
   return (
     <AsyncView result={detail}>
       {({ detail: data, model }) => (
-        <EscalationView
-          detail={data}
-          partners={model.partners}
-          steps={model.steps}
-          onChanged={detail.reload}
-        />
+        <EscalationView detail={data} model={model} onChanged={detail.reload} />
       )}
     </AsyncView>
   );
@@ -45,22 +43,46 @@ export function EscalationPage() {
 
 interface ViewProps {
   detail: EscalationDetail;
-  partners: { id: string; name: string }[];
-  steps: { id: string; alternativePartners?: string[] }[];
+  model: ReferenceModel;
   onChanged: () => void;
 }
 
-function EscalationView({ detail, partners, steps, onChanged }: ViewProps) {
+function EscalationView({ detail, model, onChanged }: ViewProps) {
   const { t, locale } = useI18n();
   const http = useHttp();
   const [done, setDone] = useState(false);
   const { escalation, case: view, tasks } = detail;
-  const partnerName = (id: string) => partners.find((partner) => partner.id === id)?.name ?? id;
+  const partnerName = (id: string) =>
+    model.partners.find((partner) => partner.id === id)?.name ?? id;
   const alternatives =
-    steps.find((step) => step.id === escalation.stepId)?.alternativePartners ?? [];
+    model.steps.find((step) => step.id === escalation.stepId)?.alternativePartners ?? [];
+  const actions = [
+    ...escalationActionSpecs(
+      availableActions(escalation, alternatives),
+      alternatives.map((id) => ({ id, name: partnerName(id) })),
+    ),
+    ...caseActionSpecs({
+      caseStatus: view.status,
+      tasks,
+      ends: model.ends,
+      partnerName,
+      t,
+      escalationId: escalation.id,
+      taskKey: escalation.taskKey,
+    }),
+  ];
 
-  async function act(request: EscalationActionRequest) {
-    await escalationsApi.act(http, escalation, request);
+  async function act(action: string, reason: string, values: ActionValues) {
+    if (isCaseAction(action)) {
+      await runCaseAction(http, view.id, action, reason, values, escalation.id);
+    } else if ((ESCALATION_ACTIONS as readonly string[]).includes(action)) {
+      await escalationsApi.act(http, escalation, {
+        action: action as EscalationAction,
+        reason,
+        partnerId: values.partnerId || undefined,
+        dueAt: values.dueAt ? new Date(`${values.dueAt}T17:00:00`).toISOString() : undefined,
+      });
+    }
     setDone(true);
     onChanged();
   }
@@ -96,15 +118,19 @@ function EscalationView({ detail, partners, steps, onChanged }: ViewProps) {
               <dd>{formatDateTime(escalation.levelDueAt, locale)}</dd>
             </div>
           </dl>
+          <p>
+            <Link to={paths.caseView(view.id)}>{t('case.open', { number: view.number })}</Link>
+          </p>
           <h3>{t('escalation.tasks')}</h3>
           <CaseTasksTable tasks={tasks} partnerName={partnerName} />
         </section>
         <div className="task-layout__side">
           {escalation.status === 'open' ? (
-            <EscalationActionForm
+            <ActionForm
               key={escalation.level}
-              actions={availableActions(escalation, alternatives)}
-              partners={alternatives.map((id) => ({ id, name: partnerName(id) }))}
+              id="escalation"
+              title="escalation.action"
+              actions={actions}
               onSubmit={act}
             />
           ) : (

@@ -56,6 +56,16 @@ function fieldError(field: StepFormField, raw: string): MessageKey | undefined {
   }
 }
 
+/** The fields' own problems (required, number, date, one of the values). */
+export function validateFields(form: StepFormField[], values: FormValues): FormErrors {
+  const errors: FormErrors = {};
+  for (const field of form) {
+    const error = fieldError(field, values[field.field] ?? '');
+    if (error) errors[field.field] = error;
+  }
+  return errors;
+}
+
 export function validateForm(
   form: StepFormField[],
   outcomes: { id: string }[],
@@ -65,12 +75,42 @@ export function validateForm(
   const errors: FormErrors = {};
   if (!outcomes.some((candidate) => candidate.id === outcome))
     errors[OUTCOME_FIELD] = 'form.error.outcome';
-  for (const field of form) {
-    const error = fieldError(field, values[field.field] ?? '');
-    if (error) errors[field.field] = error;
-  }
-  return errors;
+  return { ...errors, ...validateFields(form, values) };
 }
+
+/** A form of the model (intake form) as generated fields: labels and types from `model.fields`. */
+export function formFromModel(
+  form: { field: string; required: boolean }[],
+  fields: { id: string; label: string; type: StepFormField['type']; values?: string[] }[],
+): StepFormField[] {
+  return form.flatMap(({ field, required }) => {
+    const definition = fields.find((candidate) => candidate.id === field);
+    if (!definition) return [];
+    return [
+      {
+        field,
+        label: definition.label,
+        type: definition.type,
+        required,
+        ...(definition.values ? { values: definition.values } : {}),
+      },
+    ];
+  });
+}
+
+/** A refused field in words: missing, or not of the field's kind. */
+export function problemKey(field: StepFormField | undefined, code?: string): MessageKey {
+  if (code === 'required-missing' || code === 'required' || !field) return 'form.error.required';
+  return TYPE_PROBLEM[field.type];
+}
+
+const TYPE_PROBLEM: Record<StepFormField['type'], MessageKey> = {
+  string: 'form.error.required',
+  number: 'form.error.number',
+  date: 'form.error.date',
+  enum: 'form.error.enum',
+  boolean: 'form.error.required',
+};
 
 /** The case data to submit: typed values, and empty optional fields left out. */
 export function toCaseData(form: StepFormField[], values: FormValues): CaseData {

@@ -1,0 +1,28 @@
+/** The regisseur's interventions on a case (issue 5); each carries its recorded reason. */
+import { once, type HttpClient } from './http-client';
+
+const enc = encodeURIComponent;
+
+export type WaitingFor = 'client' | 'partner';
+
+function onTask(caseId: string, taskKey: string, action: string): string {
+  return `/cases/${enc(caseId)}/tasks/${enc(taskKey)}/${action}`;
+}
+
+export const regieApi = {
+  suspend: (
+    http: HttpClient,
+    caseId: string,
+    taskKey: string,
+    waitingFor: WaitingFor,
+    reason: string,
+  ) => http.post<unknown>(onTask(caseId, taskKey, 'suspend'), { waitingFor, reason }, once()),
+  resume: (http: HttpClient, caseId: string, taskKey: string, reason: string) =>
+    http.post<unknown>(onTask(caseId, taskKey, 'resume'), { reason }, once()),
+  close: (http: HttpClient, caseId: string, endId: string, reason: string) =>
+    http.post<unknown>(`/cases/${enc(caseId)}/close`, { endId, reason }, once()),
+  recordAgreement: (http: HttpClient, caseId: string, reason: string, escalationId?: string) =>
+    http.post<unknown>(`/cases/${enc(caseId)}/agreements`, { reason, escalationId }, once()),
+  reopen: (http: HttpClient, caseId: string, stepId: string, reason: string) =>
+    http.post<unknown>(`/cases/${enc(caseId)}/steps/${enc(stepId)}/reopen`, { reason }, once()),
+};

@@ -1,0 +1,158 @@
+import { regieApi, type WaitingFor } from '../../api/regie-api';
+import type { HttpClient } from '../../api/http-client';
+import type { CaseTask } from '../../api/types';
+import type { MessageKey } from '../../i18n/nl';
+import type { ActionField, ActionSpec, ActionValues } from './action-form';
+
+export const CASE_ACTIONS = ['suspend', 'resume', 'record-agreement', 'reopen', 'close'] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+export interface CaseActionContext {
+  caseStatus: string;
+  tasks: CaseTask[];
+  ends: { id: string; name: string }[];
+  partnerName: (id: string) => string;
+  t: (key: MessageKey) => string;
+  /** On an escalation page: the escalation an agreement may settle, and the task it is about. */
+  escalationId?: string;
+  taskKey?: string;
+}
+
+function taskField(tasks: CaseTask[], partnerName: (id: string) => string, preferred?: string) {
+  const field: ActionField = {
+    name: 'taskKey',
+    label: 'action.task',
+    kind: 'select',
+    problem: 'action.error.task',
+    options: tasks.map((task) => ({
+      value: task.taskKey,
+      label: `${task.stepName} · ${partnerName(task.partnerId)}`,
+    })),
+  };
+  const initial = tasks.find((task) => task.taskKey === preferred) ?? tasks[0];
+  return { ...field, initial: tasks.length === 1 || preferred ? initial?.taskKey : undefined };
+}
+
+/** The interventions on the case that make sense now, each with the inputs it needs. */
+export function caseActionSpecs(context: CaseActionContext): ActionSpec[] {
+  const { tasks, partnerName } = context;
+  if (context.caseStatus !== 'open') return [];
+  const open = tasks.filter((task) => task.status === 'open');
+  const running = open.filter((task) => !task.suspendedSince);
+  const suspended = open.filter((task) => task.suspendedSince);
+  const completedSteps = [
+    ...new Map(
+      tasks.filter((task) => task.status === 'completed').map((task) => [task.stepId, task]),
+    ).values(),
+  ];
+  const specs: ActionSpec[] = [];
+  if (running.length)
+    specs.push({
+      id: 'suspend',
+      label: 'action.suspend',
+      fields: [
+        taskField(running, partnerName, context.taskKey),
+        {
+          name: 'waitingFor',
+          label: 'action.waitingFor',
+          kind: 'select',
+          problem: 'action.error.waitingFor',
+          options: (['client', 'partner'] as const).map((value) => ({
+            value,
+            label: context.t(`action.waitingFor.${value}`),
+          })),
+        },
+      ],
+    });
+  if (suspended.length)
+    specs.push({
+      id: 'resume',
+      label: 'action.resume',
+      fields: [taskField(suspended, partnerName, context.taskKey)],
+    });
+  specs.push({
+    id: 'record-agreement',
+    label: 'action.record-agreement',
+    fields: context.escalationId
+      ? [
+          {
+            name: 'escalationId',
+            label: 'action.aboutEscalation',
+            kind: 'checkbox',
+            problem: 'action.error.escalation',
+            initial: 'true',
+          },
+        ]
+      : [],
+  });
+  if (completedSteps.length)
+    specs.push({
+      id: 'reopen',
+      label: 'action.reopen',
+      fields: [
+        {
+          name: 'stepId',
+          label: 'action.step',
+          kind: 'select',
+          problem: 'action.error.step',
+          options: completedSteps.map((task) => ({
+            value: task.stepId,
+            label: `${task.stepName} · ${partnerName(task.partnerId)}`,
+          })),
+        },
+      ],
+    });
+  if (context.ends.length)
+    specs.push({
+      id: 'close',
+      label: 'action.close',
+      fields: [
+        {
+          name: 'endId',
+          label: 'action.end',
+          kind: 'select',
+          problem: 'action.error.end',
+          options: context.ends.map((end) => ({ value: end.id, label: end.name })),
+        },
+      ],
+    });
+  return specs;
+}
+
+export function isCaseAction(action: string): action is CaseAction {
+  return (CASE_ACTIONS as readonly string[]).includes(action);
+}
+
+/** Carries out a case action chosen in the ActionForm. */
+export function runCaseAction(
+  http: HttpClient,
+  caseId: string,
+  action: CaseAction,
+  reason: string,
+  values: ActionValues,
+  escalationId?: string,
+): Promise<unknown> {
+  switch (action) {
+    case 'suspend':
+      return regieApi.suspend(
+        http,
+        caseId,
+        values.taskKey,
+        values.waitingFor as WaitingFor,
+        reason,
+      );
+    case 'resume':
+      return regieApi.resume(http, caseId, values.taskKey, reason);
+    case 'record-agreement':
+      return regieApi.recordAgreement(
+        http,
+        caseId,
+        reason,
+        values.escalationId === 'true' ? escalationId : undefined,
+      );
+    case 'reopen':
+      return regieApi.reopen(http, caseId, values.stepId, reason);
+    case 'close':
+      return regieApi.close(http, caseId, values.endId, reason);
+  }
+}
