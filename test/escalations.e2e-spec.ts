@@ -375,6 +375,32 @@ describe('norm clocks, the escalation ladder and the regisseur (time-skipping Te
     ]) {
       expect(story).toContain(type);
     }
+    // Each action, with its reason, is also in the audit log (as are the reads of the case).
+    const audit = await driver.get('admin', `/audit-log?caseId=${caseId}&limit=500`);
+    const lines = audit.body.items as {
+      route: string;
+      method: string;
+      reason: string | null;
+      statusCode: number;
+    }[];
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          method: 'POST',
+          route: '/cases/:caseId/close',
+          reason: 'Cliënt wil geen hulp meer.',
+          statusCode: 200,
+        }),
+        expect.objectContaining({ route: '/cases/:caseId/close', statusCode: 422 }),
+        expect.objectContaining({
+          method: 'GET',
+          route: '/cases/:caseId/timeline',
+          statusCode: 200,
+        }),
+      ]),
+    );
+    expect((await driver.get('regisseur', '/audit-log')).status).toBe(403);
+
     const afterClose = await driver.post('regisseur', path('/tasks/matching:2/remind'), {
       reason: 'Te laat.',
     });

@@ -190,7 +190,12 @@ describe('KPIs from a scripted case history', () => {
       (
         await dataSource.query(
           `SELECT (SELECT count(*) FROM task_facts WHERE chain_id = $1) AS facts,
-             (SELECT sum(events) FROM kpi_event_daily WHERE chain_id = $1) AS daily`,
+             (SELECT sum(events) FROM kpi_event_daily WHERE chain_id = $1) AS daily,
+             (SELECT sum(tasks) FROM kpi_task_daily WHERE chain_id = $1) AS aggregated,
+             (SELECT sum(cases) FROM kpi_task_daily WHERE chain_id = $1) AS aggregated_cases,
+             (SELECT count(DISTINCT (case_id, step_id, partner_id)) FROM task_facts WHERE chain_id = $1) AS cases,
+             (SELECT sum(working) FROM kpi_task_histogram WHERE chain_id = $1) AS bucketed,
+             (SELECT count(working_ms) FILTER (WHERE status = 'completed') FROM task_facts WHERE chain_id = $1) AS timed`,
           [CHAIN],
         )
       )[0];
@@ -200,6 +205,10 @@ describe('KPIs from a scripted case history', () => {
     expect(await count()).toEqual(before);
     expect(Number(before.facts)).toBe(10);
     expect(Number(before.daily)).toBe(events);
+    // The daily aggregates add each fact, and each case of a group, exactly once.
+    expect(before.aggregated).toBe(before.facts);
+    expect(before.aggregated_cases).toBe(before.cases);
+    expect(before.bucketed).toBe(before.timed);
   });
 
   it('lead times per step and partner, and end to end per chain', async () => {

@@ -4,6 +4,7 @@ import { DatabaseModule } from '@schakel/database';
 import { HttpLoggerModule } from '@schakel/http';
 import { QueueModule } from '@schakel/queue';
 import { TemporalClientModule } from '@schakel/temporal';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { HealthModule } from './health/health.module';
@@ -23,6 +24,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     QueueModule,
     TemporalClientModule,
     AuthModule,
+    AuditModule,
     HealthModule,
     ModelsModule,
     CasesModule,

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EnvironmentVariables } from '@schakel/config';
 import { dataSourceOptions } from './data-source-options';
+import { AuditLogRepository } from './audit/audit-log.repository';
 import { ENTITIES } from './entities';
 import { OrganisationRepository } from './identity/organisation.repository';
 import { UserRepository } from './identity/user.repository';
@@ -19,6 +20,7 @@ import { WebhookDeliveryRepository } from './notifications/webhook-delivery.repo
 import { WebhookSubscriptionRepository } from './notifications/webhook-subscription.repository';
 
 const REPOSITORIES = [
+  AuditLogRepository,
   OrganisationRepository,
   UserRepository,
   ModelRepository,

@@ -1,3 +1,4 @@
+import { AuditEntryEntity } from './audit/audit-entry.entity';
 import { CaseEventEntity } from './cases/case-event.entity';
 import { CaseEntity } from './cases/case.entity';
 import { EscalationEntity } from './cases/escalation.entity';
@@ -11,6 +12,7 @@ import { WebhookDeliveryEntity } from './notifications/webhook-delivery.entity';
 import { WebhookSubscriptionEntity } from './notifications/webhook-subscription.entity';
 
 export const ENTITIES = [
+  AuditEntryEntity,
   OrganisationEntity,
   UserEntity,
   ModelDraftEntity,

@@ -27,3 +27,5 @@ export * from './kpis/kpi-query.repository';
 export * from './kpis/event-log.repository';
 export * from './cases/escalation.entity';
 export * from './cases/escalation.repository';
+export * from './audit/audit-entry.entity';
+export * from './audit/audit-log.repository';

@@ -5,6 +5,8 @@ import { Escalations1764350000000 } from './1764350000000-escalations';
 import { InboxDueIndex1764360000000 } from './1764360000000-inbox-due-index';
 import { Notifications1764300000000 } from './1764300000000-notifications';
 import { Kpis1764400000000 } from './1764400000000-kpis';
+import { AuditLog1764450000000 } from './1764450000000-audit-log';
+import { KpiTaskDaily1764500000000 } from './1764500000000-kpi-task-daily';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -15,4 +17,6 @@ export const MIGRATIONS = [
   Escalations1764350000000,
   InboxDueIndex1764360000000,
   Kpis1764400000000,
+  AuditLog1764450000000,
+  KpiTaskDaily1764500000000,
 ];

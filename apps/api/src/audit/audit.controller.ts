@@ -1,0 +1,72 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDate, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { AuditLogRepository } from '@schakel/database';
+import { Roles } from '@schakel/identity';
+
+export class AuditQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() caseId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() actorId?: string;
+  @ApiPropertyOptional({ type: String, format: 'date-time' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  from?: Date;
+  @ApiPropertyOptional({ type: String, format: 'date-time' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  to?: Date;
+  @ApiPropertyOptional({ default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit = 100;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset =
+    0;
+}
+
+export class AuditEntryDto {
+  @ApiProperty() at!: Date;
+  @ApiPropertyOptional({ nullable: true, type: String }) requestId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) actorId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) actorRole!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) actorOrganisation!: string | null;
+  @ApiProperty() method!: string;
+  @ApiProperty({ example: '/cases/:caseId/timeline' }) route!: string;
+  @ApiProperty() path!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) caseId!: string | null;
+  @ApiProperty() statusCode!: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) reason!: string | null;
+}
+
+export class AuditPageDto {
+  @ApiProperty({ type: [AuditEntryDto] }) items!: AuditEntryDto[];
+  @ApiProperty() total!: number;
+}
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('audit-log')
+export class AuditController {
+  constructor(private readonly audit: AuditLogRepository) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The audit log: every access and change, newest first (admin)' })
+  @ApiOkResponse({ type: AuditPageDto })
+  async search(@Query() query: AuditQueryDto): Promise<AuditPageDto> {
+    const [rows, total] = await this.audit.search(query);
+    return { items: rows.map(({ id: _id, ...entry }) => entry), total };
+  }
+}

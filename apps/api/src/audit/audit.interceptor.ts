@@ -1,0 +1,66 @@
+import {
+  HttpException,
+  Injectable,
+  Logger,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
+import { AuditLogRepository } from '@schakel/database';
+import type { AuthenticatedUser } from '@schakel/identity';
+
+type AuditedRequest = Request & { user?: AuthenticatedUser; id?: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Every authenticated request — reads of case content included — leaves one line in the
+ * append-only audit log: who, which route, which case, why (the reason given) and the answer.
+ * The line is written before the response goes out, so no access goes unrecorded.
+ */
+@Injectable()
+export class AuditInterceptor implements NestInterceptor {
+  private readonly logger = new Logger(AuditInterceptor.name);
+
+  constructor(private readonly audit: AuditLogRepository) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<AuditedRequest>();
+    if (!request.user) return next.handle();
+    return next.handle().pipe(
+      mergeMap((body) =>
+        from(this.record(request, http.getResponse<Response>().statusCode).then(() => body)),
+      ),
+      catchError((error: unknown) => {
+        const status = error instanceof HttpException ? error.getStatus() : 500;
+        return from(this.record(request, status)).pipe(mergeMap(() => throwError(() => error)));
+      }),
+    );
+  }
+
+  private async record(request: AuditedRequest, statusCode: number): Promise<void> {
+    const user = request.user as AuthenticatedUser;
+    const caseId = String(request.params?.caseId ?? '');
+    const reason = (request.body as { reason?: unknown } | undefined)?.reason;
+    try {
+      await this.audit.append({
+        requestId: request.id ? String(request.id) : null,
+        actorId: user.id,
+        actorRole: user.role,
+        actorOrganisation: user.organisationId,
+        method: request.method,
+        route: String(request.route?.path ?? request.path).slice(0, 200),
+        path: request.originalUrl.slice(0, 500),
+        caseId: UUID.test(caseId) ? caseId : null,
+        statusCode,
+        reason: typeof reason === 'string' ? reason.slice(0, 2000) : null,
+      });
+    } catch (error) {
+      // The request itself stands; a failing audit write is an operational alarm, not the caller's problem.
+      this.logger.error({ err: error, requestId: request.id }, 'Could not write the audit log');
+    }
+  }
+}
