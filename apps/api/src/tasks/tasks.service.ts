@@ -1,4 +1,5 @@
 import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import type { UpdateDefinition } from '@temporalio/common';
 import {
   assignTaskUpdate,
   claimTaskUpdate,
@@ -6,6 +7,7 @@ import {
   returnTaskUpdate,
   unclaimTaskUpdate,
   type CaseTransitionResult,
+  type TaskUpdateInput,
 } from '@schakel/contracts';
 import { CaseRepository, TaskRepository, UserRepository, type TaskEntity } from '@schakel/database';
 import type { AuthenticatedUser } from '@schakel/identity';
@@ -100,32 +102,12 @@ export class TasksService {
     };
   }
 
-  async claim(
-    taskId: string,
-    user: AuthenticatedUser,
-    key?: string,
-  ): Promise<CaseTransitionResult> {
-    const task = await this.ownTask(taskId, user);
-    return this.workflows.update(
-      task.caseId,
-      claimTaskUpdate,
-      { taskKey: task.taskKey, actor: actorOf(user) },
-      updateIdOf(user, key),
-    );
+  claim(taskId: string, user: AuthenticatedUser, key?: string): Promise<CaseTransitionResult> {
+    return this.send(taskId, user, key, claimTaskUpdate, {});
   }
 
-  async unclaim(
-    taskId: string,
-    user: AuthenticatedUser,
-    key?: string,
-  ): Promise<CaseTransitionResult> {
-    const task = await this.ownTask(taskId, user);
-    return this.workflows.update(
-      task.caseId,
-      unclaimTaskUpdate,
-      { taskKey: task.taskKey, actor: actorOf(user) },
-      updateIdOf(user, key),
-    );
+  unclaim(taskId: string, user: AuthenticatedUser, key?: string): Promise<CaseTransitionResult> {
+    return this.send(taskId, user, key, unclaimTaskUpdate, {});
   }
 
   async assign(
@@ -152,35 +134,50 @@ export class TasksService {
         ],
       });
     }
-    const input = {
-      taskKey: task.taskKey,
-      actor: actorOf(user),
+    return this.sendFor(task, user, key, assignTaskUpdate, {
       assignee: { userId: assignee.id, organisationId: assignee.organisationId },
-    };
-    return this.workflows.update(task.caseId, assignTaskUpdate, input, updateIdOf(user, key));
+    });
   }
 
-  async complete(
+  complete(
     taskId: string,
     outcome: string,
     data: CaseData,
     user: AuthenticatedUser,
     key?: string,
   ): Promise<CaseTransitionResult> {
-    const task = await this.ownTask(taskId, user);
-    const input = { taskKey: task.taskKey, actor: actorOf(user), outcome, data };
-    return this.workflows.update(task.caseId, completeTaskUpdate, input, updateIdOf(user, key));
+    return this.send(taskId, user, key, completeTaskUpdate, { outcome, data });
   }
 
-  async return(
+  return(
     taskId: string,
     reason: string,
     user: AuthenticatedUser,
     key?: string,
   ): Promise<CaseTransitionResult> {
-    const task = await this.ownTask(taskId, user);
-    const input = { taskKey: task.taskKey, actor: actorOf(user), reason };
-    return this.workflows.update(task.caseId, returnTaskUpdate, input, updateIdOf(user, key));
+    return this.send(taskId, user, key, returnTaskUpdate, { reason });
+  }
+
+  /** Every task request: find the caller's own task (404 otherwise), then one Update to its case. */
+  private async send<Input extends TaskUpdateInput>(
+    taskId: string,
+    user: AuthenticatedUser,
+    key: string | undefined,
+    definition: UpdateDefinition<CaseTransitionResult, [Input]>,
+    request: Omit<Input, keyof TaskUpdateInput>,
+  ): Promise<CaseTransitionResult> {
+    return this.sendFor(await this.ownTask(taskId, user), user, key, definition, request);
+  }
+
+  private sendFor<Input extends TaskUpdateInput>(
+    task: TaskEntity,
+    user: AuthenticatedUser,
+    key: string | undefined,
+    definition: UpdateDefinition<CaseTransitionResult, [Input]>,
+    request: Omit<Input, keyof TaskUpdateInput>,
+  ): Promise<CaseTransitionResult> {
+    const input = { ...request, taskKey: task.taskKey, actor: actorOf(user) } as Input;
+    return this.workflows.update(task.caseId, definition, input, updateIdOf(user, key));
   }
 
   /** Another organisation's task answers 404, so its existence does not leak. */
