@@ -376,7 +376,7 @@ describe('norm clocks, the escalation ladder and the regisseur (time-skipping Te
       expect(story).toContain(type);
     }
     // Each action, with its reason, is also in the audit log (as are the reads of the case).
-    const audit = await driver.get('admin', `/audit-log?caseId=${caseId}&limit=500`);
+    const audit = await driver.get('admin', `/audit-log?caseId=${caseId}&limit=200`);
     const lines = audit.body.items as {
       route: string;
       method: string;

@@ -15,6 +15,10 @@ export interface HistoryProfile {
   updateMs: LatencySummary;
   /** Activity scheduled → completed. */
   activityMs: LatencySummary;
+  /** Workflow task scheduled → started: waiting for a worker to poll it. */
+  workflowTaskQueueMs: LatencySummary;
+  /** Workflow task started → completed: time in the worker, local activities included. */
+  workflowTaskWorkerMs: LatencySummary;
 }
 
 type Attributes = Record<string, unknown>;
@@ -70,6 +74,8 @@ export async function profileHistories(
   const payloads = new Map<string, number>();
   const updates: number[] = [];
   const activities: number[] = [];
+  const taskQueue: number[] = [];
+  const taskWorker: number[] = [];
   let historyEvents = 0;
   let historyBytes = 0;
   for (const workflowId of workflowIds) {
@@ -83,12 +89,22 @@ export async function profileHistories(
       add(events, kind, 1);
       add(payloads, kind, payloadBytes(attributes));
       const at = millisecondsOf(event);
-      if (kind === 'WorkflowExecutionUpdateAccepted' || kind === 'ActivityTaskScheduled') {
+      if (
+        kind === 'WorkflowExecutionUpdateAccepted' ||
+        kind === 'ActivityTaskScheduled' ||
+        kind === 'WorkflowTaskScheduled' ||
+        kind === 'WorkflowTaskStarted'
+      ) {
         opened.set(toNumber(event.eventId), at);
       } else if (kind === 'WorkflowExecutionUpdateCompleted') {
         updates.push(at - (opened.get(toNumber(attributes.acceptedEventId)) ?? at));
       } else if (kind === 'ActivityTaskCompleted') {
         activities.push(at - (opened.get(toNumber(attributes.scheduledEventId)) ?? at));
+      }
+      if (kind === 'WorkflowTaskStarted') {
+        taskQueue.push(at - (opened.get(toNumber(attributes.scheduledEventId)) ?? at));
+      } else if (kind === 'WorkflowTaskCompleted') {
+        taskWorker.push(at - (opened.get(toNumber(attributes.startedEventId)) ?? at));
       }
     }
   }
@@ -104,5 +120,7 @@ export async function profileHistories(
     ),
     updateMs: summarise(updates),
     activityMs: summarise(activities),
+    workflowTaskQueueMs: summarise(taskQueue),
+    workflowTaskWorkerMs: summarise(taskWorker),
   };
 }

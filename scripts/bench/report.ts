@@ -37,7 +37,14 @@ export function machine(): BenchResults['machine'] {
 export function targets(results: Omit<BenchResults, 'targets'>): BenchResults['targets'] {
   const top = results.growth[results.growth.length - 1];
   const inboxP99 = top?.latency.inbox?.p99Ms ?? NaN;
-  const kpiP50 = top?.latency['kpi lead time (event log)']?.p50Ms ?? NaN;
+  // The slowest real KPI endpoint once issue 6 published them (task-fact endpoints see only the real
+  // cases' facts, see synthetic-load.ts), otherwise the representative query over the event log.
+  const endpoints = Object.entries(top?.latency ?? {}).filter(([name]) =>
+    name.startsWith('GET /kpis'),
+  );
+  const slowest = endpoints.sort(([, a], [, b]) => b.p50Ms - a.p50Ms)[0];
+  const kpiName = slowest?.[0] ?? 'kpi lead time (event log)';
+  const kpiP50 = slowest?.[1].p50Ms ?? top?.latency[kpiName]?.p50Ms ?? NaN;
   const workerMiB = results.openCases?.worker.rssMiB ?? NaN;
   return [
     {
@@ -53,7 +60,7 @@ export function targets(results: Omit<BenchResults, 'targets'>): BenchResults['t
       met: inboxP99 < 50,
     },
     {
-      name: `KPI query p50 at ${top?.events ?? 0} events`,
+      name: `KPI p50 (${kpiName}) at ${top?.events ?? 0} events`,
       target: '< 100 ms',
       measured: `${kpiP50} ms`,
       met: kpiP50 < 100,

@@ -3,3 +3,4 @@ export * from './logger.module';
 export * from './validation.pipe';
 export * from './positive-int.pipe';
 export * from './uuid.pipe';
+export * from './page-query.dto';

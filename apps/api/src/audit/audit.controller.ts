@@ -8,11 +8,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsDate, IsOptional, IsUUID } from 'class-validator';
 import { AuditLogRepository } from '@schakel/database';
+import { PageQueryDto } from '@schakel/http';
 import { Roles } from '@schakel/identity';
 
-export class AuditQueryDto {
+export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() caseId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() actorId?: string;
   @ApiPropertyOptional({ type: String, format: 'date-time' })
@@ -25,15 +26,6 @@ export class AuditQueryDto {
   @Type(() => Date)
   @IsDate()
   to?: Date;
-  @ApiPropertyOptional({ default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit = 100;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset =
-    0;
 }
 
 export class AuditEntryDto {

@@ -1,18 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsIn,
-  IsInt,
   IsObject,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
 import type { CaseTransitionResult } from '@schakel/contracts';
+import { PageQueryDto } from '@schakel/http';
 import { INTENSITIES, type CaseData, type CaseEnd } from '@schakel/reference-model/engine';
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -89,7 +86,7 @@ export class AddNoteDto {
   taskKey?: string;
 }
 
-export class CaseSearchDto {
+export class CaseSearchDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) chainId?: string;
   @ApiPropertyOptional({ enum: ['open', 'closed', 'cancelled'] })
   @IsOptional()
@@ -100,15 +97,6 @@ export class CaseSearchDto {
   @IsString()
   @MaxLength(64)
   partnerId?: string;
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit = 50;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset =
-    0;
 }
 
 export class CaseTaskDto {

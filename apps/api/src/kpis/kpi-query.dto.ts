@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -88,26 +88,11 @@ export class WorkInProgressQueryDto extends OmitType(KpiQueryDto, ['from', 'to']
 /** The scorecard is one partner's, named in the path. */
 export class ScorecardQueryDto extends OmitType(KpiQueryDto, ['partnerId'] as const) {}
 
-export class EventLogQueryDto {
+/** The export takes one chain (required) and the same period as the KPIs. */
+export class EventLogQueryDto extends PickType(KpiQueryDto, ['from', 'to'] as const) {
   @ApiProperty({ example: 'vroegsignalering-schuldhulp' })
   @IsString()
   @Matches(ID, { message: 'chainId must be a chain id such as vroegsignalering-schuldhulp' })
   @MaxLength(64)
   chainId!: string;
-
-  @ApiPropertyOptional({
-    example: '2025-01-01',
-    description: 'First day (default: 364 days before `to`)',
-  })
-  @IsOptional()
-  @IsCivilDate()
-  from?: string;
-
-  @ApiPropertyOptional({
-    example: '2025-12-31',
-    description: 'Last day, included (default: today)',
-  })
-  @IsOptional()
-  @IsCivilDate()
-  to?: string;
 }

@@ -1,3 +1,4 @@
+import { PageQueryDto } from '@schakel/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -69,7 +70,7 @@ export class AgreementDto extends ReasonDto {
   escalationId?: string;
 }
 
-export class EscalationQueryDto {
+export class EscalationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     enum: ['open', 'resolved'],
     default: 'open',
@@ -94,16 +95,6 @@ export class EscalationQueryDto {
   @IsOptional()
   @IsIn(['level', 'age'])
   sort: 'level' | 'age' = 'level';
-
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit = 50;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset =
-    0;
 }
 
 export class EscalationDto {
