@@ -51,3 +51,26 @@ export function modelWith(change: (model: ReferenceModel) => void): ReferenceMod
   change(model);
   return model;
 }
+
+/** start → split(a, b) → join → c → end, optionally changed: the model for parallel routing. */
+export function parallelModel(
+  change: (model: ReferenceModel) => void = () => undefined,
+): ReferenceModel {
+  return modelWith((m) => {
+    m.steps.push(step('c'));
+    m.gateways = [
+      { id: 'split', type: 'parallelSplit', join: 'join' },
+      { id: 'join', type: 'parallelJoin' },
+    ];
+    m.routes = [
+      { from: 'start', to: 'split' },
+      { from: 'split', to: 'a' },
+      { from: 'split', to: 'b' },
+      { from: 'a', to: 'join' },
+      { from: 'b', to: 'join' },
+      { from: 'join', to: 'c' },
+      { from: 'c', to: 'done' },
+    ];
+    change(m);
+  });
+}

@@ -1,4 +1,4 @@
-import { minimalModel, modelWith, step } from '../../test/model-builder';
+import { minimalModel, modelWith, parallelModel } from '../../test/model-builder';
 import { ReferenceModel } from '../model/reference-model.types';
 import { effectiveNorms } from './effective-norms';
 import {
@@ -32,23 +32,7 @@ function routingError(action: () => unknown): RoutingError {
 const expectCode = (code: RoutingErrorCode, action: () => unknown) =>
   expect(routingError(action).code).toBe(code);
 
-/** start -> split(a, b) -> join -> c -> end */
-const parallel = modelWith((m) => {
-  m.steps.push(step('c'));
-  m.gateways = [
-    { id: 'split', type: 'parallelSplit', join: 'join' },
-    { id: 'join', type: 'parallelJoin' },
-  ];
-  m.routes = [
-    { from: 'start', to: 'split' },
-    { from: 'split', to: 'a' },
-    { from: 'split', to: 'b' },
-    { from: 'a', to: 'join' },
-    { from: 'b', to: 'join' },
-    { from: 'join', to: 'c' },
-    { from: 'c', to: 'done' },
-  ];
-});
+const parallel = parallelModel();
 
 describe('routing engine', () => {
   const model = minimalModel();

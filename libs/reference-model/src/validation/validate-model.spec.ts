@@ -1,26 +1,7 @@
-import { minimalModel, modelWith, step } from '../../test/model-builder';
+import { minimalModel, modelWith, parallelModel, step } from '../../test/model-builder';
 import { ReferenceModel } from '../model/reference-model.types';
 import { ModelProblem, PROBLEM_CODES, ProblemCode } from './model-problem';
 import { validateModel } from './validate-model';
-
-const splitModel = (change: (m: ReferenceModel) => void = () => undefined) =>
-  modelWith((m) => {
-    m.steps.push(step('c'));
-    m.gateways = [
-      { id: 'split', type: 'parallelSplit', join: 'join' },
-      { id: 'join', type: 'parallelJoin' },
-    ];
-    m.routes = [
-      { from: 'start', to: 'split' },
-      { from: 'split', to: 'a' },
-      { from: 'split', to: 'b' },
-      { from: 'a', to: 'join' },
-      { from: 'b', to: 'join' },
-      { from: 'join', to: 'c' },
-      { from: 'c', to: 'done' },
-    ];
-    change(m);
-  });
 
 const withField = (m: ReferenceModel, id: string) =>
   m.fields.push({ id, label: id, type: 'boolean' });
@@ -102,13 +83,13 @@ const broken: Record<
     '/routes/2',
   ],
   'join-without-split': [
-    splitModel((m) => (m.gateways = [m.gateways![1], { id: 'split', type: 'exclusive' }])),
+    parallelModel((m) => (m.gateways = [m.gateways![1], { id: 'split', type: 'exclusive' }])),
     '/gateways/0',
   ],
-  'split-without-join': [splitModel((m) => delete m.gateways![0].join), '/gateways/0/join'],
-  'conditional-parallel-branch': [splitModel((m) => (m.routes[1].when = 'true')), '/routes/1'],
+  'split-without-join': [parallelModel((m) => delete m.gateways![0].join), '/gateways/0/join'],
+  'conditional-parallel-branch': [parallelModel((m) => (m.routes[1].when = 'true')), '/routes/1'],
   'invalid-gateway-routes': [
-    splitModel((m) => m.routes.push({ from: 'join', to: 'done' })),
+    parallelModel((m) => m.routes.push({ from: 'join', to: 'done' })),
     '/gateways/1',
   ],
   'escalation-before-target': [
@@ -144,7 +125,7 @@ const broken: Record<
 describe('validateModel', () => {
   it('accepts the minimal model and a parallel one', () => {
     expect(validateModel(minimalModel())).toEqual([]);
-    expect(validateModel(splitModel())).toEqual([]);
+    expect(validateModel(parallelModel())).toEqual([]);
   });
 
   it('has a failing model for every code except the two that only parsing reports', () => {

@@ -158,14 +158,14 @@ export class CaseMachine implements CaseOperations {
 
   // ---- complete and return: the case moves on ----
 
-  checkComplete(input: CompleteTaskInput): void {
+  /** The routing a complete would cause, or the typed refusal. */
+  checkComplete(input: CompleteTaskInput): RoutingResult {
     this.checkClaim(input);
-    routed(() => completeTask(this.input.model, this.state.routing, input));
+    return routed(() => completeTask(this.input.model, this.state.routing, input));
   }
 
   complete(input: CompleteTaskInput, now: number): Transition {
-    this.checkClaim(input);
-    const result = routed(() => completeTask(this.input.model, this.state.routing, input));
+    const result = this.checkComplete(input);
     const work = this.begin(now);
     const task = this.routingTask(input.taskKey);
     work.record('task.completed', input.actor, { outcome: input.outcome, data: input.data }, task);
@@ -174,14 +174,14 @@ export class CaseMachine implements CaseOperations {
     return this.finish(work);
   }
 
-  checkReturn(input: ReturnTaskInput): void {
+  /** The routing a return would cause, or the typed refusal. */
+  checkReturn(input: ReturnTaskInput): RoutingResult {
     this.checkClaim(input);
-    routed(() => returnTask(this.input.model, this.state.routing, input));
+    return routed(() => returnTask(this.input.model, this.state.routing, input));
   }
 
   return(input: ReturnTaskInput, now: number): Transition {
-    this.checkClaim(input);
-    const result = routed(() => returnTask(this.input.model, this.state.routing, input));
+    const result = this.checkReturn(input);
     const work = this.begin(now);
     const task = this.routingTask(input.taskKey);
     work.record(
