@@ -86,7 +86,7 @@ export class CaseDriver {
       .set('Authorization', await this.as(username));
   }
 
-  private async expectOk(response: { status: number; body: unknown }) {
+  async expectOk(response: { status: number; body: unknown }) {
     if (response.status !== 200)
       throw new Error(`expected 200, got ${response.status}: ${JSON.stringify(response.body)}`);
   }

@@ -10,6 +10,7 @@ import { configureApp } from '../../apps/api/src/configure-app';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-users';
 import { WORKFLOW_SOURCE } from '../../apps/worker/src/temporal-worker.service';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { RelayModule } from '../../apps/relay/src/relay.module';
 import { applyTestEnvironment, WORKFLOW_BUNDLE_FILE } from './test-environment';
 
 export interface TestStack {
@@ -19,6 +20,9 @@ export interface TestStack {
   bearer: (username: string) => Promise<string>;
   startWorker: () => Promise<void>;
   stopWorker: () => Promise<void>;
+  /** The outbox relay (notifications from PostgreSQL to the queue); runs unless `relay: false`. */
+  startRelay: () => Promise<void>;
+  stopRelay: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -32,12 +36,19 @@ async function startWorkerContext(): Promise<INestApplicationContext> {
   return context;
 }
 
+async function startRelayContext(): Promise<INestApplicationContext> {
+  const moduleRef = await Test.createTestingModule({ imports: [RelayModule] }).compile();
+  const context = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+  await context.init();
+  return context;
+}
+
 /**
  * The API (in-process, on a real port) and a worker against the real PostgreSQL, Redis and the
  * Temporal dev server from global setup, on a task queue of this test file's own.
  */
 export async function startTestStack(
-  options: { worker?: boolean; environment?: Record<string, string> } = {},
+  options: { worker?: boolean; relay?: boolean; environment?: Record<string, string> } = {},
 ): Promise<TestStack> {
   applyTestEnvironment({
     TEMPORAL_TASK_QUEUE: `schakel-test-${randomUUID()}`,
@@ -52,6 +63,7 @@ export async function startTestStack(
   await api.init();
 
   let worker: INestApplicationContext | undefined;
+  let relay: INestApplicationContext | undefined;
   const stack: TestStack = {
     api,
     http: () => request(api.getHttpServer()),
@@ -69,11 +81,20 @@ export async function startTestStack(
       await worker?.close();
       worker = undefined;
     },
+    startRelay: async () => {
+      relay ??= await startRelayContext();
+    },
+    stopRelay: async () => {
+      await relay?.close();
+      relay = undefined;
+    },
     close: async () => {
+      await stack.stopRelay();
       await stack.stopWorker();
       await api.close();
     },
   };
   if (options.worker !== false) await stack.startWorker();
+  if (options.relay !== false) await stack.startRelay();
   return stack;
 }

@@ -6,7 +6,7 @@ import { CASE_SEARCH_ATTRIBUTES, TemporalDevServer } from '@schakel/temporal';
 
 /**
  * The main job: an embedded Temporal dev server (unless TEMPORAL_ADDRESS names one), the database
- * prepared, then the worker and the API supervised. Ctrl-C stops all of it; if one part dies, all stop.
+ * prepared, then the worker, the outbox relay, the reconciler and the API supervised. Ctrl-C stops all of it; if one part dies, all stop.
  */
 const logger = new Logger('Launcher');
 // dist/apps/launcher/src → dist
@@ -50,13 +50,15 @@ async function main(): Promise<void> {
 
   const children = [
     runNode('apps/worker/src/main.js', childEnv),
+    runNode('apps/relay/src/main.js', childEnv),
+    runNode('apps/reconciler/src/main.js', childEnv),
     runNode('apps/api/src/main.js', childEnv),
   ];
   let stopping = false;
   const stopAll = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    logger.log('Stopping API, worker and Temporal dev server');
+    logger.log('Stopping API, worker, relay, reconciler and Temporal dev server');
     for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
     await Promise.all(children.map((child) => (child.exitCode === null ? exitCode(child) : 0)));
     await devServer?.stop();

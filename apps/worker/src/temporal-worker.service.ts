@@ -43,6 +43,10 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       taskQueue: this.env.TEMPORAL_TASK_QUEUE,
       ...this.workflowSource,
       maxCachedWorkflows: this.env.TEMPORAL_MAX_CACHED_WORKFLOWS,
+      // SIGTERM: running activities get the grace period, then are cancelled (and retried by
+      // another worker); past twice that the worker gives up waiting, so shutdown is bounded.
+      shutdownGraceTime: `${this.env.WORKER_SHUTDOWN_GRACE_SECONDS}s`,
+      shutdownForceTime: `${this.env.WORKER_SHUTDOWN_GRACE_SECONDS * 2}s`,
       activities: activityFunctions(this.smoke, this.cases),
     });
     this.running = this.worker.run();

@@ -112,6 +112,48 @@ export class EnvironmentVariables {
   @MinLength(1)
   TEMPORAL_TASK_QUEUE = 'schakel-cases';
 
+  /**
+   * How long the API waits for a case Update (validation, decision, projection) before it answers
+   * 503 with Retry-After. A retry with the same Idempotency-Key is safe: Temporal runs it once.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(500)
+  @Max(120_000)
+  UPDATE_DEADLINE_MS = 15_000;
+
+  /** On SIGTERM the worker lets running activities finish this long, then cancels them. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(300)
+  WORKER_SHUTDOWN_GRACE_SECONDS = 10;
+
+  /** The outbox relay: rows per transaction, and the poll interval when no NOTIFY arrives. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  OUTBOX_BATCH_SIZE = 100;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  OUTBOX_POLL_MS = 1000;
+
+  /** How often the reconciler compares every open case's workflow with its read-side rows. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RECONCILE_INTERVAL_SECONDS = 300;
+
+  /** Port of the plain `/health` endpoint of the relay and reconciler processes (0: none). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  HEALTH_PORT = 0;
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 

@@ -28,6 +28,8 @@ export interface CaseWorkflowInput {
   intensity: Intensity;
   data: CaseData;
   openedBy: Actor;
+  /** The intake's own fields: the case row is written from them by the first projection. */
+  intake: CaseIntake;
   /** Continue-as-new once history passes this many events. */
   historyLimit?: number;
   /** Share of a norm's term after which the early warning goes out (NORM_WARNING_FRACTION). */
@@ -36,6 +38,14 @@ export interface CaseWorkflowInput {
   extraHolidays?: Record<number, string[]>;
   /** State carried over by continue-as-new. */
   carried?: CaseWorkflowState;
+}
+
+/** What the intake recorded besides the case data; lands in the case row with the first projection. */
+export interface CaseIntake {
+  clientQuestion: string;
+  clientReference: string;
+  /** The caller's Idempotency-Key, so a retried intake finds its case. */
+  idempotencyKey: string | null;
 }
 
 /** Who holds a task and its times; routing (status, outcome) lives in the routing state. */
@@ -174,6 +184,8 @@ export const CASE_FAILURE = {
   forbidden: 'Forbidden',
   conflict: 'Conflict',
   unprocessable: 'Unprocessable',
+  /** The read side refused the change for good; the workflow did not make it (the case is flagged). */
+  notRecordable: 'NotRecordable',
 } as const;
 export type CaseFailureType = (typeof CASE_FAILURE)[keyof typeof CASE_FAILURE];
 
@@ -305,6 +317,8 @@ export interface CaseProjection {
   caseId: string;
   chainId: string;
   modelVersion: number;
+  /** Only in the intake's projection: the case row, written in the same transaction as its first tasks. */
+  opening?: CaseOpening;
   events: CaseEventRecord[];
   escalations?: EscalationProjection[];
   opened: TaskOpening[];
@@ -317,13 +331,44 @@ export interface CaseProjection {
     end?: CaseEnd;
     closedAt?: string;
   };
+  /** Written to the outbox in the same transaction; a relay hands them to the queue. */
+  notifications?: NotificationEvent[];
+}
+
+export interface CaseOpening extends CaseIntake {
+  category: string;
+  intensity: Intensity;
+  openedBy: Actor;
+  openedAt: string;
+}
+
+/**
+ * The workflow's side of the read side, for the reconciler: what PostgreSQL should show.
+ * `inFlight` is true while a transition is being projected (the two may then differ for a moment).
+ */
+export interface ReadSideExpectation {
+  status: CaseStatus;
+  sequence: number;
+  inFlight: boolean;
+  held: boolean;
+  tasks: {
+    taskKey: string;
+    status: TaskChange['status'];
+    partnerId: string;
+    assigneeId: string | null;
+  }[];
 }
 
 export interface CaseActivities {
+  /**
+   * Writes one durably decided transition to PostgreSQL (rows, event log, outbox) in one transaction.
+   * Fails with a non-retryable `ProjectionRejected` when the database refuses the data for good.
+   */
   projectCase(projection: CaseProjection): Promise<void>;
-  /** Hands notifications to the queue; never blocks on delivery. */
-  notifyPartners(events: NotificationEvent[]): Promise<void>;
 }
+
+/** The type of the non-retryable failure a projection raises when the read side refuses it for good. */
+export const PROJECTION_REJECTED = 'ProjectionRejected';
 
 // ---- Names for the client side (the API imports these, never the workflow code). ----
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';

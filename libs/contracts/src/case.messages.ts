@@ -1,10 +1,11 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   AssignTaskInput,
   CancelCaseInput,
   CaseTransitionResult,
   CaseWorkflowState,
   CompleteTaskInput,
+  ReadSideExpectation,
   RegisseurActionInput,
   ReturnTaskInput,
   TaskUpdateInput,
@@ -34,3 +35,9 @@ export const regisseurActionUpdate = defineUpdate<CaseTransitionResult, [Regisse
   'regisseurActionUpdate',
 );
 export const caseStateQuery = defineQuery<CaseWorkflowState>('caseStateQuery');
+/** The reconciler's view: what the read side should show, and whether a projection is in flight. */
+export const readSideQuery = defineQuery<ReadSideExpectation>('readSideQuery');
+/** Re-projects the whole current state (rows, not events): the reconciler's repair of drift. */
+export const resyncReadSideUpdate = defineUpdate<CaseTransitionResult, []>('resyncReadSideUpdate');
+/** An operator resumes the clocks of a case whose timed transition the read side refused. */
+export const releaseHoldSignal = defineSignal<[]>('releaseHoldSignal');

@@ -8,6 +8,8 @@ import { OrganisationRepository } from './identity/organisation.repository';
 import { UserRepository } from './identity/user.repository';
 import { ModelRepository } from './models/model.repository';
 import { CaseEventRepository } from './cases/case-event.repository';
+import { CaseFlagRepository } from './cases/case-flag.repository';
+import { ReconciliationRepository } from './cases/reconciliation.repository';
 import { CaseProjectionRepository } from './cases/case-projection.repository';
 import { CaseRepository } from './cases/case.repository';
 import { EscalationRepository } from './cases/escalation.repository';
@@ -15,6 +17,7 @@ import { TaskRepository } from './cases/task.repository';
 import { EventLogRepository } from './kpis/event-log.repository';
 import { KpiFactRepository } from './kpis/kpi-fact.repository';
 import { KpiQueryRepository } from './kpis/kpi-query.repository';
+import { OutboxRepository } from './outbox/outbox.repository';
 import { NotificationRepository } from './notifications/notification.repository';
 import { WebhookDeliveryRepository } from './notifications/webhook-delivery.repository';
 import { WebhookSubscriptionRepository } from './notifications/webhook-subscription.repository';
@@ -28,6 +31,9 @@ const REPOSITORIES = [
   TaskRepository,
   CaseEventRepository,
   CaseProjectionRepository,
+  CaseFlagRepository,
+  ReconciliationRepository,
+  OutboxRepository,
   EscalationRepository,
   NotificationRepository,
   WebhookSubscriptionRepository,

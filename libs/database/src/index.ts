@@ -29,3 +29,7 @@ export * from './cases/escalation.entity';
 export * from './cases/escalation.repository';
 export * from './audit/audit-entry.entity';
 export * from './audit/audit-log.repository';
+export * from './cases/case-flag.repository';
+export * from './outbox/outbox.repository';
+export * from './database-errors';
+export * from './cases/reconciliation.repository';

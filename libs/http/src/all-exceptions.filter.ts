@@ -70,9 +70,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
         'Unhandled error',
       );
     }
+    // An outage or a missed deadline: the same request (same Idempotency-Key) may simply be retried.
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    }
     response.status(body.statusCode).json(body);
   }
 }
+
+const RETRY_AFTER_SECONDS = 5;
 
 /** The response body for any thrown value. */
 export function errorBody(exception: unknown): ErrorBody {

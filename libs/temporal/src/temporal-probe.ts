@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { EnvironmentVariables } from '@schakel/config';
 import { temporalAddress } from './temporal-address';
 
@@ -11,7 +12,7 @@ import { temporalAddress } from './temporal-address';
 export class TemporalProbe implements OnApplicationShutdown {
   private readonly connection: Connection;
 
-  constructor(@Inject(EnvironmentVariables) env: EnvironmentVariables) {
+  constructor(@Inject(EnvironmentVariables) private readonly env: EnvironmentVariables) {
     this.connection = Connection.lazy({
       address: temporalAddress(env),
       connectTimeout: 2000,
@@ -23,6 +24,18 @@ export class TemporalProbe implements OnApplicationShutdown {
     await this.connection.withDeadline(Date.now() + timeoutMs, () =>
       this.connection.workflowService.getSystemInfo({}),
     );
+  }
+
+  /** How many workers polled the case task queue for workflow tasks in the last minutes. */
+  async workflowPollers(timeoutMs: number): Promise<number> {
+    const answer = await this.connection.withDeadline(Date.now() + timeoutMs, () =>
+      this.connection.workflowService.describeTaskQueue({
+        namespace: this.env.TEMPORAL_NAMESPACE,
+        taskQueue: { name: this.env.TEMPORAL_TASK_QUEUE },
+        taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+      }),
+    );
+    return answer.pollers?.length ?? 0;
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -2,6 +2,7 @@ import {
   HttpException,
   Injectable,
   Logger,
+  ServiceUnavailableException,
   type CallHandler,
   type ExecutionContext,
   type NestInterceptor,
@@ -18,7 +19,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * Every authenticated request — reads of case content included — leaves one line in the
  * append-only audit log: who, which route, which case, why (the reason given) and the answer.
- * The line is written before the response goes out, so no access goes unrecorded.
+ * The line is written before the response goes out, so no access goes unrecorded: when it cannot be
+ * written (the database is down) the caller gets 503 instead of the answer. A case change made by
+ * the workflow is in the case's event log anyway; its retry (same Idempotency-Key) is recorded here.
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
@@ -59,8 +62,13 @@ export class AuditInterceptor implements NestInterceptor {
         reason: typeof reason === 'string' ? reason.slice(0, 2000) : null,
       });
     } catch (error) {
-      // The request itself stands; a failing audit write is an operational alarm, not the caller's problem.
-      this.logger.error({ err: error, requestId: request.id }, 'Could not write the audit log');
+      this.logger.error(
+        { code: (error as { code?: string }).code, requestId: request.id },
+        'Could not write the audit log; answering 503',
+      );
+      throw new ServiceUnavailableException(
+        'The audit log cannot be written right now, so the answer is withheld; retry shortly',
+      );
     }
   }
 }

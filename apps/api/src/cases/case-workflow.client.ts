@@ -58,8 +58,14 @@ export class CaseWorkflowClient {
           { key: CURRENT_PARTNERS_ATTRIBUTE, value: [] },
         ]),
       });
-      return handle.executeUpdate(caseOpenedUpdate);
+      return this.withinDeadline(() => handle.executeUpdate(caseOpenedUpdate));
     });
+  }
+
+  /** The intake's result, for a retried intake whose case is already running. */
+  opening(caseId: string): Promise<CaseTransitionResult> {
+    const handle = this.temporal.workflow.getHandle(caseWorkflowId(caseId));
+    return this.translate(() => this.withinDeadline(() => handle.executeUpdate(caseOpenedUpdate)));
   }
 
   /**
@@ -73,7 +79,17 @@ export class CaseWorkflowClient {
     updateId?: string,
   ): Promise<CaseTransitionResult> {
     const handle = this.temporal.workflow.getHandle(caseWorkflowId(caseId));
-    return this.translate(() => handle.executeUpdate(definition, { args: [arg], updateId }));
+    return this.translate(() =>
+      this.withinDeadline(() => handle.executeUpdate(definition, { args: [arg], updateId })),
+    );
+  }
+
+  /**
+   * No request waits on the engine without a bound: past UPDATE_DEADLINE_MS the call is abandoned
+   * (503, Retry-After). The Update itself may still complete; its id makes the retry return that.
+   */
+  private withinDeadline<T>(call: () => Promise<T>): Promise<T> {
+    return this.temporal.withDeadline(Date.now() + this.env.UPDATE_DEADLINE_MS, call);
   }
 
   private async translate<T>(call: () => Promise<T>): Promise<T> {
@@ -93,8 +109,9 @@ function toHttpError(error: unknown): Error {
   const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
   if (!(cause instanceof ApplicationFailure)) {
     if (error instanceof HttpException) return error;
+    // Engine errors may quote payloads: the caller gets a fixed sentence, the log the error type.
     return new ServiceUnavailableException(
-      `The case engine did not answer: ${(error as Error).message}`,
+      'The case engine did not answer in time; retry the same request (same Idempotency-Key)',
     );
   }
   const problems = (cause.details?.[0] ?? []) as FailureProblem[];
@@ -107,6 +124,7 @@ function toHttpError(error: unknown): Error {
     case CASE_FAILURE.conflict:
       return new ConflictException(body);
     case CASE_FAILURE.unprocessable:
+    case CASE_FAILURE.notRecordable:
       return new UnprocessableEntityException(body);
     default:
       return new ServiceUnavailableException(`The case engine failed: ${cause.message}`);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { v5 as uuidV5 } from 'uuid';
 import {
   ForbiddenException,
   Inject,
@@ -34,6 +35,11 @@ import type {
 import { caseSummary, caseView, timelineEntry } from './case-views';
 import { CaseWorkflowClient } from './case-workflow.client';
 import { NeedToKnow } from './need-to-know';
+
+/** Fixed namespace for case ids derived from a caller's Idempotency-Key (RFC 9562 name-based ids). */
+const INTAKE_NAMESPACE = '6f1d3c1e-8a52-4a8e-9d0b-3c6f0a9b2e71';
+const intakeCaseId = (userId: string, key: string): string =>
+  uuidV5(`${userId}:${key}`, INTAKE_NAMESPACE);
 
 const readerOf = (user: AuthenticatedUser): CaseReader => ({
   organisationId: user.role === 'caseworker' ? user.organisationId : null,
@@ -95,28 +101,28 @@ export class CasesService {
       });
     }
     const category = model.intake.categories.find((candidate) => candidate.id === request.category);
-    const row = {
-      id: randomUUID(),
+    // Start first: the workflow's first projection writes the case row, so a failed start leaves
+    // nothing behind. A retried intake derives the same case id, so it finds the same workflow.
+    const caseId = idempotencyKey ? intakeCaseId(user.id, idempotencyKey) : randomUUID();
+    const transition = await this.workflows.open({
+      caseId,
       chainId: version.chainId,
       modelVersion: version.version,
+      model: await this.snapshots.get(version.chainId, version.version),
       category: request.category,
       intensity: request.intensity ?? category?.intensity ?? 'coordinate',
-      clientQuestion: request.clientQuestion,
-      clientReference: request.clientReference,
       data: request.data,
-      openedBy: user.id,
-      openedByOrganisation: user.organisationId,
-      idempotencyKey: idempotencyKey ?? null,
-    };
-    if (!(await this.cases.insert(row)) && idempotencyKey) {
-      // A concurrent retry with the same key won the insert: answer with its case.
-      return this.resume(
-        (await this.cases.findByIdempotencyKey(user.id, idempotencyKey)) as CaseEntity,
-        user,
-      );
-    }
-    const stored = (await this.cases.findForReader(row.id, { organisationId: null })) as CaseEntity;
-    return this.resume(stored, user);
+      openedBy: actorOf(user),
+      intake: {
+        clientQuestion: request.clientQuestion,
+        clientReference: request.clientReference,
+        idempotencyKey: idempotencyKey ?? null,
+      },
+      historyLimit: this.env.CASE_HISTORY_LIMIT,
+      warningFraction: this.env.NORM_WARNING_FRACTION,
+      extraHolidays: extraHolidays(this.env),
+    });
+    return { case: await this.get(caseId, user), transition };
   }
 
   async list(user: AuthenticatedUser, search: CaseSearchDto): Promise<CasePageDto> {
@@ -169,27 +175,12 @@ export class CasesService {
     );
   }
 
+  /** A retried intake: the case its first attempt opened, with that attempt's first tasks. */
   private async resume(row: CaseEntity, user: AuthenticatedUser): Promise<OpenedCaseDto> {
-    if (row.status !== 'open') {
-      return {
-        case: await this.get(row.id, user),
-        transition: { opened: [], closed: [], status: row.status },
-      };
-    }
-    const model = await this.snapshots.get(row.chainId, row.modelVersion);
-    const transition = await this.workflows.open({
-      caseId: row.id,
-      chainId: row.chainId,
-      modelVersion: row.modelVersion,
-      model,
-      category: row.category,
-      intensity: row.intensity as OpenCaseDto['intensity'] & string,
-      data: row.data,
-      openedBy: actorOf(user),
-      historyLimit: this.env.CASE_HISTORY_LIMIT,
-      warningFraction: this.env.NORM_WARNING_FRACTION,
-      extraHolidays: extraHolidays(this.env),
-    });
+    const transition =
+      row.status === 'open'
+        ? await this.workflows.opening(row.id)
+        : { opened: [], closed: [], status: row.status };
     return { case: await this.get(row.id, user), transition };
   }
 

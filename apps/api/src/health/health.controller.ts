@@ -22,13 +22,16 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   @ApiOperation({
-    summary: 'Readiness: PostgreSQL, Redis and Temporal reachable (503 names the one that is not)',
+    summary:
+      'Readiness: PostgreSQL and Temporal reachable and a worker polling the case task queue (503 names what is not); Redis, the outbox backlog and flagged cases are reported',
   })
   ready() {
     return this.health.check([
       () => this.dependencies.postgres(),
-      () => this.dependencies.redisReady(),
       () => this.dependencies.temporalReady(),
+      () => this.dependencies.workersReady(),
+      () => this.dependencies.redisReachable(),
+      () => this.dependencies.sideEffects(),
     ]);
   }
 }

@@ -3,22 +3,56 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { CaseProjection } from '@schakel/contracts';
 import { KpiFactRepository } from '../kpis/kpi-fact.repository';
+import { OutboxRepository } from '../outbox/outbox.repository';
 
 /**
- * Writes what a case workflow decided, in one transaction. Idempotent: events are keyed by their
- * deterministic id, task openings by (case, task key), and everything else is a plain overwrite —
- * so an activity retried after a lost acknowledgement changes nothing the second time.
+ * Writes what a case workflow durably decided, in one transaction: the case row (at intake), events,
+ * task rows, escalations, KPI facts and the notifications' outbox rows. Idempotent: events and
+ * outbox rows are keyed by their deterministic ids, task openings by (case, task key), and
+ * everything else is a plain overwrite — so an activity retried after a lost acknowledgement
+ * changes nothing the second time.
  */
 @Injectable()
 export class CaseProjectionRepository {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly kpiFacts: KpiFactRepository,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   apply(projection: CaseProjection): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
-      const { caseId, chainId, modelVersion } = projection;
+      const { caseId, chainId, modelVersion, opening } = projection;
+      if (opening) {
+        // The case row exists only once its workflow durably decided the intake.
+        await manager.query(
+          `INSERT INTO cases (id, chain_id, model_version, category, intensity, client_question,
+             client_reference, data, status, current_partners, opened_by, opened_by_organisation,
+             idempotency_key, opened_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, '{}', 'open', '{}', $8, $9, $10, $11)
+           ON CONFLICT (id) DO NOTHING`,
+          [
+            caseId,
+            chainId,
+            modelVersion,
+            opening.category,
+            opening.intensity,
+            opening.clientQuestion,
+            opening.clientReference,
+            opening.openedBy.userId,
+            opening.openedBy.organisationId,
+            opening.idempotencyKey,
+            opening.openedAt,
+          ],
+        );
+        if (opening.openedBy.organisationId) {
+          await manager.query(
+            `INSERT INTO case_participants (case_id, organisation_id, since) VALUES ($1, $2, $3)
+             ON CONFLICT DO NOTHING`,
+            [caseId, opening.openedBy.organisationId, opening.openedAt],
+          );
+        }
+      }
       for (const event of projection.events) {
         await manager.query(
           `INSERT INTO case_events (event_id, case_id, type, task_key, step_id, partner_id, actor_id, actor_role,
@@ -132,6 +166,7 @@ export class CaseProjectionRepository {
           ],
         );
       }
+      await this.outbox.append(manager, projection.notifications ?? []);
       const { caseChange } = projection;
       if (!caseChange) return;
       await manager.query(

@@ -3,21 +3,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { CaseEntity } from './case.entity';
 
-export type NewCase = Pick<
-  CaseEntity,
-  | 'id'
-  | 'chainId'
-  | 'modelVersion'
-  | 'category'
-  | 'intensity'
-  | 'clientQuestion'
-  | 'clientReference'
-  | 'data'
-  | 'openedBy'
-  | 'openedByOrganisation'
-  | 'idempotencyKey'
->;
-
 /** Chain-wide readers (regisseur, operations, admin) see every case; a caseworker's organisation only its own. */
 export type CaseReader = { organisationId: string | null };
 
@@ -32,31 +17,6 @@ export interface CaseSearch {
 @Injectable()
 export class CaseRepository {
   constructor(@InjectRepository(CaseEntity) private readonly rows: Repository<CaseEntity>) {}
-
-  /**
-   * Inserts the intake, with the intake organisation as the case's first participant; false when
-   * this user already opened a case with this idempotency key.
-   */
-  insert(row: NewCase): Promise<boolean> {
-    return this.rows.manager.transaction(async (manager) => {
-      const result = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(CaseEntity)
-        .values({ ...row, status: 'open', currentPartners: [] })
-        .orIgnore()
-        .returning('id')
-        .execute();
-      if (result.raw.length === 0) return false;
-      if (row.openedByOrganisation) {
-        await manager.query(
-          'INSERT INTO case_participants (case_id, organisation_id, since) VALUES ($1, $2, now()) ON CONFLICT DO NOTHING',
-          [row.id, row.openedByOrganisation],
-        );
-      }
-      return true;
-    });
-  }
 
   /** Case numbers by id, to show next to tasks without loading the cases. */
   async numbers(ids: string[]): Promise<Map<string, number>> {

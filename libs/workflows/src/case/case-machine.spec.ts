@@ -20,6 +20,11 @@ function wmoCase(): CaseWorkflowInput {
     category: 'wmo-notification',
     intensity: 'coordinate',
     openedBy: gemeente,
+    intake: {
+      clientQuestion: 'Ondersteuning thuis',
+      clientReference: 'KP-TEST',
+      idempotencyKey: null,
+    },
     data: {
       'client-name': 'A',
       'contact-address': 'B',
@@ -39,6 +44,7 @@ function debtCase(): CaseWorkflowInput {
     category: 'arrears-signal',
     intensity: 'coordinate',
     openedBy: gemeente,
+    intake: { clientQuestion: 'Huurachterstand', clientReference: 'KP-TEST', idempotencyKey: null },
     data: {
       'client-name': 'K',
       'contact-address': 'M',

@@ -4,13 +4,13 @@ import {
   type Actor,
   type AssignTaskInput,
   type CancelCaseInput,
+  type CaseOpening,
   type CaseProjection,
   type CaseTransitionResult,
   type CaseWorkflowInput,
   type CaseWorkflowState,
   type CompleteTaskInput,
   type EscalationState,
-  type NotificationEvent,
   type RegisseurActionInput,
   type ReturnTaskInput,
   type TaskChange,
@@ -37,6 +37,7 @@ import {
 import { applyRegisseurAction, type CaseOperations } from './regisseur-actions';
 import { Work, type TaskRef } from './transition-work';
 import { clockStart } from './clock-start';
+import { writeWholeState } from './read-side';
 import { climb } from './escalation-ladder';
 import { dueSignals, nextSignalAt, readClocks, startTaskClocks } from './task-clocks';
 
@@ -47,8 +48,8 @@ export interface Transition {
   state: CaseWorkflowState;
   /** Partners holding an open task after the transition. */
   currentPartners: string[];
+  /** Rows, events and notifications (outbox) for the read side: one transaction. */
   projection: CaseProjection;
-  notifications: NotificationEvent[];
   result: CaseTransitionResult;
 }
 
@@ -205,6 +206,15 @@ export class CaseMachine implements CaseOperations {
     if (result.returnLimitExceeded)
       escalate(work, this.model, this.calendar, 'returned-repeatedly', task);
     return this.finish(work);
+  }
+
+  // ---- the reconciler's repair ----
+
+  /** The whole current state as rows, no events: re-projected when the reconciler found drift. */
+  resync(now: number): Transition {
+    const work = this.begin(now);
+    writeWholeState(work, this.model, this.calendar);
+    return this.finish(work, true);
   }
 
   // ---- clocks: the workflow sleeps until the next deadline, then fires what is due ----
@@ -593,10 +603,11 @@ export class CaseMachine implements CaseOperations {
     }
   }
 
-  private finish(work: Work): Transition {
+  private finish(work: Work, wholeCase = false): Transition {
     const state = work.state;
     const currentPartners = partnersOf(state);
     const caseChanged =
+      wholeCase ||
       state.status !== this.state.status ||
       currentPartners.join() !== partnersOf(this.state).join() ||
       JSON.stringify(state.routing.data) !== JSON.stringify(this.state.routing.data) ||
@@ -604,15 +615,16 @@ export class CaseMachine implements CaseOperations {
     return {
       state,
       currentPartners,
-      notifications: work.notifications,
       projection: {
         caseId: this.input.caseId,
         chainId: this.input.chainId,
         modelVersion: this.input.modelVersion,
+        ...(this.state.sequence === 0 ? { opening: this.opening(work) } : {}),
         events: work.events,
         escalations: work.escalations,
         opened: work.opened,
         changed: work.changed,
+        notifications: work.notifications,
         ...(caseChanged
           ? {
               caseChange: {
@@ -634,6 +646,11 @@ export class CaseMachine implements CaseOperations {
         status: state.status,
       },
     };
+  }
+
+  private opening(work: Work): CaseOpening {
+    const { category, intensity, openedBy, intake } = this.input;
+    return { ...intake, category, intensity, openedBy, openedAt: work.state.openedAt };
   }
 }
 
