@@ -207,6 +207,33 @@ describe('durable read side and side effects', () => {
       [caseId],
     );
     expect(returns).toEqual([{ reason: 'Telefoonnummer ontbreekt' }]);
+
+    // Operators see the flag (ids and codes only) and close it with a reason.
+    const admin = await driver.as('admin');
+    const listed = await stack
+      .http()
+      .get('/admin/case-flags')
+      .set('Authorization', admin)
+      .expect(200);
+    const mine = (listed.body as { id: string; caseId: string }[]).find((f) => f.caseId === caseId);
+    expect(mine).toMatchObject({ kind: 'projection-rejected', code: '23514' });
+    await stack
+      .http()
+      .post(`/admin/case-flags/${mine?.id}/resolve`)
+      .set('Authorization', admin)
+      .send({ reason: 'Constraint removed' })
+      .expect(204);
+    const after = await stack
+      .http()
+      .get('/admin/case-flags')
+      .set('Authorization', admin)
+      .expect(200);
+    expect((after.body as { id: string }[]).map((f) => f.id)).not.toContain(mine?.id);
+    await stack
+      .http()
+      .get('/admin/case-flags')
+      .set('Authorization', await driver.as('kredietbank.medewerker'))
+      .expect(403);
   });
 
   describe('the reconciler', () => {

@@ -6,6 +6,7 @@ import { QueueModule } from '@schakel/queue';
 import { TemporalClientModule } from '@schakel/temporal';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CaseFlagsModule } from './case-flags/case-flags.module';
 import { CasesModule } from './cases/cases.module';
 import { HealthModule } from './health/health.module';
 import { KpisModule } from './kpis/kpis.module';
@@ -28,6 +29,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     HealthModule,
     ModelsModule,
     CasesModule,
+    CaseFlagsModule,
     SmokeModule,
     NotificationsModule,
     WebhooksModule,

@@ -9,7 +9,12 @@ import {
   type Metric,
   Registry,
 } from 'prom-client';
-import { KpiQueryRepository, type MetricsSnapshot } from '@schakel/database';
+import {
+  CaseFlagRepository,
+  KpiQueryRepository,
+  OutboxRepository,
+  type MetricsSnapshot,
+} from '@schakel/database';
 import { QUEUE_NAMES } from '@schakel/queue';
 
 /** Upper bounds of the step-duration buckets, in seconds: an hour up to twelve weeks. */
@@ -49,6 +54,8 @@ export class MetricsService {
     private readonly kpis: KpiQueryRepository,
     @InjectQueue(QUEUE_NAMES.notifications) notifications: Queue,
     @InjectQueue(QUEUE_NAMES.webhookDeliveries) webhookDeliveries: Queue,
+    outbox: OutboxRepository,
+    flags: CaseFlagRepository,
   ) {
     collectDefaultMetrics({ register: this.registry });
     const registers = [this.registry];
@@ -92,6 +99,32 @@ export class MetricsService {
           for (const state of QUEUE_STATES)
             this.set({ queue: queue.name, state }, counts[state] ?? 0);
         }
+      },
+    });
+    new Gauge({
+      name: 'schakel_outbox_pending',
+      help: 'Notifications written with a transition but not yet relayed to the queue (alert when it grows)',
+      registers,
+      async collect() {
+        this.set((await outbox.backlog()).pending);
+      },
+    });
+    new Gauge({
+      name: 'schakel_outbox_oldest_seconds',
+      help: 'Age of the oldest notification waiting in the outbox (relay or Redis down when it climbs)',
+      registers,
+      async collect() {
+        this.set((await outbox.backlog()).oldestSeconds);
+      },
+    });
+    new Gauge({
+      name: 'schakel_case_flags_open',
+      help: 'Cases flagged for operators: refused projections and reconciler drift (alert on > 0)',
+      labelNames: ['kind'],
+      registers,
+      async collect() {
+        for (const [kind, count] of Object.entries(await flags.countOpen()))
+          this.set({ kind }, count);
       },
     });
     // prom-client cannot set a histogram's buckets, so this one is a plain metric object it serialises.

@@ -13,7 +13,21 @@ export interface RequestOptions {
   asText?: boolean;
 }
 
-/** Sent once: a retry with the same Idempotency-Key is not carried out twice. */
+/** Attempts per request: the first and two retries on an outage (network, 502, 503, 504). */
+const MAX_ATTEMPTS = 3;
+const RETRYABLE = new Set([502, 503, 504]);
+/** Waits before a retry: the server's Retry-After when it gives one (capped), else a short backoff. */
+const MAX_WAIT_MS = 5_000;
+const waitBeforeRetry = (attempt: number, retryAfter: string | null): Promise<void> => {
+  const seconds = Number(retryAfter);
+  const ms = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 500 * 3 ** (attempt - 1);
+  return new Promise((done) => setTimeout(done, Math.min(ms, MAX_WAIT_MS)));
+};
+
+/**
+ * Sent once: a retry with the same Idempotency-Key is not carried out twice. Every write gets a key
+ * of its own anyway; pass one to keep it across the user's own repeated submits of one form.
+ */
 export function once(key: string = crypto.randomUUID()): { headers: Record<string, string> } {
   return { headers: { 'Idempotency-Key': key } };
 }
@@ -53,9 +67,14 @@ export class HttpClient {
     return this.request<T>('PUT', path, { ...options, body });
   }
 
+  /**
+   * One request; on an outage it is retried with the same Idempotency-Key (every write carries one),
+   * so the server acts once however often the answer was lost.
+   */
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = {
       Accept: options.accept ?? 'application/json',
+      ...(method === 'GET' ? {} : { 'Idempotency-Key': crypto.randomUUID() }),
       ...options.headers,
     };
     const token = this.token();
@@ -66,12 +85,18 @@ export class HttpClient {
       headers['Content-Type'] = options.contentType ?? (raw ? 'text/plain' : 'application/json');
       body = raw ? (options.body as string) : JSON.stringify(options.body);
     }
-    let response: Response;
-    try {
-      response = await fetch(withQuery(path, options.query), { method, headers, body });
-    } catch {
-      throw offlineError();
+    let response: Response | undefined;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        response = await fetch(withQuery(path, options.query), { method, headers, body });
+      } catch {
+        response = undefined;
+      }
+      const retry = response === undefined || RETRYABLE.has(response.status);
+      if (!retry || attempt === MAX_ATTEMPTS) break;
+      await waitBeforeRetry(attempt, response?.headers.get('retry-after') ?? null);
     }
+    if (!response) throw offlineError();
     const payload =
       options.asText && response.ok ? await response.text() : await readBody(response);
     if (response.ok) return payload as T;
