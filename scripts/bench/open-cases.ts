@@ -66,7 +66,11 @@ export async function openCases(
         intensity: 'coordinate',
         data,
         openedBy,
-        intake: { clientQuestion: 'Synthetisch', clientReference: 'BENCH-OPEN', idempotencyKey: null },
+        intake: {
+          clientQuestion: 'Synthetisch',
+          clientReference: 'BENCH-OPEN',
+          idempotencyKey: null,
+        },
       };
       await client.workflow.start(CASE_WORKFLOW_TYPE, {
         workflowId: caseWorkflowId(caseId),
