@@ -23,6 +23,8 @@ interface ExposedHttpError {
   expose: boolean;
   type?: string;
   message: string;
+  /** Set by the body parser on entity.too.large: the limit in bytes. */
+  limit?: number;
 }
 
 function isExposedHttpError(error: unknown): error is ExposedHttpError {
@@ -37,10 +39,11 @@ function isHealthCheckFailure(error: unknown): error is HttpException {
   return typeof payload === 'object' && 'details' in payload && 'info' in payload;
 }
 
-const BODY_PARSER_MESSAGES: Record<string, string> = {
-  'entity.parse.failed': 'The request body is not valid JSON',
-  'entity.too.large': 'The request body is larger than the API accepts',
-  'encoding.unsupported': 'The request body has an unsupported encoding',
+const BODY_PARSER_MESSAGES: Record<string, (error: ExposedHttpError) => string> = {
+  'entity.parse.failed': () => 'The request body is not valid JSON',
+  'entity.too.large': (error) =>
+    `The request body is larger than the ${error.limit ?? ''} bytes this endpoint accepts`,
+  'encoding.unsupported': () => 'The request body has an unsupported encoding',
 };
 
 /**
@@ -92,7 +95,7 @@ export function errorBody(exception: unknown): ErrorBody {
     return {
       statusCode: exception.status,
       error: STATUS_CODES[exception.status] ?? 'Error',
-      message: BODY_PARSER_MESSAGES[exception.type ?? ''] ?? exception.message,
+      message: BODY_PARSER_MESSAGES[exception.type ?? '']?.(exception) ?? exception.message,
     };
   }
   return {

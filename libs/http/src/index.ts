@@ -4,3 +4,5 @@ export * from './validation.pipe';
 export * from './positive-int.pipe';
 export * from './uuid.pipe';
 export * from './page-query.dto';
+export * from './input.decorators';
+export * from './hostile-input.middleware';
