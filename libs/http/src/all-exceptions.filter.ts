@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
+import { isDependencyOutage, RETRY_AFTER_SECONDS } from './dependency-outage';
 
 export interface ErrorBody {
   statusCode: number;
@@ -48,7 +49,8 @@ const BODY_PARSER_MESSAGES: Record<string, (error: ExposedHttpError) => string> 
 
 /**
  * One shape for every error: status, a sentence that says why, field problems where they apply,
- * and the request id. Unknown errors become a 500 whose stack goes to the log, never the body.
+ * and the request id. A dependency outage (PostgreSQL, Temporal unreachable) becomes 503 with
+ * Retry-After; other unknown errors a 500 whose stack goes to the log, never the body.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -67,7 +69,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const body = errorBody(exception);
     body.requestId = requestId;
-    if (body.statusCode >= 500) {
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      this.logger.warn(
+        { err: exception, requestId: body.requestId, path: request.url },
+        'A dependency is unavailable',
+      );
+    } else if (body.statusCode >= 500) {
       this.logger.error(
         { err: exception, requestId: body.requestId, path: request.url },
         'Unhandled error',
@@ -96,6 +104,13 @@ export function errorBody(exception: unknown): ErrorBody {
       statusCode: exception.status,
       error: STATUS_CODES[exception.status] ?? 'Error',
       message: BODY_PARSER_MESSAGES[exception.type ?? '']?.(exception) ?? exception.message,
+    };
+  }
+  if (isDependencyOutage(exception)) {
+    return {
+      statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+      error: STATUS_CODES[503] as string,
+      message: `A service the API depends on is unavailable; retry in ${RETRY_AFTER_SECONDS} seconds`,
     };
   }
   return {

@@ -6,3 +6,4 @@ export * from './uuid.pipe';
 export * from './page-query.dto';
 export * from './input.decorators';
 export * from './hostile-input.middleware';
+export * from './dependency-outage';
