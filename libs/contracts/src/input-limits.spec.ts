@@ -32,7 +32,7 @@ describe('input limits', () => {
       HARD_INPUT_LIMITS,
     );
     expect(problems.map((problem) => [problem.field, problem.code]).sort()).toEqual([
-      ['data.a.b\u0000', 'control-character'],
+      ['data.a.b\\u0000', 'control-character'],
       ['data.a.c.1', 'control-character'],
     ]);
   });

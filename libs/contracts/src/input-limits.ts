@@ -35,9 +35,16 @@ export interface InputProblem {
  * Characters PostgreSQL, XML exports and webhooks cannot carry or that mean nothing as text: C0
  * controls other than tab, line feed and carriage return; DEL; C1 controls; lone UTF-16 surrogates.
  */
-// eslint-disable-next-line no-control-regex
 const NON_TEXT =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The same characters, all of them, to write them out as escapes in field paths. */
+const NON_TEXT_ALL = new RegExp(NON_TEXT.source, 'g');
+
+/** A key as it may appear in a message or a log: non-text characters written as `\uXXXX`. */
+const printable = (key: string): string =>
+  key.replace(NON_TEXT_ALL, (character) => `\\u${codePoint(character).slice(2)}`);
 
 const codePoint = (character: string): string =>
   `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
@@ -93,7 +100,7 @@ export function inputProblems(
         continue;
       }
       for (const [key, child] of Object.entries(current)) {
-        const childPath = at ? `${at}.${key}` : key;
+        const childPath = at ? `${at}.${printable(key)}` : printable(key);
         const keyReason = nonTextReason(key);
         if (keyReason) {
           problems.push({

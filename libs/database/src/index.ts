@@ -29,3 +29,5 @@ export * from './cases/escalation.entity';
 export * from './cases/escalation.repository';
 export * from './audit/audit-entry.entity';
 export * from './audit/audit-log.repository';
+export * from './idempotency/idempotency-key.entity';
+export * from './idempotency/idempotency-key.repository';

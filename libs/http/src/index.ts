@@ -7,3 +7,4 @@ export * from './page-query.dto';
 export * from './input.decorators';
 export * from './hostile-input.middleware';
 export * from './dependency-outage';
+export * from './idempotency.interceptor';
