@@ -23,9 +23,12 @@ export class IdempotencyKeys1764810000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX idempotency_keys_created_idx ON idempotency_keys (created_at)`,
     );
+    // The draft allows keys up to 255 characters; intake kept 200 (a longer key answered 500).
+    await queryRunner.query(`ALTER TABLE cases ALTER COLUMN idempotency_key TYPE varchar(255)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE cases ALTER COLUMN idempotency_key TYPE varchar(200)`);
     await queryRunner.query(`DROP TABLE idempotency_keys`);
   }
 }
