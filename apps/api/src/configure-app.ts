@@ -4,10 +4,15 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AllExceptionsFilter, createValidationPipe, middlewareErrorHandler } from '@schakel/http';
-
-/** Bodies above this are refused by the parser (413); model documents have their own, smaller limit. */
-const BODY_LIMIT = '10mb';
+import { EnvironmentVariables, inputLimits } from '@schakel/config';
+import {
+  AllExceptionsFilter,
+  createValidationPipe,
+  hostileInputGuard,
+  middlewareErrorHandler,
+  useInputLimits,
+} from '@schakel/http';
+import { modelBodyParser } from './models/model-body.middleware';
 
 /** The web console's production build (apps/web), served under WEB_PATH once it has been built. */
 const WEB_DIST = resolve('apps/web/dist');
@@ -30,13 +35,18 @@ function serveWebConsole(app: NestExpressApplication): void {
 
 /** Everything main.ts and the integration tests must set up identically. */
 export function configureApp(app: NestExpressApplication): void {
+  const env = app.get(EnvironmentVariables);
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: BODY_LIMIT });
+  // Bodies above the limit are refused by the parser (413); model documents have their own 1 MiB.
+  app.use(modelBodyParser());
+  app.useBodyParser('json', { limit: env.HTTP_BODY_LIMIT_BYTES });
   app.useBodyParser('text', {
-    limit: BODY_LIMIT,
+    limit: env.HTTP_BODY_LIMIT_BYTES,
     type: ['text/plain', 'text/yaml', 'application/yaml', 'application/x-yaml'],
   });
+  app.use(hostileInputGuard(env.INPUT_MAX_DEPTH));
   app.use(middlewareErrorHandler);
+  useInputLimits(inputLimits(env));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();

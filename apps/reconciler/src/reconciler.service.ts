@@ -28,7 +28,12 @@ export interface SweepReport {
   repaired: number;
   /** Still projecting twice in a row: left for the next sweep. */
   skipped: number;
+  /** The workflow did not answer (no worker, server down): left for the next sweep. */
+  unreachable: number;
 }
+
+/** A repair waits this long for the workflow; a case that cannot answer now is tried next sweep. */
+const REPAIR_DEADLINE_MS = 15_000;
 
 /**
  * Compares every open case's workflow (the truth) with its read-side rows. Row drift (a task row
@@ -85,11 +90,19 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   private async sweepAll(): Promise<SweepReport> {
-    const report: SweepReport = { checked: 0, drifted: 0, repaired: 0, skipped: 0 };
+    const report: SweepReport = { checked: 0, drifted: 0, repaired: 0, skipped: 0, unreachable: 0 };
     let after: string | null = null;
     for (;;) {
       const ids = await this.rows.openCaseIds(after, PAGE);
-      for (const caseId of ids) await this.reconcile(caseId, report);
+      for (const caseId of ids) {
+        try {
+          await this.reconcile(caseId, report);
+        } catch (error) {
+          // One case's workflow not answering must not stop the sweep over the others.
+          report.unreachable += 1;
+          this.logger.warn({ caseId, err: (error as Error).name }, 'Case not reconciled');
+        }
+      }
       if (ids.length < PAGE) return report;
       after = ids[ids.length - 1];
     }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { InputLimits } from '@schakel/contracts/input-limits';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   IsIn,
@@ -224,6 +225,48 @@ export class EnvironmentVariables {
   @Min(1)
   KPI_MIN_GROUP_SIZE = 5;
 
+  /** Longest string value inside case data (intake and completion `data`), in characters. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(1_000_000)
+  INPUT_MAX_TEXT_LENGTH = 10_000;
+
+  /** Largest case data object (intake or completion `data`) as JSON, in UTF-8 bytes. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(1_048_576)
+  INPUT_MAX_DATA_BYTES = 65_536;
+
+  /** Deepest nesting of objects and arrays in a JSON body or in case data. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(4)
+  @Max(64)
+  INPUT_MAX_DEPTH = 16;
+
+  /** Largest JSON or text request body in bytes (model documents have their own 1 MiB limit). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(65_536)
+  @Max(52_428_800)
+  HTTP_BODY_LIMIT_BYTES = 10_485_760;
+
+  /** Longest period (days, `to` included) of a KPI per day. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(7)
+  @Max(3660)
+  KPI_MAX_DAYS_DAILY = 366;
+
+  /** Longest period (days, `to` included) of any other KPI, weekly figures and event-log exports. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(366)
+  @Max(36_600)
+  KPI_MAX_DAYS = 3660;
+
   /** When set, GET /metrics wants `Authorization: Bearer <this>`; unset, it is open (aggregates only). */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -272,4 +315,13 @@ export function extraHolidays(env: EnvironmentVariables): Record<number, string[
     byYear[year] = [...(byYear[year] ?? []), date];
   }
   return byYear;
+}
+
+/** The input limits of the environment, in the shape the shared checks take. */
+export function inputLimits(env: EnvironmentVariables): InputLimits {
+  return {
+    maxTextLength: env.INPUT_MAX_TEXT_LENGTH,
+    maxDataBytes: env.INPUT_MAX_DATA_BYTES,
+    maxDepth: env.INPUT_MAX_DEPTH,
+  };
 }

@@ -2,3 +2,4 @@ export * from './case.contract';
 export * from './case.messages';
 export * from './notification.contract';
 export * from './smoke.contract';
+export * from './input-limits';

@@ -15,6 +15,7 @@ import { CaseRepository } from './cases/case.repository';
 import { EscalationRepository } from './cases/escalation.repository';
 import { TaskRepository } from './cases/task.repository';
 import { EventLogRepository } from './kpis/event-log.repository';
+import { IdempotencyKeyRepository } from './idempotency/idempotency-key.repository';
 import { KpiFactRepository } from './kpis/kpi-fact.repository';
 import { KpiQueryRepository } from './kpis/kpi-query.repository';
 import { OutboxRepository } from './outbox/outbox.repository';
@@ -41,6 +42,7 @@ const REPOSITORIES = [
   KpiFactRepository,
   KpiQueryRepository,
   EventLogRepository,
+  IdempotencyKeyRepository,
 ];
 
 @Global()

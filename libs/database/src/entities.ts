@@ -2,6 +2,7 @@ import { AuditEntryEntity } from './audit/audit-entry.entity';
 import { CaseEventEntity } from './cases/case-event.entity';
 import { CaseEntity } from './cases/case.entity';
 import { EscalationEntity } from './cases/escalation.entity';
+import { IdempotencyKeyEntity } from './idempotency/idempotency-key.entity';
 import { TaskEntity } from './cases/task.entity';
 import { OrganisationEntity } from './identity/organisation.entity';
 import { UserEntity } from './identity/user.entity';
@@ -24,4 +25,5 @@ export const ENTITIES = [
   NotificationEntity,
   WebhookSubscriptionEntity,
   WebhookDeliveryEntity,
+  IdempotencyKeyEntity,
 ];

@@ -33,3 +33,5 @@ export * from './cases/case-flag.repository';
 export * from './outbox/outbox.repository';
 export * from './database-errors';
 export * from './cases/reconciliation.repository';
+export * from './idempotency/idempotency-key.entity';
+export * from './idempotency/idempotency-key.repository';

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
+import { isDependencyOutage, RETRY_AFTER_SECONDS } from './dependency-outage';
 
 export interface ErrorBody {
   statusCode: number;
@@ -23,6 +24,8 @@ interface ExposedHttpError {
   expose: boolean;
   type?: string;
   message: string;
+  /** Set by the body parser on entity.too.large: the limit in bytes. */
+  limit?: number;
 }
 
 function isExposedHttpError(error: unknown): error is ExposedHttpError {
@@ -37,15 +40,17 @@ function isHealthCheckFailure(error: unknown): error is HttpException {
   return typeof payload === 'object' && 'details' in payload && 'info' in payload;
 }
 
-const BODY_PARSER_MESSAGES: Record<string, string> = {
-  'entity.parse.failed': 'The request body is not valid JSON',
-  'entity.too.large': 'The request body is larger than the API accepts',
-  'encoding.unsupported': 'The request body has an unsupported encoding',
+const BODY_PARSER_MESSAGES: Record<string, (error: ExposedHttpError) => string> = {
+  'entity.parse.failed': () => 'The request body is not valid JSON',
+  'entity.too.large': (error) =>
+    `The request body is larger than the ${error.limit ?? ''} bytes this endpoint accepts`,
+  'encoding.unsupported': () => 'The request body has an unsupported encoding',
 };
 
 /**
  * One shape for every error: status, a sentence that says why, field problems where they apply,
- * and the request id. Unknown errors become a 500 whose stack goes to the log, never the body.
+ * and the request id. A dependency outage (PostgreSQL, Temporal unreachable) becomes 503 with
+ * Retry-After; other unknown errors a 500 whose stack goes to the log, never the body.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -64,21 +69,21 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const body = errorBody(exception);
     body.requestId = requestId;
-    if (body.statusCode >= 500) {
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      this.logger.warn(
+        { err: exception, requestId: body.requestId, path: request.url },
+        'A dependency is unavailable',
+      );
+    } else if (body.statusCode >= 500) {
       this.logger.error(
         { err: exception, requestId: body.requestId, path: request.url },
         'Unhandled error',
       );
     }
-    // An outage or a missed deadline: the same request (same Idempotency-Key) may simply be retried.
-    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
-      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-    }
     response.status(body.statusCode).json(body);
   }
 }
-
-const RETRY_AFTER_SECONDS = 5;
 
 /** The response body for any thrown value. */
 export function errorBody(exception: unknown): ErrorBody {
@@ -98,7 +103,14 @@ export function errorBody(exception: unknown): ErrorBody {
     return {
       statusCode: exception.status,
       error: STATUS_CODES[exception.status] ?? 'Error',
-      message: BODY_PARSER_MESSAGES[exception.type ?? ''] ?? exception.message,
+      message: BODY_PARSER_MESSAGES[exception.type ?? '']?.(exception) ?? exception.message,
+    };
+  }
+  if (isDependencyOutage(exception)) {
+    return {
+      statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+      error: STATUS_CODES[503] as string,
+      message: `A service the API depends on is unavailable; retry in ${RETRY_AFTER_SECONDS} seconds`,
     };
   }
   return {

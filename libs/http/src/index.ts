@@ -5,3 +5,7 @@ export * from './positive-int.pipe';
 export * from './uuid.pipe';
 export * from './page-query.dto';
 export * from './process-health.server';
+export * from './input.decorators';
+export * from './hostile-input.middleware';
+export * from './dependency-outage';
+export * from './idempotency.interceptor';

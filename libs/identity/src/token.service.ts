@@ -6,6 +6,8 @@ import type { AuthenticatedUser } from './authenticated-user';
 
 const PLATFORM_ISSUER = 'schakel';
 const PLATFORM_AUDIENCE = 'schakel-api';
+/** The platform's own tokens name the user by id, a UUID; anything else was never issued here. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Issues the platform's own tokens (HS256) and verifies bearer tokens: against the OIDC issuer's
@@ -49,9 +51,14 @@ export class TokenService {
   /** Verifies the token and loads the user it names; role and organisation always come from our own records. */
   async authenticate(token: string): Promise<AuthenticatedUser> {
     const payload = await this.verify(token);
+    if (!this.jwks && !UUID.test(payload.sub ?? '')) {
+      throw new UnauthorizedException(
+        'The bearer token is not valid: its subject is not a user id',
+      );
+    }
     const user = this.jwks
       ? await this.users.findByUsername(String(payload.preferred_username ?? payload.email ?? ''))
-      : await this.users.findById(String(payload.sub ?? ''));
+      : await this.users.findById(String(payload.sub));
     if (!user)
       throw new UnauthorizedException('The token names a user this platform does not know');
     return {

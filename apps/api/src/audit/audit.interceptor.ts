@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
+import { printable } from '@schakel/contracts';
 import { AuditLogRepository } from '@schakel/database';
 import type { AuthenticatedUser } from '@schakel/identity';
 
@@ -59,7 +60,7 @@ export class AuditInterceptor implements NestInterceptor {
         path: request.originalUrl.slice(0, 500),
         caseId: UUID.test(caseId) ? caseId : null,
         statusCode,
-        reason: typeof reason === 'string' ? reason.slice(0, 2000) : null,
+        reason: typeof reason === 'string' ? printable(reason).slice(0, 2000) : null,
       });
     } catch (error) {
       this.logger.error(

@@ -1,15 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { MaxLength, MinLength } from 'class-validator';
+import { IsText } from '@schakel/http';
 
 export class LoginDto {
   @ApiProperty({ example: 'gemeente.medewerker' })
-  @IsString()
+  @IsText()
   @MinLength(1)
   @MaxLength(200)
   username!: string;
 
   @ApiProperty({ example: 'schakel-demo' })
-  @IsString()
+  @IsText()
   @MinLength(1)
   @MaxLength(200)
   password!: string;

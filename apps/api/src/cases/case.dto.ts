@@ -1,15 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsIn,
-  IsObject,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import type { CaseTransitionResult } from '@schakel/contracts';
-import { PageQueryDto } from '@schakel/http';
+import { PageQueryDto, IsCaseData, IsText } from '@schakel/http';
 import { INTENSITIES, type CaseData, type CaseEnd } from '@schakel/reference-model/engine';
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -19,12 +11,12 @@ export class OpenCaseDto {
     example: 'vroegsignalering-schuldhulp',
     description: 'The chain; the case runs on its current published model version',
   })
-  @IsString()
+  @IsText()
   @Matches(ID, { message: 'chainId must be a chain id such as vroegsignalering-schuldhulp' })
   chainId!: string;
 
   @ApiProperty({ example: 'rent-arrears', description: 'Intake category of the model' })
-  @IsString()
+  @IsText()
   @MinLength(1)
   @MaxLength(64)
   category!: string;
@@ -40,7 +32,7 @@ export class OpenCaseDto {
   @ApiProperty({
     example: 'Huurachterstand van drie maanden; wil hulp bij het op orde brengen van de financiën.',
   })
-  @IsString()
+  @IsText()
   @MinLength(3)
   @MaxLength(4000)
   clientQuestion!: string;
@@ -49,7 +41,7 @@ export class OpenCaseDto {
     example: 'KP-7F3A-91C2',
     description: 'The chain pseudonym of the client — never a BSN in clear',
   })
-  @IsString()
+  @IsText()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9-]{3,99}$/, {
     message: 'clientReference must be a chain pseudonym of 4–100 letters, digits and dashes',
   })
@@ -60,13 +52,13 @@ export class OpenCaseDto {
     additionalProperties: true,
     description: "The intake form's fields, by field id",
   })
-  @IsObject()
+  @IsCaseData()
   data!: CaseData;
 }
 
 export class CancelCaseDto {
   @ApiProperty({ example: 'Cliënt verhuisd naar een andere regio; casus overgedragen.' })
-  @IsString()
+  @IsText()
   @MinLength(3)
   @MaxLength(2000)
   reason!: string;
@@ -74,14 +66,14 @@ export class CancelCaseDto {
 
 export class AddNoteDto {
   @ApiProperty({ example: 'Cliënt telefonisch gesproken; afspraak staat op 3 december.' })
-  @IsString()
+  @IsText()
   @MinLength(1)
   @MaxLength(4000)
   text!: string;
 
   @ApiPropertyOptional({ description: 'The task the note is about' })
   @IsOptional()
-  @IsString()
+  @IsText()
   @MaxLength(100)
   taskKey?: string;
 }

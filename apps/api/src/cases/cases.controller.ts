@@ -2,12 +2,11 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@n
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { UuidPipe } from '@schakel/http';
+import { Idempotent, UuidPipe } from '@schakel/http';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@schakel/identity';
 import {
   AddNoteDto,
@@ -30,11 +29,7 @@ export class CasesController {
 
   @Post()
   @Roles('caseworker', 'regisseur')
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'A retried intake with the same key returns the same case',
-  })
+  @Idempotent('A retried intake with the same key returns the same case')
   @ApiOperation({
     summary: 'Intake: open a case on the current model version of the chain; its first tasks open',
   })
@@ -97,6 +92,7 @@ export class CasesController {
   @Post(':caseId/cancel')
   @Roles('regisseur')
   @HttpCode(200)
+  @Idempotent()
   @ApiOperation({
     summary: 'Regisseur: cancel the case with a reason; its open tasks close with that reason',
   })

@@ -6,21 +6,28 @@ import {
   IsOptional,
   IsString,
   Matches,
+  Max,
   MaxLength,
   Min,
   ValidateBy,
 } from 'class-validator';
 import { isCivilDate } from '@schakel/calendar';
+import { EARLIEST_DATE, LATEST_DATE, MAX_INT32 } from '@schakel/http';
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 
-/** A real calendar date written as YYYY-MM-DD. */
+/** A real calendar date written as YYYY-MM-DD, from EARLIEST_DATE to LATEST_DATE. */
 const IsCivilDate = () =>
   ValidateBy({
     name: 'isCivilDate',
     validator: {
-      validate: (value: unknown) => typeof value === 'string' && isCivilDate(value),
-      defaultMessage: (args) => `${args?.property} must be a date written as YYYY-MM-DD`,
+      validate: (value: unknown) =>
+        typeof value === 'string' &&
+        isCivilDate(value) &&
+        value >= EARLIEST_DATE &&
+        value <= LATEST_DATE,
+      defaultMessage: (args) =>
+        `${args?.property} must be a date written as YYYY-MM-DD, from ${EARLIEST_DATE} to ${LATEST_DATE}`,
     },
   });
 
@@ -49,11 +56,12 @@ export class KpiQueryDto {
   @MaxLength(64)
   chainId?: string;
 
-  @ApiPropertyOptional({ example: 1 })
+  @ApiPropertyOptional({ example: 1, minimum: 1, maximum: MAX_INT32 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_INT32)
   modelVersion?: number;
 
   @ApiPropertyOptional({ example: 'gemeente' })

@@ -1,5 +1,5 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { addCalendarDays, toAmsterdamDate } from '@schakel/calendar';
+import { addCalendarDays, parseCivilDate, toAmsterdamDate } from '@schakel/calendar';
 import { EnvironmentVariables } from '@schakel/config';
 import { KpiQueryRepository, OrganisationRepository, type KpiFilter } from '@schakel/database';
 import { RequestValidationError } from '@schakel/http';
@@ -55,7 +55,8 @@ export class KpisService {
   }
 
   async throughput(query: ThroughputQueryDto): Promise<ThroughputDto> {
-    const filter = this.filter(query);
+    const maxDays = query.interval === 'day' ? this.env.KPI_MAX_DAYS_DAILY : this.env.KPI_MAX_DAYS;
+    const filter = this.filter(query, maxDays);
     const rows = await this.kpis.throughput(filter, query.interval);
     return {
       filter: this.echo(filter),
@@ -230,12 +231,25 @@ export class KpisService {
     };
   }
 
-  /** The period with its defaults; 400 naming `from` when it lies after `to`. */
-  filter(query: KpiQueryDto): KpiFilter {
+  /**
+   * The period with its defaults; 400 naming `from` when it lies after `to` or the period spans
+   * more than `maxDays` days (KPI_MAX_DAYS, or KPI_MAX_DAYS_DAILY for figures per day), so no
+   * request can make the database and the API build an unbounded answer.
+   */
+  filter(query: KpiQueryDto, maxDays = this.env.KPI_MAX_DAYS): KpiFilter {
     const to = query.to ?? toAmsterdamDate(Date.now());
-    const from = query.from ?? addCalendarDays(to, -DEFAULT_DAYS);
+    const from = query.from ?? addCalendarDays(to, -Math.min(DEFAULT_DAYS, maxDays - 1));
     if (from > to) {
       throw new RequestValidationError([{ field: 'from', reason: `must not be after to (${to})` }]);
+    }
+    const days = parseCivilDate(to) - parseCivilDate(from) + 1;
+    if (days > maxDays) {
+      throw new RequestValidationError([
+        {
+          field: 'from',
+          reason: `the period ${from} to ${to} spans ${days} days; at most ${maxDays} are accepted here`,
+        },
+      ]);
     }
     return { ...query, from, to };
   }

@@ -1,3 +1,4 @@
+import { inputProblems } from '@schakel/contracts/input-limits';
 import {
   parseModelDocument,
   validateModel,
@@ -28,22 +29,31 @@ export type ModelDocument =
       problems: ModelProblem[];
     };
 
+/** Strings of the model that PostgreSQL and the exports cannot carry (a NUL written as `\u0000` in JSON, …). */
+function nonTextProblems(value: unknown): ModelProblem[] {
+  return inputProblems(value, '')
+    .filter((found) => found.code === 'control-character')
+    .map((found) => ({
+      code: 'invalid-value',
+      path: found.field ? `/${found.field.split('.').join('/')}` : '',
+      message: found.message,
+    }));
+}
+
 /**
- * Reads a model from a request body: YAML or JSON text (line numbers in problems), or an already
- * parsed JSON object (JSON-pointer paths only).
+ * Reads a model from a request body: YAML or JSON text exactly as sent (the model endpoints parse
+ * their bodies as text, so the size limit applies to the raw bytes and line numbers are the sender's).
  */
 export function readModelDocument(body: unknown, contentType: string | undefined): ModelDocument {
-  const isText = typeof body === 'string';
-  const source = isText ? body : JSON.stringify(body, null, 2);
-  const format: ModelFormat = !isText || /json/.test(contentType ?? '') ? 'json' : 'yaml';
+  const source = typeof body === 'string' ? body : '';
+  const format: ModelFormat = /json/.test(contentType ?? '') ? 'json' : 'yaml';
   const parsed = parseModelDocument(source, format);
   if (parsed.problems.some((problem) => UNREADABLE.has(problem.code))) {
     return { kind: 'unreadable', problems: parsed.problems };
   }
-  const problems = validateModel(parsed.value).map((problem) => ({
-    ...problem,
-    ...(isText ? parsed.locate(problem.path) : {}),
-  }));
+  const problems = [...nonTextProblems(parsed.value), ...validateModel(parsed.value)].map(
+    (problem) => ({ ...problem, ...parsed.locate(problem.path) }),
+  );
   if (problems.some((problem) => MALFORMED.has(problem.code)))
     return { kind: 'malformed', problems };
   return { kind: 'readable', model: parsed.value as ReferenceModel, source, format, problems };

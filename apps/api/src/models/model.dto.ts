@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { MaxLength, MinLength } from 'class-validator';
+import { IsText } from '@schakel/http';
 
 export class ModelProblemDto {
   @ApiProperty({
@@ -62,7 +63,7 @@ export class ChainModelsDto {
 
 export class RetireVersionDto {
   @ApiProperty({ example: 'Replaced by version 3 after the covenant was renewed' })
-  @IsString()
+  @IsText()
   @MinLength(3)
   @MaxLength(2000)
   reason!: string;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UuidPipe } from '@schakel/http';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Idempotent, UuidPipe } from '@schakel/http';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@schakel/identity';
 import { TransitionDto } from '../cases/case.dto';
 import {
@@ -15,8 +15,6 @@ import {
   SuspendDto,
 } from './regie.dto';
 import { RegieService } from './regie.service';
-
-const IDEMPOTENCY = { name: 'Idempotency-Key', required: false };
 
 @ApiTags('regie (escalations and interventions)')
 @ApiBearerAuth()
@@ -50,7 +48,7 @@ export class RegieController {
   @Post('escalations/:escalationId/resolve')
   @Roles('regisseur')
   @HttpCode(200)
-  @ApiHeader(IDEMPOTENCY)
+  @Idempotent()
   @ApiOperation({
     summary: 'Resolve the escalation with the resolution (409 when already resolved)',
   })
@@ -67,7 +65,7 @@ export class RegieController {
   @Post('escalations/:escalationId/escalate')
   @Roles('regisseur')
   @HttpCode(200)
-  @ApiHeader(IDEMPOTENCY)
+  @Idempotent()
   @ApiOperation({ summary: 'Escalate to the next level of the ladder now' })
   @ApiOkResponse({ type: TransitionDto })
   escalate(
@@ -82,7 +80,7 @@ export class RegieController {
   @Post('escalations/:escalationId/de-escalate')
   @Roles('regisseur')
   @HttpCode(200)
-  @ApiHeader(IDEMPOTENCY)
+  @Idempotent()
   @ApiOperation({ summary: 'Bring the escalation back one level' })
   @ApiOkResponse({ type: TransitionDto })
   deEscalate(
@@ -97,7 +95,7 @@ export class RegieController {
   @Post('cases/:caseId/tasks/:taskKey/reassign')
   @Roles('regisseur')
   @HttpCode(200)
-  @ApiHeader(IDEMPOTENCY)
+  @Idempotent()
   @ApiOperation({
     summary: 'Reassign a task to another partner the model allows, or to a named caseworker',
   })
@@ -115,7 +113,7 @@ export class RegieController {
   @Post('cases/:caseId/tasks/:taskKey/extend')
   @Roles('regisseur')
   @HttpCode(200)
-  @ApiHeader(IDEMPOTENCY)
+  @Idempotent()
   @ApiOperation({
     summary:
       "Extend the task's due date (norm must be extendable; the escalation threshold moves along)",
@@ -140,7 +138,7 @@ export class RegieController {
   @Post('cases/:caseId/tasks/:taskKey/suspend')
   @Roles('regisseur')
   @HttpCode(200)
-  @ApiHeader(IDEMPOTENCY)
+  @Idempotent()
   @ApiOperation({
     summary: "Suspend the task's clocks while waiting for the client or another partner",
   })
@@ -164,7 +162,7 @@ export class RegieController {
   @Post('cases/:caseId/tasks/:taskKey/resume')
   @Roles('regisseur')
   @HttpCode(200)
-  @ApiHeader(IDEMPOTENCY)
+  @Idempotent()
   @ApiOperation({ summary: 'Resume suspended clocks; due dates move out by the paused time' })
   @ApiOkResponse({ type: TransitionDto })
   resume(
@@ -180,7 +178,7 @@ export class RegieController {
   @Post('cases/:caseId/tasks/:taskKey/remind')
   @Roles('regisseur')
   @HttpCode(200)
-  @ApiHeader(IDEMPOTENCY)
+  @Idempotent()
   @ApiOperation({ summary: 'Send the holding organisation (and assignee) a reminder' })
   @ApiOkResponse({ type: TransitionDto })
   remind(
@@ -196,7 +194,7 @@ export class RegieController {
   @Post('cases/:caseId/tasks/:taskKey/skip')
   @Roles('regisseur')
   @HttpCode(200)
-  @ApiHeader(IDEMPOTENCY)
+  @Idempotent()
   @ApiOperation({
     summary: "Skip the step with justification; the case moves on with the step's skip outcome",
   })
@@ -214,7 +212,7 @@ export class RegieController {
   @Post('cases/:caseId/steps/:stepId/reopen')
   @Roles('regisseur')
   @HttpCode(200)
-  @ApiHeader(IDEMPOTENCY)
+  @Idempotent()
   @ApiOperation({ summary: 'Reopen a completed step; what followed it is cancelled' })
   @ApiOkResponse({ type: TransitionDto })
   reopen(
@@ -230,7 +228,7 @@ export class RegieController {
   @Post('cases/:caseId/close')
   @Roles('regisseur')
   @HttpCode(200)
-  @ApiHeader(IDEMPOTENCY)
+  @Idempotent()
   @ApiOperation({ summary: "Close the case at one of the model's end states" })
   @ApiOkResponse({ type: TransitionDto })
   close(
@@ -245,7 +243,7 @@ export class RegieController {
   @Post('cases/:caseId/agreements')
   @Roles('regisseur')
   @HttpCode(200)
-  @ApiHeader(IDEMPOTENCY)
+  @Idempotent()
   @ApiOperation({
     summary: 'Record an agreement made with the partners (optionally about an escalation)',
   })

@@ -1,4 +1,4 @@
-import { PageQueryDto } from '@schakel/http';
+import { PageQueryDto, IsText } from '@schakel/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -19,7 +19,7 @@ import { CaseSummaryDto, CaseTaskDto, TimelineEntryDto } from '../cases/case.dto
 /** Every regisseur action is recorded with why (timeline and audit log). */
 export class ReasonDto {
   @ApiProperty({ example: 'Afgestemd met teamleiders van gemeente en kredietbank.' })
-  @IsString()
+  @IsText()
   @MinLength(3)
   @MaxLength(2000)
   reason!: string;
@@ -28,7 +28,7 @@ export class ReasonDto {
 export class ReassignDto extends ReasonDto {
   @ApiPropertyOptional({ description: 'Another partner the model allows for the step' })
   @IsOptional()
-  @IsString()
+  @IsText()
   @Matches(/^[a-z0-9][a-z0-9-]*$/, { message: 'partnerId must be a partner id' })
   partnerId?: string;
 
@@ -57,7 +57,7 @@ export class SuspendDto extends ReasonDto {
 
 export class CloseCaseDto extends ReasonDto {
   @ApiProperty({ example: 'help-declined', description: "One of the model's end states" })
-  @IsString()
+  @IsText()
   @MaxLength(64)
   endId!: string;
 }
@@ -65,7 +65,7 @@ export class CloseCaseDto extends ReasonDto {
 export class AgreementDto extends ReasonDto {
   @ApiPropertyOptional({ description: 'The escalation the agreement settles' })
   @IsOptional()
-  @IsString()
+  @IsText()
   @MaxLength(200)
   escalationId?: string;
 }

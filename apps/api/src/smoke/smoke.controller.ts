@@ -1,13 +1,14 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { MaxLength, MinLength } from 'class-validator';
+import { IsText } from '@schakel/http';
 import type { SmokeResult } from '@schakel/contracts';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@schakel/identity';
 import { SmokeService } from './smoke.service';
 
 export class SmokeRequestDto {
   @ApiProperty({ example: 'ping' })
-  @IsString()
+  @IsText()
   @MinLength(1)
   @MaxLength(200)
   message!: string;

@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsDate,
   IsIn,
   IsInt,
-  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -13,6 +11,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { IsCaseData, IsDateInRange, IsText } from '@schakel/http';
 import type { CaseData } from '@schakel/reference-model/engine';
 import { CaseTaskDto } from '../cases/case.dto';
 
@@ -38,8 +37,7 @@ export class InboxQueryDto {
     description: 'Only tasks due before this moment',
   })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsDateInRange()
   dueBefore?: Date;
 
   @ApiPropertyOptional({
@@ -132,7 +130,7 @@ export class TaskDetailDto {
 
 export class CompleteTaskDto {
   @ApiProperty({ example: 'matched', description: "One of the step's outcomes" })
-  @IsString()
+  @IsText()
   @MinLength(1)
   @MaxLength(64)
   outcome!: string;
@@ -142,13 +140,13 @@ export class CompleteTaskDto {
     additionalProperties: true,
     description: "The step's form fields, by field id",
   })
-  @IsObject()
+  @IsCaseData()
   data: CaseData = {};
 }
 
 export class ReturnTaskDto {
   @ApiProperty({ example: 'Inkomensgegevens ontbreken; graag aanvullen.' })
-  @IsString()
+  @IsText()
   @MinLength(3)
   @MaxLength(2000)
   reason!: string;

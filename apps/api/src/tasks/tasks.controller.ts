@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UuidPipe } from '@schakel/http';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Idempotent, UuidPipe } from '@schakel/http';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@schakel/identity';
 import { TransitionDto } from '../cases/case.dto';
 import {
@@ -12,12 +12,6 @@ import {
   TaskDetailDto,
 } from './task.dto';
 import { TasksService } from './tasks.service';
-
-const IDEMPOTENCY = {
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'Retrying with the same key returns the first answer instead of acting twice',
-};
 
 @ApiTags('tasks (caseworker inbox)')
 @ApiBearerAuth()
@@ -54,7 +48,7 @@ export class TasksController {
 
   @Post(':taskId/claim')
   @HttpCode(200)
-  @ApiHeader(IDEMPOTENCY)
+  @Idempotent()
   @ApiOperation({ summary: 'Take the task (409 when a colleague has it)' })
   @ApiOkResponse({ type: TransitionDto })
   claim(
@@ -67,7 +61,7 @@ export class TasksController {
 
   @Post(':taskId/unclaim')
   @HttpCode(200)
-  @ApiHeader(IDEMPOTENCY)
+  @Idempotent()
   @ApiOperation({ summary: 'Give the task back to the organisation' })
   @ApiOkResponse({ type: TransitionDto })
   unclaim(
@@ -80,7 +74,7 @@ export class TasksController {
 
   @Post(':taskId/assign')
   @HttpCode(200)
-  @ApiHeader(IDEMPOTENCY)
+  @Idempotent()
   @ApiOperation({ summary: 'Assign the task to a colleague in your organisation' })
   @ApiOkResponse({ type: TransitionDto })
   assign(
@@ -94,7 +88,7 @@ export class TasksController {
 
   @Post(':taskId/complete')
   @HttpCode(200)
-  @ApiHeader(IDEMPOTENCY)
+  @Idempotent()
   @ApiOperation({
     summary:
       'Complete with an outcome and the handover data; the case moves on as the model says (409 not open, 422 invalid)',
@@ -111,7 +105,7 @@ export class TasksController {
 
   @Post(':taskId/return')
   @HttpCode(200)
-  @ApiHeader(IDEMPOTENCY)
+  @Idempotent()
   @ApiOperation({
     summary: 'Return the handover to the partner that sent it, with the reason (rework)',
   })

@@ -1,20 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUrl,
-  Max,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
+import { IsText, PageQueryDto } from '@schakel/http';
 import { NOTIFICATION_EVENT_KINDS, type NotificationEventKind } from '@schakel/contracts';
 import {
   WEBHOOK_DELIVERY_STATUSES,
@@ -39,7 +36,7 @@ export class SaveWebhookDto {
     maxLength: 200,
     description: 'Shared secret for the X-Schakel-Signature HMAC; never shown again',
   })
-  @IsString()
+  @IsText()
   @MinLength(MIN_SECRET_LENGTH)
   @MaxLength(200)
   secret!: string;
@@ -75,7 +72,7 @@ export class WebhookSubscriptionDto {
   @ApiProperty() updatedAt!: Date;
 }
 
-export class ListDeliveriesQueryDto {
+export class ListDeliveriesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: WEBHOOK_DELIVERY_STATUSES })
   @IsOptional()
   @IsIn(WEBHOOK_DELIVERY_STATUSES)
@@ -86,21 +83,6 @@ export class ListDeliveriesQueryDto {
   @IsString()
   @MaxLength(64)
   organisationId?: string;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }
 
 /** A delivery without its payload: the list is for operating the webhook, not for reading case data. */

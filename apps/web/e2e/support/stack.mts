@@ -15,7 +15,8 @@ export interface Stack {
   stop: () => Promise<void>;
 }
 
-const DATABASE = 'schakel_web_e2e';
+/** The database, Redis prefix and task queue of a run; another name lets another run (Schemathesis) use its own. */
+const DEFAULT_NAME = 'schakel_web_e2e';
 const READY_TIMEOUT_MS = 120_000;
 
 function freePort(): Promise<number> {
@@ -39,7 +40,7 @@ async function onServer(statements: string[]): Promise<void> {
   }
 }
 
-const DROP_DATABASE = `DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`;
+const dropDatabase = (name: string) => `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`;
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv, name: string): ChildProcess {
   const child = spawn(command, args, {
@@ -97,7 +98,7 @@ async function stopAll(children: ChildProcess[]): Promise<void> {
   await Promise.all(children.map(exited));
 }
 
-export async function startStack(): Promise<Stack> {
+export async function startStack(name = DEFAULT_NAME): Promise<Stack> {
   for (const built of ['dist/apps/api/src/main.js', 'apps/web/dist/index.html']) {
     if (!existsSync(join(REPOSITORY_ROOT, built)))
       throw new Error(`${built} is missing: build first`);
@@ -127,15 +128,15 @@ export async function startStack(): Promise<Stack> {
   );
   const children: ChildProcess[] = [temporal];
   try {
-    await onServer([DROP_DATABASE, `CREATE DATABASE ${DATABASE}`]);
+    await onServer([dropDatabase(name), `CREATE DATABASE ${name}`]);
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: 'development',
       PORT: String(apiPort),
-      DATABASE_URL: `${DATABASE_SERVER}/${DATABASE}`,
-      REDIS_PREFIX: 'schakel-web-e2e',
+      DATABASE_URL: `${DATABASE_SERVER}/${name}`,
+      REDIS_PREFIX: name,
       TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
-      TEMPORAL_TASK_QUEUE: 'schakel-web-e2e',
+      TEMPORAL_TASK_QUEUE: name,
       LOG_LEVEL: 'warn',
     };
     await waitForPort(temporalPort, temporal);
@@ -145,7 +146,7 @@ export async function startStack(): Promise<Stack> {
     children.push(run(process.execPath, ['dist/apps/api/src/main.js'], env, 'api'));
     const baseUrl = `http://127.0.0.1:${apiPort}`;
     await waitUntilReady(`${baseUrl}/health/ready`, children);
-    return { baseUrl, stop: () => stopAll(children).then(() => onServer([DROP_DATABASE])) };
+    return { baseUrl, stop: () => stopAll(children).then(() => onServer([dropDatabase(name)])) };
   } catch (error) {
     await stopAll(children);
     throw error;

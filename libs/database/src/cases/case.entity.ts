@@ -61,7 +61,7 @@ export class CaseEntity {
   @Column({ name: 'opened_by_organisation', type: 'varchar', length: 64, nullable: true })
   openedByOrganisation!: string | null;
 
-  @Column({ name: 'idempotency_key', type: 'varchar', length: 200, nullable: true })
+  @Column({ name: 'idempotency_key', type: 'varchar', length: 255, nullable: true })
   idempotencyKey!: string | null;
 
   @Column({ name: 'opened_at', type: 'timestamptz' })

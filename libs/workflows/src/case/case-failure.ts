@@ -1,5 +1,10 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { CASE_FAILURE, type CaseFailureType, type FailureProblem } from '@schakel/contracts';
+import {
+  CASE_FAILURE,
+  inputProblems,
+  type CaseFailureType,
+  type FailureProblem,
+} from '@schakel/contracts';
 import { RoutingError, type RoutingErrorCode } from '@schakel/reference-model/engine';
 
 /** A refused request: non-retryable, typed so the API can answer with the right status. */
@@ -35,4 +40,15 @@ export function routed<T>(run: () => T): T {
       : [{ code: error.code, message: error.message }];
     throw caseFailure(type, error.message, problems);
   }
+}
+
+/**
+ * Refuses an Update carrying what the read side cannot store (a NUL, another control character, a
+ * lone surrogate, absurd nesting), so a workflow never accepts a decision its projection would fail on.
+ */
+export function refuseNonText(input: object): void {
+  const problems = inputProblems(input, '');
+  if (problems.length === 0) return;
+  const summary = problems.map((problem) => `${problem.field} ${problem.message}`).join('; ');
+  throw caseFailure(CASE_FAILURE.unprocessable, `Invalid request: ${summary}`, problems);
 }

@@ -27,7 +27,7 @@ import {
   type RoutingState,
   type TaskRecord,
 } from '@schakel/reference-model/engine';
-import { caseFailure, routed } from './case-failure';
+import { caseFailure, refuseNonText, routed } from './case-failure';
 import {
   escalate,
   moveEscalation,
@@ -122,7 +122,9 @@ export class CaseMachine implements CaseOperations {
 
   // ---- claim, unclaim, assign: who holds the task ----
 
-  checkClaim({ taskKey, actor }: TaskUpdateInput): void {
+  checkClaim(input: TaskUpdateInput): void {
+    refuseNonText(input);
+    const { taskKey, actor } = input;
     this.heldTask(taskKey, actor);
     const assignee = this.state.holders[taskKey]?.assigneeId;
     if (assignee && assignee !== actor.userId) {
@@ -135,7 +137,9 @@ export class CaseMachine implements CaseOperations {
     return this.hold(input.taskKey, input.actor.userId, now, input.actor, 'task.claimed');
   }
 
-  checkUnclaim({ taskKey, actor }: TaskUpdateInput): void {
+  checkUnclaim(input: TaskUpdateInput): void {
+    refuseNonText(input);
+    const { taskKey, actor } = input;
     this.heldTask(taskKey, actor);
     if (this.state.holders[taskKey]?.assigneeId !== actor.userId) {
       throw caseFailure(CASE_FAILURE.conflict, `Task ${taskKey} is not claimed by you`);
@@ -147,7 +151,9 @@ export class CaseMachine implements CaseOperations {
     return this.hold(input.taskKey, null, now, input.actor, 'task.unclaimed');
   }
 
-  checkAssign({ taskKey, actor, assignee }: AssignTaskInput): void {
+  checkAssign(input: AssignTaskInput): void {
+    refuseNonText(input);
+    const { taskKey, actor, assignee } = input;
     const task = this.heldTask(taskKey, actor);
     this.checkColleague(task, assignee);
   }
@@ -282,8 +288,9 @@ export class CaseMachine implements CaseOperations {
 
   // ---- the regisseur ----
 
-  checkCancel({ actor }: CancelCaseInput): void {
-    this.requireRegisseur(actor);
+  checkCancel(input: CancelCaseInput): void {
+    refuseNonText(input);
+    this.requireRegisseur(input.actor);
     if (!this.isOpen)
       throw caseFailure(CASE_FAILURE.conflict, `The case is already ${this.state.status}`);
   }
@@ -300,6 +307,7 @@ export class CaseMachine implements CaseOperations {
 
   /** Validates a regisseur action against the current state without changing anything. */
   checkAction(input: RegisseurActionInput, now: number): void {
+    refuseNonText(input);
     this.act(input, now);
   }
 
