@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getMetadataStorage } from 'class-validator';
-import { parse, parseAllDocuments } from 'yaml';
+import { parse } from 'yaml';
 import { EnvironmentVariables } from '@schakel/config';
 import { REPOSITORY_ROOT } from './test-environment';
 
@@ -14,10 +14,6 @@ export function readRepositoryFile(path: string): string {
 /** One YAML document, with `<<` merge keys resolved as docker compose resolves them. */
 export function readYaml<T>(path: string): T {
   return parse(readRepositoryFile(path), { merge: true }) as T;
-}
-
-export function readYamlDocuments<T>(path: string): T[] {
-  return parseAllDocuments(readRepositoryFile(path)).map((document) => document.toJS() as T);
 }
 
 /** Every variable the apps validate at boot (libs/config/src/app-config.ts). */
