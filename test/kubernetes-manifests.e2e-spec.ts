@@ -231,6 +231,9 @@ describe.each(['base', 'overlays/example'])('deploy/kubernetes/%s', (folder) => 
         name: deployment.metadata.name,
       });
       expect(hpa.maxReplicas).toBeGreaterThan(hpa.minReplicas);
+      expect(hpa.minReplicas).toBeGreaterThanOrEqual(2);
+      // The autoscaler owns the replica count; a fixed one in the Deployment would fight it on apply.
+      expect(deployment.spec).not.toHaveProperty('replicas');
       const pdb = named('PodDisruptionBudget', `schakel-${component}`).spec as {
         minAvailable: number;
         selector: LabelSelector;
