@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join, posix } from 'node:path';
 import { SCHAKEL_ENTRY_POINTS } from '../../test/support/deployment-files';
 
@@ -6,7 +7,8 @@ import { SCHAKEL_ENTRY_POINTS } from '../../test/support/deployment-files';
  * Checks, without a Docker engine, that the Dockerfile would build an image that runs: every path it
  * COPYs exists (the build stage's outputs after `npm run build` and `npm run build --prefix apps/web`),
  * plain COPY sources are let through by the .dockerignore allow-list, the console lands where the API
- * serves it from, and every entry point the image, the compose file and the manifests start is compiled.
+ * serves it from, every entry point the image, the compose file and the manifests start is compiled,
+ * and the compiled code requires no package outside `dependencies` (the final stage has no others).
  * Run by scripts/lint-deploy.sh after both builds; exits 1 naming every problem.
  */
 const root = join(__dirname, '..', '..');
@@ -99,6 +101,30 @@ for (const entry of entryPoints) {
   }
   check(existsSync(join(root, entry)), `entry point ${entry} is not compiled (npm run build)`);
 }
+
+/** Packages the compiled code requires by name: each must be a production dependency. */
+function requiredPackages(folder: string, found = new Map<string, string>()): Map<string, string> {
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) requiredPackages(path, found);
+    else if (entry.name.endsWith('.js'))
+      for (const [, specifier] of readFileSync(path, 'utf8').matchAll(
+        /require\("([^".][^"]*)"\)/g,
+      )) {
+        const parts = specifier.replace(/^node:/, '').split('/');
+        const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+        if (!specifier.startsWith('node:') && !builtinModules.includes(name)) found.set(name, path);
+      }
+  }
+  return found;
+}
+const { dependencies } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+};
+if (existsSync(join(root, 'dist'))) {
+  for (const [name, file] of requiredPackages(join(root, 'dist')))
+    check(name in dependencies, `${file} requires ${name}, which is not a production dependency`);
+} else check(false, 'dist/ is missing (npm run build)');
 
 if (problems.length > 0) {
   console.error(`Dockerfile check failed:\n  - ${problems.join('\n  - ')}`);
