@@ -374,6 +374,29 @@ describe.each(['base', 'overlays/example'])('deploy/kubernetes/%s', (folder) => 
     expect(setupJob.containers[0].image).toBe(compose.services['temporal-setup'].image);
   });
 
+  it('applies, with the selector docs/deployment.md gives, what the Jobs need and no process', () => {
+    const guide = readRepositoryFile('docs/deployment.md');
+    const [, listed] = /-l 'app\.kubernetes\.io\/component in \(([^)]+)\)'/.exec(guide) ?? [];
+    const components = listed.split(',');
+    const applied = manifests.filter(({ metadata }) =>
+      components.includes(metadata.labels?.[COMPONENT] ?? ''),
+    );
+    const names = applied.map(({ kind, metadata }) => `${kind}/${metadata.name}`);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'ConfigMap/schakel-config',
+        'ConfigMap/schakel-temporal-setup',
+        'Job/schakel-migrate',
+        'Job/schakel-temporal-namespace-setup',
+        'NetworkPolicy/schakel-default-deny',
+        'NetworkPolicy/schakel-dns-egress',
+        'NetworkPolicy/schakel-postgres-egress',
+        'NetworkPolicy/schakel-temporal-egress',
+      ]),
+    );
+    expect(applied.filter(({ kind }) => kind === 'Deployment')).toEqual([]);
+  });
+
   it('needs nothing cluster-wide: no RBAC, no storage, only its own namespace', () => {
     const kinds = new Set(manifests.map(({ kind }) => kind));
     for (const kind of ['ClusterRole', 'ClusterRoleBinding', 'Role', 'PersistentVolumeClaim'])
