@@ -20,6 +20,7 @@ interface ComposeService {
   command?: string[];
   ports?: string[];
   restart?: string;
+  stop_grace_period?: string;
   read_only?: boolean;
   cap_drop?: string[];
   volumes?: string[];
@@ -128,6 +129,11 @@ describe('docker-compose.yml', () => {
       const healthPort = services[name].environment?.HEALTH_PORT;
       expect(services[name].healthcheck?.test?.join(' ')).toContain(`:${healthPort}/health'`);
     }
+  });
+
+  it('gives the worker time to finish its activities before it is killed', () => {
+    // The worker exits at the latest 3 × WORKER_SHUTDOWN_GRACE_SECONDS (10 s) after SIGTERM.
+    expect(services.worker.stop_grace_period).toBe('40s');
   });
 
   it('publishes only the API, and the Temporal UI on the loopback interface', () => {

@@ -278,7 +278,7 @@ describe.each(['base', 'overlays/example'])('deploy/kubernetes/%s', (folder) => 
       api: [53, 53, 443, 5432, 6379, 7233],
       worker: [53, 53, 443, 587, 5432, 6379, 7233],
       relay: [53, 53, 5432, 6379],
-      reconciler: [53, 53, 5432, 6379, 7233],
+      reconciler: [53, 53, 5432, 7233],
       migrate: [53, 53, 5432],
       'temporal-setup': [53, 53, 7233],
     };
