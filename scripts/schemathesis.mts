@@ -61,7 +61,7 @@ const stack = await startStack('schakel_schemathesis');
 let failed = 0;
 try {
   for (const username of USERS) {
-    console.log(`› Schemathesis as ${username}`);
+    process.stdout.write(`› Schemathesis as ${username}\n`);
     if ((await schemathesis(stack.baseUrl, await token(stack.baseUrl, username))) !== 0) failed++;
   }
 } finally {

