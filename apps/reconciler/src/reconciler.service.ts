@@ -151,9 +151,9 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   private async repair(caseId: string): Promise<boolean> {
-    await this.temporal.workflow
-      .getHandle(caseWorkflowId(caseId))
-      .executeUpdate(resyncReadSideUpdate);
+    await this.temporal.withDeadline(Date.now() + REPAIR_DEADLINE_MS, () =>
+      this.temporal.workflow.getHandle(caseWorkflowId(caseId)).executeUpdate(resyncReadSideUpdate),
+    );
     const [expected, rows] = await Promise.all([
       this.expectation(caseId),
       this.rows.rowsOf(caseId),
