@@ -346,6 +346,22 @@ describe('hostile input: refused with a 4xx naming the field, leaving no trace',
       expect(await casesWith('KP-KEY-BAD')).toBe(0);
     });
 
+    it('a refusal echoing a control character in an unknown property is stored and replayed, not a 500', async () => {
+      const { case: opened } = await driver.open(
+        'woningcorporatie.medewerker',
+        intake('KP-KEY-ECHO'),
+      );
+      const task = await driver.task('gemeente.medewerker', opened.id, 'matching');
+      const body = { assigneeId: 'x', [`bad${NUL}\ud800`]: 1 };
+      const path = `/tasks/${task.id}/assign`;
+      const first = await driver.post('gemeente.medewerker', path, body, 'echo-1');
+      expectRefused(first, 400, 'bad\\u0000\\uD800 should not exist');
+      const again = await driver.post('gemeente.medewerker', path, body, 'echo-1');
+      expect(again.status).toBe(400);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.body.message).toBe(first.body.message);
+    });
+
     it('a key of 255 characters is accepted', async () => {
       const opened = await driver.open(
         'woningcorporatie.medewerker',

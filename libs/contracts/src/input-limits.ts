@@ -43,8 +43,8 @@ const NON_TEXT =
 /** The same characters, all of them, to write them out as escapes in field paths. */
 const NON_TEXT_ALL = new RegExp(NON_TEXT.source, 'g');
 
-/** A key as it may appear in a message or a log: non-text characters written as `\uXXXX`. */
-const printable = (key: string): string =>
+/** Text as it may appear in a message, a log or a stored answer: non-text characters as `\uXXXX`. */
+export const printable = (key: string): string =>
   key.replace(NON_TEXT_ALL, (character) => `\\u${codePoint(character).slice(2)}`);
 
 const codePoint = (character: string): string =>
