@@ -7,7 +7,6 @@ export class IdempotencyKeys1764810000000 implements MigrationInterface {
     // Idempotency-Key (draft-ietf-httpapi-idempotency-key-header): one row per caller, route and
     // key; the fingerprint tells a retry from a reuse with another request, the stored response is
     // replayed to a retry. In flight until the first request answers; removed when it ends in a 5xx.
-    // The answer is JSON as text: jsonb would refuse the NUL escape an echoed input may hold.
     await queryRunner.query(`
       CREATE TABLE idempotency_keys (
         user_id uuid NOT NULL,
@@ -16,7 +15,7 @@ export class IdempotencyKeys1764810000000 implements MigrationInterface {
         fingerprint char(64) NOT NULL,
         status varchar(10) NOT NULL CHECK (status IN ('in-flight', 'completed')),
         response_status integer,
-        response_body text,
+        response_body jsonb,
         created_at timestamptz NOT NULL DEFAULT now(),
         completed_at timestamptz,
         PRIMARY KEY (user_id, route, key)

@@ -8,6 +8,7 @@ import { Kpis1764400000000 } from './1764400000000-kpis';
 import { AuditLog1764450000000 } from './1764450000000-audit-log';
 import { KpiTaskDaily1764500000000 } from './1764500000000-kpi-task-daily';
 import { IdempotencyKeys1764810000000 } from './1764810000000-idempotency-keys';
+import { IdempotencyAnswerText1764810000001 } from './1764810000001-idempotency-answer-text';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AuditLog1764450000000,
   KpiTaskDaily1764500000000,
   IdempotencyKeys1764810000000,
+  IdempotencyAnswerText1764810000001,
 ];
