@@ -43,7 +43,7 @@ const NON_TEXT =
 /** The same characters, all of them, to write them out as escapes in field paths. */
 const NON_TEXT_ALL = new RegExp(NON_TEXT.source, 'g');
 
-/** Text as it may appear in a message, a log or a stored answer: non-text characters as `\uXXXX`. */
+/** Text as it may appear in a message, a log or the audit log: non-text characters written as `\uXXXX`. */
 export const printable = (key: string): string =>
   key.replace(NON_TEXT_ALL, (character) => `\\u${codePoint(character).slice(2)}`);
 
