@@ -59,6 +59,15 @@ describe('hostile input: refused with a 4xx naming the field, leaving no trace',
       ).rows[0]?.count,
     );
 
+  /** Sends raw text as the admin, as a client would send a model document. */
+  const sendRaw = async (path: string, contentType: string, body: string) =>
+    stack
+      .http()
+      .post(path)
+      .set('Authorization', await driver.as('admin'))
+      .set('Content-Type', contentType)
+      .send(body);
+
   beforeAll(async () => {
     stack = await startTestStack();
     driver = new CaseDriver(stack);
@@ -176,12 +185,7 @@ describe('hostile input: refused with a 4xx naming the field, leaving no trace',
       );
       document.chain = { ...document.chain, id: 'nul-chain', name: `Wmo${NUL}` };
       const model = JSON.stringify(document);
-      const response = await stack
-        .http()
-        .post('/models/drafts')
-        .set('Authorization', await driver.as('admin'))
-        .set('Content-Type', 'application/json')
-        .send(model);
+      const response = await sendRaw('/models/drafts', 'application/json', model);
       expect(response.status).toBe(422);
       expect(response.body.errors).toEqual([
         expect.objectContaining({
@@ -283,12 +287,11 @@ describe('hostile input: refused with a 4xx naming the field, leaving no trace',
 
   describe('model documents', () => {
     it('checks the raw size before parsing: 413 naming the limit', async () => {
-      const response = await stack
-        .http()
-        .post('/models/validate')
-        .set('Authorization', await driver.as('admin'))
-        .set('Content-Type', 'application/json')
-        .send(`{"padding": "${'x'.repeat(1_100_000)}"}`);
+      const response = await sendRaw(
+        '/models/validate',
+        'application/json',
+        `{"padding": "${'x'.repeat(1_100_000)}"}`,
+      );
       expect(response.status).toBe(413);
       expect(response.body.message).toContain('1048576 bytes');
     });
@@ -297,12 +300,7 @@ describe('hostile input: refused with a 4xx naming the field, leaving no trace',
       const deep = `{"schemaVersion":1,"chain":${nestedJson(10_000)}}`;
       expect(deep.length).toBeLessThan(70_000);
       const started = Date.now();
-      const response = await stack
-        .http()
-        .post('/models/drafts')
-        .set('Authorization', await driver.as('admin'))
-        .set('Content-Type', 'application/json')
-        .send(deep);
+      const response = await sendRaw('/models/drafts', 'application/json', deep);
       expect(response.status).toBeGreaterThanOrEqual(400);
       expect(response.status).toBeLessThan(500);
       expect(Date.now() - started).toBeLessThan(5000);
@@ -311,12 +309,7 @@ describe('hostile input: refused with a 4xx naming the field, leaving no trace',
     it.each(['text/html', 'application/xml', 'multipart/form-data; boundary=x'])(
       'refuses %s with 415',
       async (type) => {
-        const response = await stack
-          .http()
-          .post('/models/drafts')
-          .set('Authorization', await driver.as('admin'))
-          .set('Content-Type', type)
-          .send('<model/>');
+        const response = await sendRaw('/models/drafts', type, '<model/>');
         expect(response.status).toBe(415);
         expect(response.body.message).toContain('application/yaml');
       },
@@ -351,6 +344,22 @@ describe('hostile input: refused with a 4xx naming the field, leaving no trace',
         .send(intake('KP-KEY-BAD'));
       expectRefused(response, 400, 'Idempotency-Key');
       expect(await casesWith('KP-KEY-BAD')).toBe(0);
+    });
+
+    it('a refusal echoing a control character in an unknown property is stored and replayed, not a 500', async () => {
+      const { case: opened } = await driver.open(
+        'woningcorporatie.medewerker',
+        intake('KP-KEY-ECHO'),
+      );
+      const task = await driver.task('gemeente.medewerker', opened.id, 'matching');
+      const body = { assigneeId: 'x', [`bad${NUL}\ud800`]: 1 };
+      const path = `/tasks/${task.id}/assign`;
+      const first = await driver.post('gemeente.medewerker', path, body, 'echo-1');
+      expectRefused(first, 400, 'bad\\u0000\\uD800 should not exist');
+      const again = await driver.post('gemeente.medewerker', path, body, 'echo-1');
+      expect(again.status).toBe(400);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.body.message).toBe(first.body.message);
     });
 
     it('a key of 255 characters is accepted', async () => {

@@ -184,8 +184,9 @@ describe('reference models', () => {
     expect(syntax.body.errors[0]).toMatchObject({ code: 'syntax-error', line: expect.any(Number) });
 
     const huge = `# ${'x'.repeat(5 * 1024 * 1024)}\n${wmoSource}`;
-    const tooLarge = await postDraft(huge).expect(400);
-    expect(tooLarge.body.errors[0].code).toBe('too-large');
+    // The raw bytes are checked before anything is parsed: 413 naming the limit.
+    const tooLarge = await postDraft(huge).expect(413);
+    expect(tooLarge.body.message).toContain('1048576 bytes');
 
     const wrongTypes = await postDraft(
       JSON.stringify({ schemaVersion: 1, chain: { id: 42 } }),
@@ -205,7 +206,7 @@ describe('reference models', () => {
       .set('Authorization', admin)
       .expect(400);
     expect(response.body.errors).toEqual([
-      { field: 'version', reason: "must be a whole number of at least 1 (got 'latest')" },
+      { field: 'version', reason: "must be a whole number from 1 to 2147483647 (got 'latest')" },
     ]);
   });
 });

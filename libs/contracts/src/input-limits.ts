@@ -13,8 +13,9 @@ export interface InputLimits {
 }
 
 /**
- * The ceiling no configuration can raise. The workflow sandbox has no configuration, so its
- * validators check control characters and this depth; the HTTP layer checks the configured limits.
+ * The ceilings no configuration can raise (libs/config caps INPUT_MAX_* at these). The workflow
+ * sandbox has no configuration, so its validators check against these; the HTTP layer checks the
+ * configured, usually tighter, limits first.
  */
 export const HARD_INPUT_LIMITS: InputLimits = {
   maxTextLength: 1_000_000,

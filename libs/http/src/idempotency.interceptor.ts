@@ -89,7 +89,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         }
         response.status(existing.responseStatus ?? HttpStatus.OK);
         response.setHeader(REPLAYED_HEADER, 'true');
-        return of(existing.responseBody);
+        return of(JSON.parse(existing.responseBody ?? 'null') as unknown);
       }),
     );
   }
@@ -102,9 +102,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   ): Observable<unknown> {
     return next.handle().pipe(
       mergeMap((body: unknown) =>
-        from(
-          this.keys.complete(scope, response.statusCode, typeof body === 'object' ? body : null),
-        ).pipe(mergeMap(() => of(body))),
+        from(this.keys.complete(scope, response.statusCode, body)).pipe(mergeMap(() => of(body))),
       ),
       catchError((error: unknown) => {
         const status = error instanceof HttpException ? error.getStatus() : 500;

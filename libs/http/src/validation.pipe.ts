@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { printable } from '@schakel/contracts/input-limits';
 
 export interface FieldProblem {
   /** Dotted path of the offending field, e.g. `data.amountOwed` or `items.0.name`. */
@@ -16,11 +17,19 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
 }
 
 export class RequestValidationError extends BadRequestException {
-  constructor(readonly problems: FieldProblem[]) {
+  readonly problems: FieldProblem[];
+
+  /** Field names come from the caller (unknown properties, data keys): control characters are escaped. */
+  constructor(problems: FieldProblem[]) {
+    const safe = problems.map(({ field, reason }) => ({
+      field: printable(field),
+      reason: printable(reason),
+    }));
     super({
-      message: `Invalid request: ${problems.map((p) => `${p.field} ${p.reason}`).join('; ')}`,
-      errors: problems,
+      message: `Invalid request: ${safe.map((p) => `${p.field} ${p.reason}`).join('; ')}`,
+      errors: safe,
     });
+    this.problems = safe;
   }
 }
 

@@ -31,6 +31,9 @@ export class OpenCaseDto {
 
   @ApiProperty({
     example: 'Huurachterstand van drie maanden; wil hulp bij het op orde brengen van de financiën.',
+    minLength: 3,
+    maxLength: 4000,
+    description: 'Text: no control characters but tab and line breaks (docs/limits.md)',
   })
   @IsText()
   @MinLength(3)
@@ -50,14 +53,19 @@ export class OpenCaseDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: "The intake form's fields, by field id",
+    description:
+      "The intake form's fields, by field id. Text only (no control characters, keys too); strings up to INPUT_MAX_TEXT_LENGTH, the whole up to INPUT_MAX_DATA_BYTES as JSON, nested up to INPUT_MAX_DEPTH (docs/limits.md)",
   })
   @IsCaseData()
   data!: CaseData;
 }
 
 export class CancelCaseDto {
-  @ApiProperty({ example: 'Cliënt verhuisd naar een andere regio; casus overgedragen.' })
+  @ApiProperty({
+    example: 'Cliënt verhuisd naar een andere regio; casus overgedragen.',
+    minLength: 3,
+    maxLength: 2000,
+  })
   @IsText()
   @MinLength(3)
   @MaxLength(2000)
@@ -65,7 +73,11 @@ export class CancelCaseDto {
 }
 
 export class AddNoteDto {
-  @ApiProperty({ example: 'Cliënt telefonisch gesproken; afspraak staat op 3 december.' })
+  @ApiProperty({
+    example: 'Cliënt telefonisch gesproken; afspraak staat op 3 december.',
+    minLength: 1,
+    maxLength: 4000,
+  })
   @IsText()
   @MinLength(1)
   @MaxLength(4000)

@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   Body,
   Controller,
   Delete,
@@ -17,9 +18,11 @@ import {
   ApiConsumes,
   ApiOkResponse,
   ApiOperation,
+  ApiPayloadTooLargeResponse,
   ApiProduces,
   ApiQuery,
   ApiTags,
+  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@schakel/identity';
@@ -33,12 +36,22 @@ import {
   RetireVersionDto,
   ValidationReportDto,
 } from './model.dto';
+import { MODEL_CONTENT_TYPES } from './model-body.middleware';
 import { ModelsService, type ModelRepresentation } from './models.service';
 
 const MODEL_BODY = {
   description: MODEL_BODY_DESCRIPTION,
   schema: { type: 'string' as const },
 };
+
+/** A model document in the body: its content types and the answers to one too large or of another type. */
+const ModelBody = () =>
+  applyDecorators(
+    ApiConsumes(...MODEL_CONTENT_TYPES),
+    ApiBody(MODEL_BODY),
+    ApiPayloadTooLargeResponse({ description: 'The document is over 1 MiB (raw bytes, as sent)' }),
+    ApiUnsupportedMediaTypeResponse({ description: 'Not YAML, JSON or plain text' }),
+  );
 
 function send(response: Response, representation: ModelRepresentation): string {
   response.type(representation.contentType);
@@ -64,8 +77,7 @@ export class ModelsController {
   @Post('validate')
   @Roles('admin')
   @HttpCode(200)
-  @ApiConsumes('application/yaml', 'application/json')
-  @ApiBody(MODEL_BODY)
+  @ModelBody()
   @ApiOperation({ summary: 'Validate a model document without storing it: every problem, located' })
   @ApiOkResponse({ type: ValidationReportDto })
   check(@Body() body: unknown, @Headers('content-type') contentType?: string): ValidationReportDto {
@@ -82,8 +94,7 @@ export class ModelsController {
 
   @Post('drafts')
   @Roles('admin')
-  @ApiConsumes('application/yaml', 'application/json')
-  @ApiBody(MODEL_BODY)
+  @ModelBody()
   @ApiOperation({
     summary:
       'Create the draft of a chain (409 when it has one); a draft may still have semantic problems',
@@ -119,8 +130,7 @@ export class ModelsController {
 
   @Put('drafts/:chainId')
   @Roles('admin')
-  @ApiConsumes('application/yaml', 'application/json')
-  @ApiBody(MODEL_BODY)
+  @ModelBody()
   @ApiOperation({ summary: 'Replace a draft' })
   @ApiOkResponse({ type: DraftDto })
   replaceDraft(

@@ -18,7 +18,11 @@ import { CaseSummaryDto, CaseTaskDto, TimelineEntryDto } from '../cases/case.dto
 
 /** Every regisseur action is recorded with why (timeline and audit log). */
 export class ReasonDto {
-  @ApiProperty({ example: 'Afgestemd met teamleiders van gemeente en kredietbank.' })
+  @ApiProperty({
+    example: 'Afgestemd met teamleiders van gemeente en kredietbank.',
+    minLength: 3,
+    maxLength: 2000,
+  })
   @IsText()
   @MinLength(3)
   @MaxLength(2000)

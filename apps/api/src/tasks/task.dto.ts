@@ -138,14 +138,19 @@ export class CompleteTaskDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: "The step's form fields, by field id",
+    description:
+      "The step's form fields, by field id; the same limits as intake data (docs/limits.md)",
   })
   @IsCaseData()
   data: CaseData = {};
 }
 
 export class ReturnTaskDto {
-  @ApiProperty({ example: 'Inkomensgegevens ontbreken; graag aanvullen.' })
+  @ApiProperty({
+    example: 'Inkomensgegevens ontbreken; graag aanvullen.',
+    minLength: 3,
+    maxLength: 2000,
+  })
   @IsText()
   @MinLength(3)
   @MaxLength(2000)

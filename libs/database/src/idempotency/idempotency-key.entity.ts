@@ -13,7 +13,8 @@ export class IdempotencyKeyEntity {
   @Column({ type: 'varchar', length: 10 }) status!: IdempotencyKeyStatus;
   @Column({ name: 'response_status', type: 'integer', nullable: true })
   responseStatus!: number | null;
-  @Column({ name: 'response_body', type: 'jsonb', nullable: true }) responseBody!: object | null;
+  /** The answer's body as JSON text (not jsonb, which refuses the `\u0000` escape). */
+  @Column({ name: 'response_body', type: 'text', nullable: true }) responseBody!: string | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt!: Date | null;
 }

@@ -58,10 +58,15 @@ export class IdempotencyKeyRepository {
   }
 
   /** Stores the answer to replay to retries. */
-  async complete(scope: IdempotencyScope, status: number, body: object | null): Promise<void> {
+  async complete(scope: IdempotencyScope, status: number, body: unknown): Promise<void> {
     await this.rows.update(
       { ...scope, status: 'in-flight' },
-      { status: 'completed', responseStatus: status, responseBody: body, completedAt: new Date() },
+      {
+        status: 'completed',
+        responseStatus: status,
+        responseBody: JSON.stringify(body ?? null),
+        completedAt: new Date(),
+      },
     );
   }
 

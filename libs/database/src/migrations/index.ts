@@ -9,6 +9,7 @@ import { AuditLog1764450000000 } from './1764450000000-audit-log';
 import { KpiTaskDaily1764500000000 } from './1764500000000-kpi-task-daily';
 import { Outbox1764800000000 } from './1764800000000-outbox';
 import { IdempotencyKeys1764810000000 } from './1764810000000-idempotency-keys';
+import { IdempotencyAnswerText1764810000001 } from './1764810000001-idempotency-answer-text';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   KpiTaskDaily1764500000000,
   Outbox1764800000000,
   IdempotencyKeys1764810000000,
+  IdempotencyAnswerText1764810000001,
 ];
