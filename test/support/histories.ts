@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { caseWorkflowId } from '@schakel/contracts';
@@ -11,6 +11,7 @@ export const HISTORIES_DIR = join(REPOSITORY_ROOT, 'test/fixtures/histories');
 /**
  * Saves a finished case's event history as a replay fixture, when RECORD_HISTORIES=1 (see
  * docs/workflows.md: re-record only when a change is meant to be incompatible, behind a patch).
+ * The history is saved as the server holds it: encrypted with the test keys of the test environment.
  */
 export async function recordHistory(stack: TestStack, caseId: string, name: string): Promise<void> {
   if (process.env.RECORD_HISTORIES !== '1') return;
@@ -28,13 +29,16 @@ export async function recordHistory(stack: TestStack, caseId: string, name: stri
 
 export function recordedHistories(): {
   workflowId: string;
+  file: string;
   history: temporal.api.history.v1.IHistory;
 }[] {
   return readdirSync(HISTORIES_DIR)
     .filter((file) => file.endsWith('.history.pb'))
     .sort()
+    .map((name) => join(HISTORIES_DIR, name))
     .map((file) => ({
-      workflowId: file.replace(/\.history\.pb$/, ''),
-      history: temporal.api.history.v1.History.decode(readFileSync(join(HISTORIES_DIR, file))),
+      workflowId: basename(file).replace(/\.history\.pb$/, ''),
+      file,
+      history: temporal.api.history.v1.History.decode(readFileSync(file)),
     }));
 }
