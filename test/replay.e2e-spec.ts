@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Worker } from '@temporalio/worker';
 import { encryptedDataConverter, ENCRYPTED_ENCODING } from '@schakel/temporal';
-import { recordedHistories } from './support/histories';
+import { recordedHistories, unencryptedPayloads } from './support/histories';
 import { testKeyring, WORKFLOW_BUNDLE_FILE } from './support/test-environment';
 
 /**
@@ -24,10 +24,13 @@ describe('replay of recorded case histories', () => {
 
   it('holds every payload encrypted: no case data in the clear', () => {
     for (const { file, history } of histories) {
-      const bytes = readFileSync(file);
-      expect(bytes.includes('json/plain')).toBe(false);
-      expect(bytes.includes(ENCRYPTED_ENCODING)).toBe(true);
       expect(history.events?.length).toBeGreaterThan(10);
+      expect(unencryptedPayloads(history)).toEqual([]);
+      const bytes = readFileSync(file);
+      expect(bytes.includes(ENCRYPTED_ENCODING)).toBe(true);
+      for (const clientName of ['J. de Vries', 'A. Jansen']) {
+        expect(bytes.includes(clientName)).toBe(false);
+      }
     }
   });
 
