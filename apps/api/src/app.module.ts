@@ -7,6 +7,7 @@ import { TemporalClientModule } from '@schakel/temporal';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
+import { CodecModule } from './codec/codec.module';
 import { HealthModule } from './health/health.module';
 import { KpisModule } from './kpis/kpis.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -33,6 +34,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     WebhooksModule,
     KpisModule,
     MetricsModule,
+    CodecModule,
   ],
   controllers: [UsersController],
 })
