@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
+import { redactUrl } from './log-redaction';
 
 export interface ErrorBody {
   statusCode: number;
@@ -66,7 +67,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     body.requestId = requestId;
     if (body.statusCode >= 500) {
       this.logger.error(
-        { err: exception, requestId: body.requestId, path: request.url },
+        { err: exception, requestId: body.requestId, path: redactUrl(request.url) },
         'Unhandled error',
       );
     }

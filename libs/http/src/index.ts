@@ -4,3 +4,4 @@ export * from './validation.pipe';
 export * from './positive-int.pipe';
 export * from './uuid.pipe';
 export * from './page-query.dto';
+export * from './log-redaction';
