@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from '@temporalio/client';
 import { caseWorkflowId } from '@schakel/contracts';
-import { ENCRYPTION_KEY_ID, EncryptionCodec, PayloadDecryptionError } from '@schakel/temporal';
+import {
+  ENCRYPTION_KEY_ID,
+  EncryptionCodec,
+  historyPayloads,
+  PayloadDecryptionError,
+} from '@schakel/temporal';
 import { CaseDriver } from './support/case-driver';
 import { testKeyring } from './support/test-environment';
 import { startTestStack, type TestStack } from './support/test-stack';
@@ -11,14 +16,14 @@ const entry = (id: string) => `${id}:${(keys.get(id) as Buffer).toString('base64
 const KEY_A = 'test-fixture-a';
 const KEY_B = 'test-fixture-b';
 
-/** Key ids of every encrypted payload in a history, found wherever payloads sit in its events. */
-function keyIdsIn(value: unknown, found = new Set<string>()): Set<string> {
-  if (value === null || typeof value !== 'object' || value instanceof Uint8Array) return found;
-  const keyId = (value as { metadata?: Record<string, Uint8Array> }).metadata?.[ENCRYPTION_KEY_ID];
-  if (keyId) found.add(Buffer.from(keyId).toString('utf8'));
-  for (const child of Object.values(value)) keyIdsIn(child, found);
-  return found;
-}
+/** Key ids of every encrypted payload in a history. */
+const keyIdsIn = (history: Parameters<typeof historyPayloads>[0]) =>
+  new Set(
+    historyPayloads(history)
+      .map(({ payload }) => payload.metadata?.[ENCRYPTION_KEY_ID])
+      .filter((keyId) => keyId !== undefined)
+      .map((keyId) => Buffer.from(keyId).toString('utf8')),
+  );
 
 /**
  * Rotation as docs/operations.md describes it: a case starts under key A; the deployment then knows

@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { caseWorkflowId } from '@schakel/contracts';
+import { ENCRYPTED_ENCODING, historyPayloads } from '@schakel/temporal';
 import { REPOSITORY_ROOT } from './test-environment';
 import type { TestStack } from './test-stack';
 
@@ -43,29 +44,20 @@ export function recordedHistories(): {
     }));
 }
 
-const ENCRYPTED = Buffer.from('binary/encrypted');
-
 /**
  * Where a history holds a payload that is not encrypted, as paths like `events.3.…data.payloads.0`.
  * Two kinds are plain by design and skipped: search attributes (process data, indexed by the
  * server) and the bookkeeping Temporal's core records beside a local activity's encrypted result.
  */
 export function unencryptedPayloads(history: temporal.api.history.v1.IHistory): string[] {
-  const found: string[] = [];
-  const visit = (value: unknown, path: string): void => {
-    if (value === null || typeof value !== 'object' || value instanceof Uint8Array) return;
-    if (
-      path.endsWith('.searchAttributes') ||
-      path.endsWith('.markerRecordedEventAttributes.details.data')
+  return historyPayloads(history)
+    .filter(
+      ({ path }) =>
+        !/\.searchAttributes\.|\.markerRecordedEventAttributes\.details\.data\./.test(path),
     )
-      return;
-    const candidate = value as { metadata?: Record<string, Uint8Array>; data?: unknown };
-    if (candidate.metadata && 'encoding' in candidate.metadata) {
-      if (!Buffer.from(candidate.metadata.encoding).equals(ENCRYPTED)) found.push(path);
-      return;
-    }
-    for (const [key, child] of Object.entries(value)) visit(child, `${path}.${key}`);
-  };
-  (history.events ?? []).forEach((event, index) => visit(event, `events.${index}`));
-  return found;
+    .filter(
+      ({ payload }) =>
+        Buffer.from(payload.metadata?.encoding ?? []).toString() !== ENCRYPTED_ENCODING,
+    )
+    .map(({ path }) => path);
 }

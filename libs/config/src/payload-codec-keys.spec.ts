@@ -61,7 +61,10 @@ describe('payload codec keys', () => {
   });
 
   it.each([
-    [{ PAYLOAD_CODEC_KEYS: `a:${key(1)},b:${key(2)}` }, /PAYLOAD_CODEC_PRIMARY_KEY_ID: is required/],
+    [
+      { PAYLOAD_CODEC_KEYS: `a:${key(1)},b:${key(2)}` },
+      /PAYLOAD_CODEC_PRIMARY_KEY_ID: is required/,
+    ],
     [
       { PAYLOAD_CODEC_KEYS: `a:${key(1)}`, PAYLOAD_CODEC_PRIMARY_KEY_ID: 'z' },
       /PAYLOAD_CODEC_PRIMARY_KEY_ID: 'z' is not one of the configured keys \(a\)/,
@@ -71,11 +74,11 @@ describe('payload codec keys', () => {
     [{ PAYLOAD_CODEC_KEYS: key(1) }, /PAYLOAD_CODEC_KEYS: entry 1 must look like/],
     [{ PAYLOAD_CODEC_KEYS: `a:${key(1)},a:${key(2)}` }, /key id 'a' appears twice/],
     [{ PAYLOAD_CODEC_KEYS: ' , ' }, /PAYLOAD_CODEC_KEYS: holds no key/],
+    [{ PAYLOAD_CODEC_KEYS: `a:${key(1)}`, PAYLOAD_CODEC_KEYS_FILE: '/etc/keys' }, /not both/],
     [
-      { PAYLOAD_CODEC_KEYS: `a:${key(1)}`, PAYLOAD_CODEC_KEYS_FILE: '/etc/keys' },
-      /not both/,
+      { PAYLOAD_CODEC_KEYS_FILE: '/nonexistent/keys' },
+      /PAYLOAD_CODEC_KEYS_FILE: cannot be read \(ENOENT\)/,
     ],
-    [{ PAYLOAD_CODEC_KEYS_FILE: '/nonexistent/keys' }, /PAYLOAD_CODEC_KEYS_FILE: cannot be read \(ENOENT\)/],
   ])('names the variable for %p', (variables, message) => {
     expect(() => validateEnvironment({ ...production, ...variables })).toThrow(message);
   });

@@ -28,7 +28,10 @@ const DEVELOPMENT_PAYLOAD_KEY = createHash('sha256')
   .digest();
 
 export class PayloadCodecKeyError extends Error {
-  constructor(readonly variable: string, reason: string) {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
     super(`${variable}: ${reason}`);
     this.name = 'PayloadCodecKeyError';
   }

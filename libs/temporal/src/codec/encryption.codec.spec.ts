@@ -64,7 +64,10 @@ describe('EncryptionCodec', () => {
     const renamed = new EncryptionCodec(keyring('a', { a: KEY_A, b: KEY_A }));
     await expect(
       renamed.decode([
-        { ...encrypted, metadata: { ...encrypted.metadata, [ENCRYPTION_KEY_ID]: Buffer.from('b') } },
+        {
+          ...encrypted,
+          metadata: { ...encrypted.metadata, [ENCRYPTION_KEY_ID]: Buffer.from('b') },
+        },
       ]),
     ).rejects.toThrow(PayloadDecryptionError);
   });
