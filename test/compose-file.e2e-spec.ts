@@ -42,6 +42,10 @@ describe('docker-compose.yml', () => {
         key,
         String(value)
           .replace(/^\$\{AUTH_JWT_SECRET:\?.*\}$/, 'x'.repeat(40))
+          .replace(
+            /^\$\{PAYLOAD_CODEC_KEYS:\?.*\}$/,
+            `compose:${Buffer.alloc(32, 1).toString('base64')}`,
+          )
           .replace(/^\$\{\w+:-\}$/, ''),
       ]),
     );
@@ -63,6 +67,12 @@ describe('docker-compose.yml', () => {
     expect(services.api.healthcheck?.test.join(' ')).toContain(`:${environment.PORT}/health/ready`);
     expect(services['temporal-ui'].environment?.TEMPORAL_ADDRESS).toBe(
       environment.TEMPORAL_ADDRESS,
+    );
+    // The UI decodes payloads through the API's codec endpoint, and the API lets the UI's origin in.
+    const uiPort = services['temporal-ui'].ports?.[0]?.split(':')[0];
+    expect(environment.TEMPORAL_UI_ORIGIN).toBe(`http://localhost:${uiPort}`);
+    expect(services['temporal-ui'].environment?.TEMPORAL_CODEC_ENDPOINT).toBe(
+      `http://localhost:${environment.PORT}/codec`,
     );
   });
 
