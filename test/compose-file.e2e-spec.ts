@@ -146,7 +146,12 @@ describe('docker-compose.yml', () => {
   it('documents every variable it reads in .env.example, with no secret filled in', () => {
     expect([...variables.keys()].sort()).toEqual(Object.keys(envExample).sort());
     const required = [...variables].filter(([, { required }]) => required).map(([name]) => name);
-    expect(required.sort()).toEqual(['AUTH_JWT_SECRET', 'POSTGRES_PASSWORD', 'REDIS_PASSWORD']);
+    expect(required.sort()).toEqual([
+      'AUTH_JWT_SECRET',
+      'PAYLOAD_CODEC_KEYS',
+      'POSTGRES_PASSWORD',
+      'REDIS_PASSWORD',
+    ]);
     for (const name of required) expect(envExample[name]).toBe('');
     expect(readRepositoryFile('.gitignore').split('\n')).toContain('.env');
     expect(readRepositoryFile('.dockerignore').split('\n')).toContain('*');
@@ -201,6 +206,12 @@ describe('docker-compose.yml', () => {
       postgres.POSTGRES_PASSWORD,
     ]);
     expect(services['temporal-schema'].environment?.SQL_PASSWORD).toBe(postgres.POSTGRES_PASSWORD);
+    // The UI decodes payloads through the API's codec endpoint, and the API lets the UI's origin in.
+    const uiPort = services['temporal-ui'].ports?.[0]?.split(':').at(-2);
+    expect(environment.TEMPORAL_UI_ORIGIN).toBe(`http://localhost:${uiPort}`);
+    expect(services['temporal-ui'].environment?.TEMPORAL_CODEC_ENDPOINT).toBe(
+      `http://localhost:${environment.PORT}/codec`,
+    );
   });
 
   it('mounts the setup scripts that exist, and registers exactly the case search attributes', () => {

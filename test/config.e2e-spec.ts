@@ -24,6 +24,19 @@ describe('configuration at boot', () => {
     expect(result.stderr).toContain('DATABASE_URL: DATABASE_URL must be a URL address');
   });
 
+  it('refuses to run production without payload encryption keys', () => {
+    const result = bootApi({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(40) });
+    expect(result.status).toBe(78);
+    expect(result.stderr).toContain('PAYLOAD_CODEC_KEYS: is required in production');
+    const short = bootApi({
+      NODE_ENV: 'production',
+      AUTH_JWT_SECRET: 'x'.repeat(40),
+      PAYLOAD_CODEC_KEYS: `k1:${Buffer.alloc(16).toString('base64')}`,
+    });
+    expect(short.status).toBe(78);
+    expect(short.stderr).toContain("PAYLOAD_CODEC_KEYS: key 'k1' must be 32 bytes");
+  });
+
   it('refuses to run production on the development secret', () => {
     const result = bootApi({ NODE_ENV: 'production' });
     expect(result.status).toBe(78);

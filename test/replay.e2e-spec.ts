@@ -1,14 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { Worker } from '@temporalio/worker';
-import { recordedHistories } from './support/histories';
-import { WORKFLOW_BUNDLE_FILE } from './support/test-environment';
+import { encryptedDataConverter, ENCRYPTED_ENCODING } from '@schakel/temporal';
+import { recordedHistories, unencryptedPayloads } from './support/histories';
+import { testKeyring, WORKFLOW_BUNDLE_FILE } from './support/test-environment';
 
 /**
  * Replays recorded histories of the three example chains against the current workflow code: a
- * change that would make running cases take another path (non-determinism) fails here.
+ * change that would make running cases take another path (non-determinism) fails here. The
+ * histories are encrypted as production's are (with the public test keys), so replay goes through
+ * the payload codec like a worker picking up a running case does.
  */
 describe('replay of recorded case histories', () => {
   const histories = recordedHistories();
+  const bundle = () => ({ code: readFileSync(WORKFLOW_BUNDLE_FILE, 'utf8') });
 
   it('has a recorded history of each example chain', () => {
     expect(histories.map((entry) => entry.workflowId)).toEqual([
@@ -18,13 +22,35 @@ describe('replay of recorded case histories', () => {
     ]);
   });
 
+  it('holds every payload encrypted: no case data in the clear', () => {
+    for (const { file, history } of histories) {
+      expect(history.events?.length).toBeGreaterThan(10);
+      expect(unencryptedPayloads(history)).toEqual([]);
+      const bytes = readFileSync(file);
+      expect(bytes.includes(ENCRYPTED_ENCODING)).toBe(true);
+      for (const clientName of ['J. de Vries', 'A. Jansen']) {
+        expect(bytes.includes(clientName)).toBe(false);
+      }
+    }
+  });
+
   it.each(histories.map((entry) => [entry.workflowId, entry]))(
-    'replays %s deterministically',
+    'replays %s deterministically through the codec',
     async (_name, entry) => {
-      const bundle = { code: readFileSync(WORKFLOW_BUNDLE_FILE, 'utf8') };
       await expect(
-        Worker.runReplayHistory({ workflowBundle: bundle }, entry.history, entry.workflowId),
+        Worker.runReplayHistory(
+          { workflowBundle: bundle(), dataConverter: encryptedDataConverter(testKeyring()) },
+          entry.history,
+          entry.workflowId,
+        ),
       ).resolves.toBeUndefined();
     },
   );
+
+  it('cannot replay without the key: the payloads really are encrypted', async () => {
+    const [entry] = histories;
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: bundle() }, entry.history, entry.workflowId),
+    ).rejects.toThrow();
+  });
 });

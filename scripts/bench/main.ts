@@ -3,6 +3,7 @@ import { runBaseline } from './baseline';
 import { readCounters, writesPerHandover } from './database-profile';
 import { HANDOVERS_PER_CASE } from './debt-chain';
 import { measureGrowth } from './growth';
+import { measureCodecCost } from './codec-cost';
 import { driveCases } from './handover-load';
 import { profileHistories } from './history-profile';
 import { openCases } from './open-cases';
@@ -52,6 +53,12 @@ async function bench(
       HANDOVERS_PER_CASE,
     ),
   };
+  const codecCost = await measureCodecCost(
+    stack.temporal,
+    stack.keyring,
+    caseIds.map((id) => `case-${id}`),
+    HANDOVERS_PER_CASE,
+  );
   const growth = await measureGrowth(
     stack.apiUrl,
     stack.databaseUrl,
@@ -61,6 +68,7 @@ async function bench(
   const open = options.openCases
     ? await openCases(
         stack.temporal,
+        stack.keyring,
         stack.databaseUrl,
         stack.worker.pid,
         options.openCases,
@@ -78,6 +86,7 @@ async function bench(
       Math.round((throughput.handoversPerSecond / baseline.handoversPerSecond) * 1000) / 1000,
     databaseWritesPerHandover: writesPerHandover(before, after, throughput.handovers),
     historyPerHandover,
+    codecCost,
     growth,
     ...(open ? { openCases: open } : {}),
   };

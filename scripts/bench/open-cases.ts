@@ -3,7 +3,9 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, type Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
+import type { PayloadCodecKeyring } from '@schakel/config';
 import { CASE_WORKFLOW_TYPE, caseWorkflowId, type CaseWorkflowInput } from '@schakel/contracts';
+import { encryptedDataConverter } from '@schakel/temporal';
 import { DEBT_CHAIN_ID, debtIntake } from './debt-chain';
 import { memoryOf, type MemorySample } from './processes';
 import { ProgressBar } from './progress';
@@ -24,6 +26,7 @@ export interface OpenCasesResult {
  */
 export async function openCases(
   connection: Connection,
+  keyring: PayloadCodecKeyring,
   databaseUrl: string,
   workerPid: number,
   total: number,
@@ -51,7 +54,8 @@ export async function openCases(
        FROM unnest($1::uuid[]) AS id`,
       [ids, DEBT_CHAIN_ID, modelVersion, openedBy.userId],
     );
-    const client = new Client({ connection });
+    // Encrypted like the API's client: the worker only reads payloads under the deployment's keys.
+    const client = new Client({ connection, dataConverter: encryptedDataConverter(keyring) });
     const progress = new ProgressBar('Open case workflows', total);
     const started = performance.now();
     await runPool(total, concurrency, async (index) => {

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { BaselineResult } from './baseline';
+import type { CodecCost } from './codec-cost';
 import type { GrowthLevel } from './growth';
 import type { ThroughputResult } from './handover-load';
 import type { HistoryProfile } from './history-profile';
@@ -20,6 +21,8 @@ export interface BenchResults {
   ratioToBaseline: number;
   databaseWritesPerHandover: { transactions: number; rows: Record<string, unknown> };
   historyPerHandover: { schakel: HistoryProfile; baseline: HistoryProfile };
+  /** The payload codec's CPU time per handover (AES-256-GCM, see docs/operations.md). */
+  codecCost: CodecCost;
   growth: GrowthLevel[];
   openCases?: OpenCasesResult;
   targets: { name: string; target: string; measured: string; met: boolean }[];
@@ -92,6 +95,12 @@ export function printTable(results: BenchResults): void {
     ...prefixed('baseline ', baseline.latency),
   });
   console.table(Object.fromEntries(latencyRows.map(([name, summary]) => [name, summary])));
+  const codec = results.codecCost;
+  console.log(
+    `Payload codec: ${codec.payloadsPerHandover} payloads (${codec.plaintextBytesPerHandover} B) per handover →` +
+      ` encode ${codec.encodeMicrosPerHandover} µs + decode ${codec.decodeMicrosPerHandover} µs per handover` +
+      ` (${codec.encodeMicrosPerPayload} / ${codec.decodeMicrosPerPayload} µs per payload)`,
+  );
   console.log(
     `Peak memory (VmHWM): API ${results.peakMemory.api.peakRssMiB} MiB, worker ${results.peakMemory.worker.peakRssMiB} MiB`,
   );

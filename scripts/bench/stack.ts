@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
+import type { PayloadCodecKeyring } from '@schakel/config';
 import { CASE_SEARCH_ATTRIBUTES, TemporalDevServer } from '@schakel/temporal';
 import { freePort, NodeChild, waitForHttp } from './processes';
 
@@ -16,6 +18,8 @@ export interface BenchStack {
   temporalAddress: string;
   /** A client connection of the bench's own, for the baseline and for reading histories. */
   temporal: Connection;
+  /** The payload keys API and worker run with (a fresh one per run), for clients of the bench's own. */
+  keyring: PayloadCodecKeyring;
   databaseUrl: string;
   api: NodeChild;
   worker: NodeChild;
@@ -62,6 +66,7 @@ export async function startStack(
     await devServer.start();
 
     const port = await freePort();
+    const keyring = { primaryKeyId: 'bench', keys: new Map([['bench', randomBytes(32)]]) };
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: 'development',
@@ -71,6 +76,9 @@ export async function startStack(
       TEMPORAL_ADDRESS: devServer.address,
       REDIS_PREFIX: 'schakel-bench',
       DEMO_MODELS_DIR: resolve(ROOT, 'models'),
+      PAYLOAD_CODEC_KEYS: `bench:${(keyring.keys.get('bench') as Buffer).toString('base64')}`,
+      PAYLOAD_CODEC_PRIMARY_KEY_ID: 'bench',
+      PAYLOAD_CODEC_KEYS_FILE: '',
     };
     await recreateDatabase(databaseUrl);
     const prepare = new NodeChild('prepare', resolve(DIST, 'api/src/prepare.js'), env);
@@ -87,7 +95,16 @@ export async function startStack(
     const temporal = await Connection.connect({ address: devServer.address });
     started.push({ stop: () => temporal.close() });
     await waitForPoller(temporal, worker);
-    return { apiUrl, temporalAddress: devServer.address, temporal, databaseUrl, api, worker, stop };
+    return {
+      apiUrl,
+      temporalAddress: devServer.address,
+      temporal,
+      keyring,
+      databaseUrl,
+      api,
+      worker,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

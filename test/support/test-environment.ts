@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { payloadCodecKeyring, type PayloadCodecKeyring } from '@schakel/config';
 
 /** Shared between global setup (parent process) and the test files: where the real services are. */
 export const REPOSITORY_ROOT = resolve(__dirname, '../..');
@@ -15,6 +16,24 @@ export const TEST_DATABASE =
 export const TEST_DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${TEST_DATABASE}`;
 export const WORKFLOW_BUNDLE_FILE = join(tmpdir(), `${TEST_DATABASE}-workflow-bundle.js`);
 export const TEMPORAL_ADDRESS_FILE = join(tmpdir(), `${TEST_DATABASE}-temporal-address`);
+/**
+ * The payload codec keys of every test (two, for the rotation test): public test fixtures, also the
+ * keys the recorded replay histories are encrypted with.
+ */
+export const TEST_PAYLOAD_KEYS_FILE = join(
+  REPOSITORY_ROOT,
+  'test/fixtures/TEST-ONLY-payload-codec.keys',
+);
+export const TEST_PRIMARY_KEY_ID = 'test-fixture-a';
+
+/** The keyring the apps under test build from the test environment, for clients of a test's own. */
+export function testKeyring(primaryKeyId = TEST_PRIMARY_KEY_ID): PayloadCodecKeyring {
+  return payloadCodecKeyring({
+    NODE_ENV: 'test',
+    PAYLOAD_CODEC_KEYS_FILE: TEST_PAYLOAD_KEYS_FILE,
+    PAYLOAD_CODEC_PRIMARY_KEY_ID: primaryKeyId,
+  });
+}
 
 /** The environment the apps under test validate at boot, as a deployment would set it. */
 export function testEnvironment(overrides: Record<string, string> = {}): Record<string, string> {
@@ -25,6 +44,8 @@ export function testEnvironment(overrides: Record<string, string> = {}): Record<
     REDIS_URL: 'redis://127.0.0.1:6379',
     REDIS_PREFIX: TEST_DATABASE,
     DEMO_MODELS_DIR: join(REPOSITORY_ROOT, 'models'),
+    PAYLOAD_CODEC_KEYS_FILE: TEST_PAYLOAD_KEYS_FILE,
+    PAYLOAD_CODEC_PRIMARY_KEY_ID: TEST_PRIMARY_KEY_ID,
     ...overrides,
   };
 }

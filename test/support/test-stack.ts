@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { AppModule } from '../../apps/api/src/app.module';
@@ -11,6 +13,7 @@ import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-users';
 import { WORKFLOW_SOURCE } from '../../apps/worker/src/temporal-worker.service';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { RelayModule } from '../../apps/relay/src/relay.module';
+import { LOG_DESTINATION } from '@schakel/http';
 import { applyTestEnvironment, WORKFLOW_BUNDLE_FILE } from './test-environment';
 
 export interface TestStack {
@@ -26,19 +29,28 @@ export interface TestStack {
   close: () => Promise<void>;
 }
 
-async function startWorkerContext(): Promise<INestApplicationContext> {
+async function startWorkerContext(logs?: DestinationStream): Promise<INestApplicationContext> {
   const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] })
     .overrideProvider(WORKFLOW_SOURCE)
     .useValue({ workflowBundle: { code: readFileSync(WORKFLOW_BUNDLE_FILE, 'utf8') } })
+    .overrideProvider(LOG_DESTINATION)
+    .useValue(logs ?? null)
     .compile();
   const context = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+  // As the worker's main.ts: Nest and the Temporal SDK log through the structured logger.
+  if (logs) context.useLogger(context.get(Logger));
   await context.init();
   return context;
 }
 
-async function startRelayContext(): Promise<INestApplicationContext> {
-  const moduleRef = await Test.createTestingModule({ imports: [RelayModule] }).compile();
+async function startRelayContext(logs?: DestinationStream): Promise<INestApplicationContext> {
+  const moduleRef = await Test.createTestingModule({ imports: [RelayModule] })
+    .overrideProvider(LOG_DESTINATION)
+    .useValue(logs ?? null)
+    .compile();
   const context = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+  // Nest's logger is process-wide: keep it the structured one when a test reads the logs back.
+  if (logs) context.useLogger(context.get(Logger));
   await context.init();
   return context;
 }
@@ -48,13 +60,22 @@ async function startRelayContext(): Promise<INestApplicationContext> {
  * Temporal dev server from global setup, on a task queue of this test file's own.
  */
 export async function startTestStack(
-  options: { worker?: boolean; relay?: boolean; environment?: Record<string, string> } = {},
+  options: {
+    worker?: boolean;
+    relay?: boolean;
+    environment?: Record<string, string>;
+    /** Where API and worker write their structured logs, for a test that reads them back. */
+    logs?: DestinationStream;
+  } = {},
 ): Promise<TestStack> {
   applyTestEnvironment({
     TEMPORAL_TASK_QUEUE: `schakel-test-${randomUUID()}`,
     ...options.environment,
   });
-  const apiModule = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  const apiModule = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(LOG_DESTINATION)
+    .useValue(options.logs ?? null)
+    .compile();
   const api = apiModule.createNestApplication<NestExpressApplication>({
     bodyParser: false,
     bufferLogs: true,
@@ -75,14 +96,14 @@ export async function startTestStack(
       return `Bearer ${(response.body as { accessToken: string }).accessToken}`;
     },
     startWorker: async () => {
-      worker ??= await startWorkerContext();
+      worker ??= await startWorkerContext(options.logs);
     },
     stopWorker: async () => {
       await worker?.close();
       worker = undefined;
     },
     startRelay: async () => {
-      relay ??= await startRelayContext();
+      relay ??= await startRelayContext(options.logs);
     },
     stopRelay: async () => {
       await relay?.close();

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { CASE_SEARCH_ATTRIBUTES } from '@schakel/temporal';
-import { REPOSITORY_ROOT } from './test-environment';
+import { CASE_SEARCH_ATTRIBUTES, encryptedDataConverter } from '@schakel/temporal';
+import { REPOSITORY_ROOT, testKeyring } from './test-environment';
 
 const INDEXED = temporal.api.enums.v1.IndexedValueType;
 const TYPES: Record<string, temporal.api.enums.v1.IndexedValueType> = {
@@ -23,6 +23,7 @@ export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment
         path: join(REPOSITORY_ROOT, '.tools/bin/temporal-test-server'),
       },
     },
+    client: { dataConverter: encryptedDataConverter(testKeyring()) },
   });
   await env.connection.operatorService.addSearchAttributes({
     namespace: 'default',

@@ -8,6 +8,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CaseFlagsModule } from './case-flags/case-flags.module';
 import { CasesModule } from './cases/cases.module';
+import { CodecModule } from './codec/codec.module';
 import { HealthModule } from './health/health.module';
 import { KpisModule } from './kpis/kpis.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -35,6 +36,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     WebhooksModule,
     KpisModule,
     MetricsModule,
+    CodecModule,
   ],
   controllers: [UsersController],
 })

@@ -6,15 +6,18 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { EnvironmentVariables } from '@schakel/config';
-import { temporalAddress } from '@schakel/temporal';
+import { EnvironmentVariables, payloadCodecKeyring } from '@schakel/config';
+import { encryptedDataConverter, temporalAddress } from '@schakel/temporal';
 import { WORKFLOWS_PATH } from '@schakel/workflows';
 import { activityFunctions } from './activity-registry';
 import { CaseActivities } from './cases/case.activities';
 import { SmokeActivities } from './smoke/smoke.activities';
 import { installTemporalRuntime } from './temporal-runtime';
 
-/** Where the worker takes its workflow code from: compiled sources by default, a prebuilt bundle in tests. */
+/**
+ * Where the worker takes its workflow code from: compiled sources by default, a prebuilt bundle in
+ * tests (built with the encrypting failure converter, see bundleWorkflowsFromSource).
+ */
 export const WORKFLOW_SOURCE = Symbol('WORKFLOW_SOURCE');
 export type WorkflowSource = Pick<WorkerOptions, 'workflowsPath' | 'workflowBundle'>;
 export const defaultWorkflowSource: WorkflowSource = { workflowsPath: WORKFLOWS_PATH };
@@ -42,6 +45,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       namespace: this.env.TEMPORAL_NAMESPACE,
       taskQueue: this.env.TEMPORAL_TASK_QUEUE,
       ...this.workflowSource,
+      dataConverter: encryptedDataConverter(payloadCodecKeyring(this.env)),
       maxCachedWorkflows: this.env.TEMPORAL_MAX_CACHED_WORKFLOWS,
       // SIGTERM: running activities get the grace period, then are cancelled (and retried by
       // another worker); past twice that the worker gives up waiting, so shutdown is bounded.

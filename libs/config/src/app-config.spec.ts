@@ -47,12 +47,17 @@ describe('validateEnvironment', () => {
   });
 
   it('accepts production with a strong secret or an OIDC issuer', () => {
+    const keys = { PAYLOAD_CODEC_KEYS: `prod-1:${Buffer.alloc(32, 7).toString('base64')}` };
     expect(
-      validateEnvironment({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(40) }).NODE_ENV,
+      validateEnvironment({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(40), ...keys })
+        .NODE_ENV,
     ).toBe('production');
     expect(
-      validateEnvironment({ NODE_ENV: 'production', AUTH_OIDC_ISSUER: 'https://id.example.nl' })
-        .AUTH_OIDC_ISSUER,
+      validateEnvironment({
+        NODE_ENV: 'production',
+        AUTH_OIDC_ISSUER: 'https://id.example.nl',
+        ...keys,
+      }).AUTH_OIDC_ISSUER,
     ).toBe('https://id.example.nl');
   });
 

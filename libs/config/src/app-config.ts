@@ -17,6 +17,7 @@ import {
   validateSync,
   type ValidationError,
 } from 'class-validator';
+import { PayloadCodecKeyError, payloadCodecKeyring } from './payload-codec-keys';
 
 export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
 export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
@@ -273,6 +274,36 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(16)
   METRICS_TOKEN?: string;
+
+  /**
+   * Keys that encrypt Temporal payloads, `id:base64key` comma-separated (32-byte keys:
+   * `openssl rand -base64 32`). Required in production, here or in PAYLOAD_CODEC_KEYS_FILE.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  PAYLOAD_CODEC_KEYS?: string;
+
+  /** A file with the same `id:base64key` entries, one per line; for mounted secrets. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  PAYLOAD_CODEC_KEYS_FILE?: string;
+
+  /** The key id new payloads are encrypted with; may be left out when only one key is configured. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  PAYLOAD_CODEC_PRIMARY_KEY_ID?: string;
+
+  /**
+   * Origin of the Temporal UI (e.g. `https://temporal.example.nl`) allowed to call the codec endpoint
+   * from the browser; unset, the endpoint answers no cross-origin request (the CLI needs none).
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  TEMPORAL_UI_ORIGIN?: string;
 }
 
 export class ConfigValidationError extends Error {
@@ -294,6 +325,12 @@ export function validateEnvironment(env: Record<string, string | undefined>): En
   const errors = validateSync(config, { skipMissingProperties: false, whitelist: false });
   if (errors.length > 0)
     throw new ConfigValidationError(errors.map((error) => describe(error, env)));
+  try {
+    payloadCodecKeyring(config);
+  } catch (error) {
+    if (error instanceof PayloadCodecKeyError) throw new ConfigValidationError([error.message]);
+    throw error;
+  }
   return config;
 }
 

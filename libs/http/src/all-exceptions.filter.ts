@@ -9,6 +9,7 @@ import {
 import type { NextFunction, Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { isDependencyOutage, RETRY_AFTER_SECONDS } from './dependency-outage';
+import { redactUrl } from './log-redaction';
 
 export interface ErrorBody {
   statusCode: number;
@@ -72,12 +73,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
       response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       this.logger.warn(
-        { err: exception, requestId: body.requestId, path: request.url },
+        { err: exception, requestId: body.requestId, path: redactUrl(request.url) },
         'A dependency is unavailable',
       );
     } else if (body.statusCode >= 500) {
       this.logger.error(
-        { err: exception, requestId: body.requestId, path: request.url },
+        { err: exception, requestId: body.requestId, path: redactUrl(request.url) },
         'Unhandled error',
       );
     }

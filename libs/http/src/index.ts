@@ -9,3 +9,4 @@ export * from './input.decorators';
 export * from './hostile-input.middleware';
 export * from './dependency-outage';
 export * from './idempotency.interceptor';
+export * from './log-redaction';

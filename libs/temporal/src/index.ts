@@ -3,3 +3,4 @@ export * from './temporal-address';
 export * from './temporal-client.module';
 export * from './temporal-dev-server';
 export * from './temporal-probe';
+export * from './codec';

@@ -1,6 +1,8 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import { EnvironmentVariables } from '@schakel/config';
+import { EnvironmentVariables, payloadCodecKeyring } from '@schakel/config';
+import { encryptedDataConverter } from './codec/data-converter';
+import { EncryptionCodec } from './codec/encryption.codec';
 import { temporalAddress } from './temporal-address';
 import { TemporalProbe } from './temporal-probe';
 
@@ -24,12 +26,21 @@ export class TemporalConnection implements OnApplicationShutdown {
     TemporalConnection,
     TemporalProbe,
     {
+      provide: EncryptionCodec,
+      inject: [EnvironmentVariables],
+      useFactory: (env: EnvironmentVariables) => new EncryptionCodec(payloadCodecKeyring(env)),
+    },
+    {
       provide: Client,
       inject: [TemporalConnection, EnvironmentVariables],
       useFactory: ({ connection }: TemporalConnection, env: EnvironmentVariables) =>
-        new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }),
+        new Client({
+          connection,
+          namespace: env.TEMPORAL_NAMESPACE,
+          dataConverter: encryptedDataConverter(payloadCodecKeyring(env)),
+        }),
     },
   ],
-  exports: [TemporalConnection, TemporalProbe, Client],
+  exports: [TemporalConnection, TemporalProbe, Client, EncryptionCodec],
 })
 export class TemporalClientModule {}

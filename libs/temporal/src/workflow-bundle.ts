@@ -5,10 +5,12 @@ import {
   DefaultLogger,
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
+import { FAILURE_CONVERTER_PATH } from './codec/data-converter';
 
 /**
  * Bundles workflow code from TypeScript sources, resolving the @schakel/* path aliases that the
- * compiled output has already rewritten. Used by tests and tools that run from source.
+ * compiled output has already rewritten. Used by tests and tools that run from source. The bundle
+ * carries the encrypting failure converter, as a worker with the encrypted data converter needs.
  */
 export function bundleWorkflowsFromSource(
   workflowsPath: string,
@@ -20,6 +22,7 @@ export function bundleWorkflowsFromSource(
   );
   return bundleWorkflowCode({
     workflowsPath,
+    failureConverterPath: FAILURE_CONVERTER_PATH,
     logger: new DefaultLogger('WARN'),
     webpackConfigHook: (config) => ({
       ...config,

@@ -1,0 +1,3 @@
+export * from './data-converter';
+export * from './encryption.codec';
+export * from './history-payloads';
