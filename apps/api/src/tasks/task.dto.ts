@@ -152,6 +152,16 @@ export class ReturnTaskDto {
   @MinLength(3)
   @MaxLength(2000)
   reason!: string;
+
+  @ApiPropertyOptional({
+    example: 'incomplete-information',
+    description:
+      "One of the step's declared return-reason categories (model `returnReasons`); the regisseur and operations see the category, never the reason's text",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  category?: string;
 }
 
 export class AssignTaskDto {

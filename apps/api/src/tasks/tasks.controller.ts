@@ -113,7 +113,8 @@ export class TasksController {
   @HttpCode(200)
   @ApiHeader(IDEMPOTENCY)
   @ApiOperation({
-    summary: 'Return the handover to the partner that sent it, with the reason (rework)',
+    summary:
+      'Return the handover to the partner that sent it, with the reason (read only by both ends of the handover) and an optional category',
   })
   @ApiOkResponse({ type: TransitionDto })
   returnHandover(
@@ -122,6 +123,6 @@ export class TasksController {
     @CurrentUser() user: AuthenticatedUser,
     @Headers('idempotency-key') key?: string,
   ): Promise<TransitionDto> {
-    return this.tasks.return(taskId, body.reason, user, key);
+    return this.tasks.return(taskId, body, user, key);
   }
 }
