@@ -96,20 +96,23 @@ export function timelineEntry(event: CaseEventEntity, access: NeedToKnow): Timel
       actorOrganisation: null,
       occurredAt: event.occurredAt,
       details: Object.fromEntries(
-        Object.entries({ reason, reasonWithheld, reasonCategory }).filter(([, v]) => v !== undefined),
+        Object.entries({ reason, reasonWithheld, reasonCategory }).filter(
+          ([, v]) => v !== undefined,
+        ),
       ),
       confidential: true,
       summary: CONFIDENTIAL_STEP_NAME,
     };
   }
+  const hiddenActor = access.hidesOrganisation(event.actorOrganisation);
   return {
     type: event.type,
     taskKey: access.taskKey(event.taskKey),
     stepId: event.stepId,
     partnerId: event.partnerId,
-    actorId: event.actorId,
+    actorId: hiddenActor ? null : event.actorId,
     actorRole: event.actorRole,
-    actorOrganisation: event.actorOrganisation,
+    actorOrganisation: hiddenActor ? null : event.actorOrganisation,
     occurredAt: event.occurredAt,
     details,
   };

@@ -18,6 +18,8 @@ export class NeedToKnow {
   private readonly fields: ReadonlySet<string>;
   private readonly confidentialSteps: ReadonlySet<string>;
   private readonly stepOfTask: ReadonlyMap<string, TaskRef>;
+  /** Partners this reader knows of in the case only through hidden confidential steps. */
+  private readonly hiddenPartners: ReadonlySet<string>;
 
   constructor(
     readonly reader: AuthenticatedUser,
@@ -37,6 +39,17 @@ export class NeedToKnow {
       model.steps.filter((step) => step.confidential).map((step) => step.id),
     );
     this.stepOfTask = new Map(tasks.map((task) => [task.taskKey, task]));
+    this.hiddenPartners = this.onlyHidden(tasks, intakeOrganisation);
+  }
+
+  private onlyHidden(tasks: TaskRef[], alsoShown: string | null): Set<string> {
+    const shown = new Set(
+      tasks
+        .filter((task) => !this.hidesStep(task.stepId, task.partnerId))
+        .map((task) => task.partnerId),
+    );
+    if (alsoShown) shown.add(alsoShown);
+    return new Set(tasks.map((task) => task.partnerId).filter((partner) => !shown.has(partner)));
   }
 
   /** Caseworkers of an involved organisation read content; the regisseur and operations read process data. */
@@ -78,13 +91,17 @@ export class NeedToKnow {
 
   /** Partners holding the case now, without those working on a confidential step hidden from this reader. */
   currentPartners(openTasks: TaskRef[], currentPartners: string[]): string[] {
-    const shown = new Set(
-      openTasks
-        .filter((task) => !this.hidesStep(task.stepId, task.partnerId))
-        .map((task) => task.partnerId),
-    );
-    const hidden = new Set(openTasks.map((task) => task.partnerId).filter((p) => !shown.has(p)));
+    const hidden = this.onlyHidden(openTasks, null);
     return currentPartners.filter((partner) => !hidden.has(partner));
+  }
+
+  /**
+   * Whether an actor's organisation stays unnamed for this reader: it takes part in the case only
+   * through confidential steps hidden from the reader (its caseworker's completion opens the next
+   * step, its return reopens the previous one).
+   */
+  hidesOrganisation(organisationId: string | null): boolean {
+    return organisationId !== null && this.hiddenPartners.has(organisationId);
   }
 
   /**

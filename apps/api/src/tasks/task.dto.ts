@@ -107,6 +107,12 @@ export class StepDto {
     description: 'Fields that must have a value when this step hands over',
   })
   handsOver!: string[];
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Categories a return of this handover may give (`category` of the return)',
+  })
+  returnReasons?: { id: string; label: string }[];
 }
 
 export class TaskDetailDto {

@@ -98,6 +98,7 @@ export class TasksService {
         outcomes: step.outcomes,
         form: formFields(model, step.form),
         handsOver: step.handsOver,
+        ...(step.returnReasons ? { returnReasons: step.returnReasons } : {}),
       },
     };
   }
