@@ -244,6 +244,10 @@ export const en: Dictionary = {
   'ops.withinNorm': '% within norm per partner',
   'ops.escalationsByCause': 'Escalations by cause',
   'ops.count': 'Count',
+  'kpi.suppressed': 'suppressed',
+  'kpi.suppressedTip':
+    'Suppressed: fewer than {min} cases in this group. Small numbers can identify people.',
+  'kpi.suppressedGroups': 'Suppressed (fewer than {min} cases):',
   'ops.suppressed': 'Too few cases to show figures (privacy: at least five per group).',
   'ops.noData': 'No data for this period yet.',
   'ops.exports': 'Export for analysis',

@@ -245,6 +245,10 @@ export const nl = {
   'ops.withinNorm': '% binnen norm per ketenpartner',
   'ops.escalationsByCause': 'Escalaties naar oorzaak',
   'ops.count': 'Aantal',
+  'kpi.suppressed': 'onderdrukt',
+  'kpi.suppressedTip':
+    'Onderdrukt: minder dan {min} casussen in deze groep. Kleine aantallen kunnen personen herkenbaar maken.',
+  'kpi.suppressedGroups': 'Onderdrukt (minder dan {min} casussen):',
   'ops.suppressed': 'Te weinig casussen om cijfers te tonen (privacy: minimaal vijf per groep).',
   'ops.noData': 'Nog geen gegevens voor deze periode.',
   'ops.exports': 'Exporteren voor analyse',
