@@ -17,7 +17,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Every authenticated request — reads of case content included — leaves one line in the
- * append-only audit log: who, which route, which case, why (the reason given) and the answer.
+ * append-only audit log: who, which route, which case, whether a reason was given (its text stays
+ * with the case, for its audience) and the answer.
  * The line is written before the response goes out, so no access goes unrecorded.
  */
 @Injectable()
@@ -56,7 +57,9 @@ export class AuditInterceptor implements NestInterceptor {
         path: request.originalUrl.slice(0, 500),
         caseId: UUID.test(caseId) ? caseId : null,
         statusCode,
-        reason: typeof reason === 'string' ? reason.slice(0, 2000) : null,
+        // The reason's text has its own audience (docs/need-to-know.md): the log says one was given.
+        reason: null,
+        reasonGiven: typeof reason === 'string' && reason.length > 0,
       });
     } catch (error) {
       // The request itself stands; a failing audit write is an operational alarm, not the caller's problem.
