@@ -2,8 +2,11 @@ import { CaseDriver } from './support/case-driver';
 import { eventually } from './support/eventually';
 import { MARKERS, plantMarkers, type PlantedCase } from './support/need-to-know-case';
 import { startTestStack, type TestStack } from './support/test-stack';
+import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver';
 
 const CHAIN = 'ntk-proef';
+/** Partner systems subscribed to the case's notifications: the return's and the reminder's. */
+const SUBSCRIBED = ['gemeente', 'woningcorporatie'];
 const YEAR = new Date().getUTCFullYear();
 const YEARS = `from=${YEAR - 1}-01-01&to=${YEAR + 1}-12-31`;
 
@@ -18,10 +21,29 @@ describe('need-to-know: free text, confidential steps and personal data reach on
   let stack: TestStack;
   let driver: CaseDriver;
   let planted: PlantedCase;
+  let partnerSystems: WebhookReceiver;
+  /** Who finds the case searching for the partner working on the confidential step, while it does. */
+  const foundByPartnerSearch: Record<string, boolean> = {};
   beforeAll(async () => {
     stack = await startTestStack();
     driver = new CaseDriver(stack);
-    planted = await plantMarkers(stack, CHAIN);
+    partnerSystems = await startWebhookReceiver(() => 200);
+    for (const organisation of SUBSCRIBED) {
+      await stack
+        .http()
+        .put(`/organisations/${organisation}/webhook`)
+        .set('Authorization', await driver.as('admin'))
+        .send({ url: partnerSystems.url, secret: 'need-to-know-webhook-secret-0001' })
+        .expect(200);
+    }
+    planted = await plantMarkers(stack, CHAIN, async (caseId) => {
+      for (const username of ['gemeente.medewerker', 'kredietbank.medewerker', 'regisseur']) {
+        const found = await driver.get(username, `/cases?chainId=${CHAIN}&partnerId=kredietbank`);
+        foundByPartnerSearch[username] = (found.body.items as { id: string }[]).some(
+          (item) => item.id === caseId,
+        );
+      }
+    });
     // Notifications leave through the queue: wait for the return's and the reminder's.
     await eventually(async () => {
       for (const [username, kind] of [
@@ -36,7 +58,16 @@ describe('need-to-know: free text, confidential steps and personal data reach on
     });
   });
 
-  afterAll(() => stack.close());
+  afterAll(async () => {
+    for (const organisation of SUBSCRIBED) {
+      await stack
+        .http()
+        .delete(`/organisations/${organisation}/webhook`)
+        .set('Authorization', await driver.as('admin'));
+    }
+    await partnerSystems.close();
+    await stack.close();
+  });
 
   /** Everything one reader can read about the case, through every read path open to them. */
   async function readAll(username: string): Promise<{ text: string; statuses: number[] }> {
@@ -93,12 +124,29 @@ describe('need-to-know: free text, confidential steps and personal data reach on
     }
   });
 
+  it('sends partner systems webhooks that quote no free text and no personal data', async () => {
+    await eventually(() => {
+      const kinds = partnerSystems.requests.map((request) => JSON.parse(request.body).kind);
+      expect(kinds).toEqual(expect.arrayContaining(['task.returned', 'task.reminder']));
+      return Promise.resolve();
+    });
+    for (const request of partnerSystems.requests) {
+      for (const marker of Object.values(MARKERS)) expect(request.body).not.toContain(marker);
+    }
+  });
+
   it('hides the confidential step from other partners: no partner, no step, only that a partner works on it', async () => {
     for (const username of ['gemeente.medewerker', 'woningcorporatie.medewerker']) {
       const { text } = await readAll(username);
       expect(text).not.toContain('first-conversation');
       expect(text).not.toContain('Eerste gesprek');
     }
+    // Searching cases by the partner on the confidential step does not give it away either.
+    expect(foundByPartnerSearch).toEqual({
+      'gemeente.medewerker': false,
+      'kredietbank.medewerker': true,
+      regisseur: true,
+    });
     const housing = await readAll('woningcorporatie.medewerker');
     expect(housing.text).not.toContain('kredietbank');
     const view = await driver.get('woningcorporatie.medewerker', `/cases/${planted.caseId}`);

@@ -50,7 +50,12 @@ export interface PlantedCase {
  * handover with a reason and a category, then completes with confidential case data; the case
  * waits at the housing corporation's feedback step, where the regisseur sends a reminder.
  */
-export async function plantMarkers(stack: TestStack, chainId: string): Promise<PlantedCase> {
+export async function plantMarkers(
+  stack: TestStack,
+  chainId: string,
+  /** Called while the confidential step is open at the debt-help provider. */
+  whileConfidentialOpen: (caseId: string) => Promise<void> = () => Promise.resolve(),
+): Promise<PlantedCase> {
   const driver = new CaseDriver(stack);
   const admin = await driver.as('admin');
   await stack
@@ -116,6 +121,7 @@ export async function plantMarkers(stack: TestStack, chainId: string): Promise<P
     'contact-channel': 'home-visit',
   });
   const second = await driver.task('kredietbank.medewerker', caseId, 'first-conversation');
+  await whileConfidentialOpen(caseId);
   await driver.complete('kredietbank.medewerker', caseId, 'first-conversation', 'accepted', {
     'help-accepted': true,
     'household-situation': MARKERS.confidentialData,
