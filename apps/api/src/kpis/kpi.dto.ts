@@ -52,8 +52,7 @@ export class WorkInProgressRowDto extends StepGroupDto {
   @ApiProperty(nullableNumber('Opened more than 7 days ago')) agedOver7Days!: number | null;
   @ApiProperty(nullableNumber('Opened more than 28 days ago')) agedOver28Days!: number | null;
   @ApiProperty(nullableNumber('Open tasks with an open escalation')) openEscalations!:
-    | number
-    | null;
+    number | null;
 }
 
 export class WorkInProgressDto {
@@ -169,8 +168,7 @@ export class ScorecardStepDto extends StepGroupDto {
   @ApiProperty(nullableNumber('Cases behind the lead, waiting and handover times'))
   completedCases!: number | null;
   @ApiProperty(nullableNumber('Cases behind the within-norm figures')) measuredCases!:
-    | number
-    | null;
+    number | null;
   @ApiProperty({
     type: [String],
     description:

@@ -88,7 +88,10 @@ export function applyRegisseurAction(
       };
       work.change({ taskKey: task.taskKey, partnerId, assigneeId, claimedAt: null });
       // Both the partner that held the task and the one that receives it are concerned.
-      const audience = { organisations: [...new Set([task.partnerId, partnerId])], regisseur: true };
+      const audience = {
+        organisations: [...new Set([task.partnerId, partnerId])],
+        regisseur: true,
+      };
       work.record(
         'task.reassigned',
         actor,
