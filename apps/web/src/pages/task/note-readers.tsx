@@ -18,7 +18,7 @@ export function NoteReaders({ partners, selected, disabled, onChange }: Props) {
       <legend>{t('notes.readers')}</legend>
       <p className="muted">{t('notes.readersHint')}</p>
       {partners.map((partner) => (
-        <label key={partner.id} className="checkbox">
+        <label key={partner.id} className="choice">
           <input
             type="checkbox"
             name="sharedWith"
