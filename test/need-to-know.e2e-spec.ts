@@ -194,6 +194,23 @@ describe('need-to-know: free text, confidential steps and personal data reach on
     );
   });
 
+  it('keeps a group of one case out of every figure: KPIs, the model view and /metrics', async () => {
+    // The chain has this one case, below the default minimum group size of 5.
+    const wip = await driver.get('operations', `/kpis/work-in-progress?chainId=${CHAIN}`);
+    expect(wip.body.rows.length).toBeGreaterThan(0);
+    for (const row of wip.body.rows)
+      expect(row).toMatchObject({ suppressed: true, open: null, openEscalations: null });
+    const card = await driver.get(
+      'regisseur',
+      `/kpis/scorecards/kredietbank?chainId=${CHAIN}&${YEARS}`,
+    );
+    expect(card.body.steps.length).toBeGreaterThan(0);
+    for (const step of card.body.steps)
+      expect(step).toMatchObject({ suppressed: true, workingMedianMs: null, measured: null });
+    const metrics = await stack.http().get('/metrics').expect(200);
+    expect(metrics.text).not.toContain(`chain="${CHAIN}"`);
+  });
+
   it('refuses a return category the step does not declare, and a note shared outside the case, naming the field', async () => {
     const feedback = await driver.post(
       'woningcorporatie.medewerker',
