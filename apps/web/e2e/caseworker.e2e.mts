@@ -91,6 +91,25 @@ describe('a caseworker completes a task and the next partner sees it arrive', ()
       .waitFor();
     expect(await page.getByTestId('timeline').innerText()).toContain('Taak afgerond');
     await screenshot(page, '04-task-next-partner');
+
+    // A note is for the own organisation unless shared: one shared with the municipality, one not.
+    await page.getByLabel('Notitie', { exact: true }).fill('Alleen voor de GGD.');
+    await page.getByRole('button', { name: 'Notitie opslaan' }).click();
+    await page.getByText('Notitie opgeslagen.').waitFor();
+    await page
+      .getByLabel('Notitie', { exact: true })
+      .fill('Ook voor de gemeente: mobiliteit beperkt.');
+    await page.getByLabel('Gemeente Middenstad, team Wmo').check();
+    await page.getByRole('button', { name: 'Notitie opslaan' }).click();
+    await page.getByTestId('timeline').getByText('Ook voor de gemeente').waitFor();
+    expect(consoleErrors).toEqual([]);
+
+    await signOut(page);
+    await signIn(page, baseUrl, 'gemeente.medewerker');
+    await page.goto(`${baseUrl}/app/tasks/${assessment.id}`);
+    const timeline = page.getByTestId('timeline');
+    await timeline.getByText('Ook voor de gemeente: mobiliteit beperkt.').waitFor();
+    expect(await timeline.innerText()).not.toContain('Alleen voor de GGD.');
     expect(consoleErrors).toEqual([]);
   });
 

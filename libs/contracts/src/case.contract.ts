@@ -135,6 +135,18 @@ export interface CompleteTaskInput extends TaskUpdateInput {
 
 export interface ReturnTaskInput extends TaskUpdateInput {
   reason: string;
+  /** One of the step's declared return-reason categories, for process analysis without free text. */
+  category?: string;
+}
+
+/**
+ * Who may read a piece of free text (a reason, a note, an agreement), stored with it (issue 12):
+ * caseworkers of these organisations, and the regisseur only when `regisseur` is set. Operations
+ * never read free text.
+ */
+export interface TextAudience {
+  organisations: string[];
+  regisseur: boolean;
 }
 
 export interface CancelCaseInput {
@@ -252,10 +264,14 @@ export interface CaseEventRecord {
     outcome?: string;
     /** Handover data: filtered to each reader's visible fields. */
     data?: CaseData;
-    /** Reasons (return, cancel) — process information the regisseur may read. */
+    /** Free text of a reason (return, regisseur action, agreement): only for its `audience`. */
     reason?: string;
-    /** Free text of a note — case content. */
+    /** A return reason's category from the step's declared list: process data everyone may read. */
+    reasonCategory?: string;
+    /** Free text of a note — case content, only for its `audience`. */
     text?: string;
+    /** Who may read `reason` or `text`; everyone else learns only that there is one. */
+    audience?: TextAudience;
     assigneeId?: string | null;
     handedOverBy?: string[];
     iteration?: number;

@@ -4,6 +4,7 @@ import {
   ConflictException,
   HttpException,
   HttpStatus,
+  Inject,
   Injectable,
   UnprocessableEntityException,
   UseInterceptors,
@@ -14,6 +15,7 @@ import {
 import { ApiConflictResponse, ApiHeader, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { catchError, from, mergeMap, of, type Observable } from 'rxjs';
+import { EnvironmentVariables } from '@schakel/config';
 import { IdempotencyKeyRepository, type IdempotencyScope } from '@schakel/database';
 import { errorBody } from './all-exceptions.filter';
 import { RequestValidationError } from './validation.pipe';
@@ -23,8 +25,12 @@ export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 export const IDEMPOTENCY_KEY = /^[\x20-\x7e]{1,255}$/;
 /** A completed key is remembered this long; a retry within it gets the first answer. */
 export const IDEMPOTENCY_RETAIN_SECONDS = 24 * 3600;
-/** An in-flight key older than this belongs to a request whose process died; it can be claimed again. */
-export const IDEMPOTENCY_LEASE_SECONDS = 120;
+/**
+ * An in-flight key older than the longest a request can take — the Update deadline plus this
+ * margin for the reads and the audit line around it — belongs to a request whose process died;
+ * it can be claimed again (a killed API then blocks its clients' retries for seconds, not minutes).
+ */
+const LEASE_MARGIN_SECONDS = 15;
 
 /** Marks a replayed answer, so a client (and a log reader) can tell it from a fresh one. */
 const REPLAYED_HEADER = 'Idempotent-Replayed';
@@ -49,7 +55,14 @@ function fingerprint(request: Request): string {
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly keys: IdempotencyKeyRepository) {}
+  private readonly leaseSeconds: number;
+
+  constructor(
+    private readonly keys: IdempotencyKeyRepository,
+    @Inject(EnvironmentVariables) env: EnvironmentVariables,
+  ) {
+    this.leaseSeconds = Math.ceil(env.UPDATE_DEADLINE_MS / 1000) + LEASE_MARGIN_SECONDS;
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
@@ -71,7 +84,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return from(
       this.keys.claim(scope, print, {
         retainSeconds: IDEMPOTENCY_RETAIN_SECONDS,
-        leaseSeconds: IDEMPOTENCY_LEASE_SECONDS,
+        leaseSeconds: this.leaseSeconds,
       }),
     ).pipe(
       mergeMap((claim) => {
@@ -83,6 +96,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
           );
         }
         if (existing.status === 'in-flight') {
+          response.setHeader('Retry-After', '1');
           throw new ConflictException(
             `A request with this ${IDEMPOTENCY_HEADER} is still being handled; retry once it has answered`,
           );

@@ -39,7 +39,11 @@ export class AuditEntryDto {
   @ApiProperty() path!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) caseId!: string | null;
   @ApiProperty() statusCode!: number;
-  @ApiPropertyOptional({ nullable: true, type: String }) reason!: string | null;
+  @ApiProperty({
+    description:
+      'A reason was given; its free text is read in the case timeline by its audience only',
+  })
+  reasonGiven!: boolean;
 }
 
 export class AuditPageDto {
@@ -59,6 +63,12 @@ export class AuditController {
   @ApiOkResponse({ type: AuditPageDto })
   async search(@Query() query: AuditQueryDto): Promise<AuditPageDto> {
     const [rows, total] = await this.audit.search(query);
-    return { items: rows.map(({ id: _id, ...entry }) => entry), total };
+    return {
+      items: rows.map(({ id: _id, reason, reasonGiven, ...entry }) => ({
+        ...entry,
+        reasonGiven: reasonGiven || reason !== null,
+      })),
+      total,
+    };
   }
 }

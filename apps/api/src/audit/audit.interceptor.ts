@@ -9,7 +9,6 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
-import { printable } from '@schakel/contracts';
 import { AuditLogRepository } from '@schakel/database';
 import type { AuthenticatedUser } from '@schakel/identity';
 
@@ -19,7 +18,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Every authenticated request — reads of case content included — leaves one line in the
- * append-only audit log: who, which route, which case, why (the reason given) and the answer.
+ * append-only audit log: who, which route, which case, whether a reason was given (its text stays
+ * with the case, for its audience) and the answer.
  * The line is written before the response goes out, so no access goes unrecorded: when it cannot be
  * written (the database is down) the caller gets 503 instead of the answer. A case change made by
  * the workflow is in the case's event log anyway; its retry (same Idempotency-Key) is recorded here.
@@ -60,7 +60,9 @@ export class AuditInterceptor implements NestInterceptor {
         path: request.originalUrl.slice(0, 500),
         caseId: UUID.test(caseId) ? caseId : null,
         statusCode,
-        reason: typeof reason === 'string' ? printable(reason).slice(0, 2000) : null,
+        // The reason's text has its own audience (docs/need-to-know.md): the log says one was given.
+        reason: null,
+        reasonGiven: typeof reason === 'string' && reason.length > 0,
       });
     } catch (error) {
       this.logger.error(

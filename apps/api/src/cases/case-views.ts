@@ -1,6 +1,6 @@
 import type { CaseEntity, CaseEventEntity, TaskEntity } from '@schakel/database';
 import type { CaseDto, CaseSummaryDto, CaseTaskDto, TimelineEntryDto } from './case.dto';
-import type { NeedToKnow } from './need-to-know';
+import { CONFIDENTIAL_STEP_NAME, type NeedToKnow } from './need-to-know';
 
 export function caseSummary(row: CaseEntity): CaseSummaryDto {
   return {
@@ -42,6 +42,21 @@ export function caseTask(task: TaskEntity): CaseTaskDto {
   };
 }
 
+/** A task of a confidential step as other partners see it: that a partner works on the case. */
+function hiddenTask(task: TaskEntity): CaseTaskDto {
+  return {
+    ...caseTask(task),
+    id: null,
+    taskKey: null,
+    stepId: null,
+    stepName: CONFIDENTIAL_STEP_NAME,
+    partnerId: null,
+    assigneeId: null,
+    outcome: null,
+    confidential: true,
+  };
+}
+
 /** The case as this reader may see it: content for involved caseworkers, process data for everyone. */
 export function caseView(row: CaseEntity, tasks: TaskEntity[], access: NeedToKnow): CaseDto {
   const content = access.seesContent
@@ -51,19 +66,54 @@ export function caseView(row: CaseEntity, tasks: TaskEntity[], access: NeedToKno
         data: access.data(row.data),
       }
     : {};
-  return { ...caseSummary(row), ...content, tasks: tasks.map(caseTask) };
+  return {
+    ...caseSummary(row),
+    currentPartners: access.currentPartners(
+      tasks.filter((task) => task.status === 'open'),
+      row.currentPartners,
+    ),
+    ...content,
+    tasks: tasks.map((task) =>
+      access.hidesStep(task.stepId, task.partnerId) ? hiddenTask(task) : caseTask(task),
+    ),
+  };
 }
 
-export function timelineEntry(event: CaseEventEntity, access: NeedToKnow): TimelineEntryDto {
+/** A timeline entry as this reader may read it; null when the reader does not learn of it. */
+export function timelineEntry(event: CaseEventEntity, access: NeedToKnow): TimelineEntryDto | null {
+  const details = access.event(event);
+  if (details === null) return null;
+  if (access.hidesStep(event.stepId, event.partnerId)) {
+    // A return from a confidential step keeps its reason for the audience, nothing that names the step.
+    const { reason, reasonWithheld, reasonCategory } = details;
+    return {
+      type: event.type,
+      taskKey: null,
+      stepId: null,
+      partnerId: null,
+      actorId: null,
+      actorRole: null,
+      actorOrganisation: null,
+      occurredAt: event.occurredAt,
+      details: Object.fromEntries(
+        Object.entries({ reason, reasonWithheld, reasonCategory }).filter(
+          ([, v]) => v !== undefined,
+        ),
+      ),
+      confidential: true,
+      summary: CONFIDENTIAL_STEP_NAME,
+    };
+  }
+  const hiddenActor = access.hidesOrganisation(event.actorOrganisation);
   return {
     type: event.type,
-    taskKey: event.taskKey,
+    taskKey: access.taskKey(event.taskKey),
     stepId: event.stepId,
     partnerId: event.partnerId,
-    actorId: event.actorId,
+    actorId: hiddenActor ? null : event.actorId,
     actorRole: event.actorRole,
-    actorOrganisation: event.actorOrganisation,
+    actorOrganisation: hiddenActor ? null : event.actorOrganisation,
     occurredAt: event.occurredAt,
-    details: access.event(event),
+    details,
   };
 }

@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import type { CaseTransitionResult } from '@schakel/contracts';
 import { PageQueryDto, IsCaseData, IsText } from '@schakel/http';
 import { INTENSITIES, type CaseData, type CaseEnd } from '@schakel/reference-model/engine';
@@ -83,6 +93,19 @@ export class AddNoteDto {
   @MaxLength(4000)
   text!: string;
 
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['kredietbank'],
+    description:
+      "Partners of the case (organisation ids) that may read the note besides the author's own organisation; default: only the author's organisation",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Matches(ID, { each: true, message: 'each of sharedWith must be an organisation id' })
+  sharedWith?: string[];
+
   @ApiPropertyOptional({ description: 'The task the note is about' })
   @IsOptional()
   @IsText()
@@ -103,12 +126,21 @@ export class CaseSearchDto extends PageQueryDto {
   partnerId?: string;
 }
 
+const HIDDEN = 'null on a confidential step of another partner';
+
 export class CaseTaskDto {
-  @ApiProperty() id!: string;
-  @ApiProperty() taskKey!: string;
-  @ApiProperty() stepId!: string;
-  @ApiProperty() stepName!: string;
-  @ApiProperty() partnerId!: string;
+  @ApiProperty({ nullable: true, type: String, description: HIDDEN }) id!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: HIDDEN }) taskKey!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: HIDDEN }) stepId!: string | null;
+  @ApiProperty({
+    description: 'On a confidential step of another partner: "Een partner werkt aan de casus"',
+  })
+  stepName!: string;
+  @ApiProperty({ nullable: true, type: String, description: HIDDEN }) partnerId!: string | null;
+  @ApiPropertyOptional({
+    description: 'Set on a confidential step of another partner: only its progress is shown',
+  })
+  confidential?: boolean;
   @ApiProperty() status!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) assigneeId!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) outcome!: string | null;
@@ -173,7 +205,18 @@ export class TimelineEntryDto {
   @ApiPropertyOptional({ nullable: true, type: String }) actorRole!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) actorOrganisation!: string | null;
   @ApiProperty() occurredAt!: Date;
-  @ApiProperty({ type: 'object', additionalProperties: true }) details!: Record<string, unknown>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'Process details; `reason`/`text` only for their audience (others get `reasonWithheld: true` and `reasonCategory`)',
+  })
+  details!: Record<string, unknown>;
+  @ApiPropertyOptional({
+    description: 'Set on an entry of a confidential step of another partner: no partner, no step',
+  })
+  confidential?: boolean;
+  @ApiPropertyOptional({ example: 'Een partner werkt aan de casus' }) summary?: string;
 }
 
 export class TransitionDto implements CaseTransitionResult {

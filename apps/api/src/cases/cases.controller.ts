@@ -68,7 +68,10 @@ export class CasesController {
   }
 
   @Get(':caseId/timeline')
-  @ApiOperation({ summary: 'The ordered story of the case, filtered by need-to-know' })
+  @ApiOperation({
+    summary:
+      'The ordered story of the case, filtered by need-to-know: free text only for its audience, confidential steps of other partners anonymised',
+  })
   @ApiOkResponse({ type: [TimelineEntryDto] })
   timeline(
     @Param('caseId', new UuidPipe('caseId')) caseId: string,
@@ -79,7 +82,10 @@ export class CasesController {
 
   @Post(':caseId/notes')
   @Roles('caseworker')
-  @ApiOperation({ summary: 'Add a note to the case file (visible to involved caseworkers)' })
+  @ApiOperation({
+    summary:
+      "Add a note to the case file: read by the author's organisation and the case partners named in sharedWith",
+  })
   @ApiCreatedResponse({ type: TimelineEntryDto })
   addNote(
     @Param('caseId', new UuidPipe('caseId')) caseId: string,

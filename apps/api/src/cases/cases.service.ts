@@ -127,7 +127,19 @@ export class CasesService {
 
   async list(user: AuthenticatedUser, search: CaseSearchDto): Promise<CasePageDto> {
     const [rows, total] = await this.cases.search(readerOf(user), search);
-    return { items: rows.map(caseSummary), total };
+    const open = await this.tasks.findOpenByCases(rows.map((row) => row.id));
+    const items = await Promise.all(
+      rows.map(async (row) => {
+        const tasks = open.filter((task) => task.caseId === row.id);
+        const model = await this.snapshots.get(row.chainId, row.modelVersion);
+        const access = new NeedToKnow(user, model, tasks, row.openedByOrganisation);
+        return {
+          ...caseSummary(row),
+          currentPartners: access.currentPartners(tasks, row.currentPartners),
+        };
+      }),
+    );
+    return { items, total };
   }
 
   async get(id: string, user: AuthenticatedUser): Promise<CaseDto> {
@@ -138,15 +150,38 @@ export class CasesService {
   async timeline(id: string, user: AuthenticatedUser): Promise<TimelineEntryDto[]> {
     const { access } = await this.readable(id, user);
     const events = await this.events.timeline(id);
-    return events.map((event) => timelineEntry(event, access));
+    return events
+      .map((event) => timelineEntry(event, access))
+      .filter((entry): entry is TimelineEntryDto => entry !== null);
   }
 
+  /** A note is read by the author's organisation and the partners of the case it is shared with. */
   async addNote(id: string, note: AddNoteDto, user: AuthenticatedUser): Promise<TimelineEntryDto> {
-    const { access } = await this.readable(id, user);
+    const { row, tasks, access } = await this.readable(id, user);
     if (!access.seesContent) {
       throw new ForbiddenException(
         'Notes are case content: only caseworkers of an involved organisation add them',
       );
+    }
+    // Only partners this author can see in the case: naming a hidden one must not confirm it.
+    const partners = new Set([
+      ...tasks
+        .filter((task) => !access.hidesStep(task.stepId, task.partnerId))
+        .map((task) => task.partnerId),
+      ...(row.openedByOrganisation ? [row.openedByOrganisation] : []),
+    ]);
+    const strangers = (note.sharedWith ?? []).filter((partner) => !partners.has(partner));
+    if (strangers.length) {
+      throw new UnprocessableEntityException({
+        message: 'A note can only be shared with partners of the case',
+        errors: [
+          {
+            field: 'sharedWith',
+            code: 'not-a-case-partner',
+            message: `not a partner of this case: ${strangers.join(', ')}`,
+          },
+        ],
+      });
     }
     const event = await this.events.addNote({
       eventId: `note:${randomUUID()}`,
@@ -156,8 +191,12 @@ export class CasesService {
       actorOrganisation: user.organisationId,
       taskKey: note.taskKey ?? null,
       text: note.text,
+      audience: {
+        organisations: [...new Set([user.organisationId as string, ...(note.sharedWith ?? [])])],
+        regisseur: false,
+      },
     });
-    return timelineEntry(event, access);
+    return timelineEntry(event, access) as TimelineEntryDto;
   }
 
   async cancel(

@@ -19,6 +19,7 @@ const entry = (
   actorRole: 'caseworker',
   occurredAt: new Date('2025-01-06T09:00:00Z'),
   outcome: null,
+  reasonCategory: null,
   ...extra,
 });
 
@@ -30,12 +31,13 @@ describe('XES writer', () => {
       writer.events([entry('a', 'task.opened'), entry('a', 'task.claimed')]) +
       writer.events([
         entry('a', 'task.completed', { outcome: 'reached' }),
+        entry('a', 'task.returned', { reasonCategory: 'wrong-partner' }),
         entry('b', 'case.opened', { taskKey: null, stepId: null, stepName: null, partnerId: null }),
       ]) +
       writer.end();
     expect(xml.match(/<trace>/g)).toHaveLength(2);
     expect(xml.match(/<\/trace>/g)).toHaveLength(2);
-    expect(xml.match(/<event>/g)).toHaveLength(4);
+    expect(xml.match(/<event>/g)).toHaveLength(5);
     expect(xml).toContain('value="chain &lt;2025&gt;"');
     expect(xml).toContain(
       '<string key="concept:name" value="Outreach &amp; &quot;contact&quot;"/>',
@@ -43,6 +45,7 @@ describe('XES writer', () => {
     expect(xml).toContain('<string key="lifecycle:transition" value="start"/>');
     expect(xml).toContain('<string key="concept:name" value="Case opened"/>');
     expect(xml).toContain('<string key="schakel:outcome" value="reached"/>');
+    expect(xml).toContain('<string key="schakel:reasonCategory" value="wrong-partner"/>');
     expect(xml).toContain('<date key="time:timestamp" value="2025-01-06T09:00:00.000Z"/>');
     expect(xml.trim().endsWith('</trace>\n</log>')).toBe(true);
   });

@@ -19,6 +19,7 @@ const EVENT_ATTRIBUTES = [
   'lifecycle',
   'eventType',
   'outcome',
+  'reasonCategory',
   'actorRole',
   'modelVersion',
 ] as const;
@@ -96,6 +97,7 @@ export class OcelWriter {
           lifecycle: lifecycleOf(entry.type),
           eventType: entry.type,
           outcome: entry.outcome,
+          reasonCategory: entry.reasonCategory,
           actorRole: entry.actorRole,
           modelVersion: entry.modelVersion,
         };

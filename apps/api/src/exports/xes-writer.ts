@@ -70,6 +70,7 @@ export class XesWriter {
       ['schakel:step', entry.stepId],
       ['schakel:task', entry.taskKey],
       ['schakel:outcome', entry.outcome],
+      ['schakel:reasonCategory', entry.reasonCategory],
     ];
     return [
       attribute('string', 'concept:name', activityOf(entry)),

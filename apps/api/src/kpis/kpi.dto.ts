@@ -51,6 +51,8 @@ export class WorkInProgressRowDto extends StepGroupDto {
   @ApiProperty(nullableNumber()) ageMaxMs!: number | null;
   @ApiProperty(nullableNumber('Opened more than 7 days ago')) agedOver7Days!: number | null;
   @ApiProperty(nullableNumber('Opened more than 28 days ago')) agedOver28Days!: number | null;
+  @ApiProperty(nullableNumber('Open tasks with an open escalation')) openEscalations!:
+    number | null;
 }
 
 export class WorkInProgressDto {
@@ -163,6 +165,16 @@ export class ClockChangesDto {
 export class ScorecardStepDto extends StepGroupDto {
   @ApiProperty(nullableNumber('Tasks closed')) tasks!: number | null;
   @ApiProperty(nullableNumber()) completed!: number | null;
+  @ApiProperty(nullableNumber('Cases behind the lead, waiting and handover times'))
+  completedCases!: number | null;
+  @ApiProperty(nullableNumber('Cases behind the within-norm figures')) measuredCases!:
+    number | null;
+  @ApiProperty({
+    type: [String],
+    description:
+      'Figures blanked because the cases they are computed from are fewer than minGroupSize, although the group is shown',
+  })
+  suppressedFigures!: string[];
   @ApiProperty(nullableNumber('Handovers this partner returned')) returned!: number | null;
   @ApiProperty(nullableNumber()) workingMedianMs!: number | null;
   @ApiProperty(nullableNumber()) workingP90Ms!: number | null;

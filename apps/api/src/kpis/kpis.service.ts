@@ -22,7 +22,7 @@ import type {
   ThroughputQueryDto,
   WorkInProgressQueryDto,
 } from './kpi-query.dto';
-import { share, suppressCount, suppressSmallGroups } from './suppression';
+import { share, suppressCount, suppressFigures, suppressSmallGroups } from './suppression';
 
 /** Default period: the last 52 weeks up to and including today. */
 const DEFAULT_DAYS = 364;
@@ -87,6 +87,7 @@ export class KpisService {
         'ageMaxMs',
         'agedOver7Days',
         'agedOver28Days',
+        'openEscalations',
       ]),
     };
   }
@@ -210,23 +211,38 @@ export class KpisService {
       ...camel(row),
       withinNormShare: share(row.within, row.measured),
     }));
+    const groups = suppressSmallGroups(rows, this.min, [
+      'tasks',
+      'completed',
+      'completedCases',
+      'measuredCases',
+      'returned',
+      'workingMedianMs',
+      'workingP90Ms',
+      'waitingMedianMs',
+      'handoverMedianMs',
+      'measured',
+      'within',
+      'withinNormShare',
+      'suspendedTasks',
+      'extendedTasks',
+      'escalations',
+    ]).map((row) => ({ ...row, suppressedFigures: [] as string[] }));
+    // Lead times and within-norm count their own cases, as /kpis/lead-times and /kpis/within-norm do.
+    const completed = suppressFigures(groups, this.min, (row) => row.completedCases, [
+      'completed',
+      'workingMedianMs',
+      'workingP90Ms',
+      'waitingMedianMs',
+      'handoverMedianMs',
+    ]);
     return {
       partnerId,
       filter: this.echo(filter),
-      steps: suppressSmallGroups(rows, this.min, [
-        'tasks',
-        'completed',
-        'returned',
-        'workingMedianMs',
-        'workingP90Ms',
-        'waitingMedianMs',
-        'handoverMedianMs',
+      steps: suppressFigures(completed, this.min, (row) => row.measuredCases, [
         'measured',
         'within',
         'withinNormShare',
-        'suspendedTasks',
-        'extendedTasks',
-        'escalations',
       ]),
     };
   }

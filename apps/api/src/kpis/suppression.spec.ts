@@ -1,4 +1,4 @@
-import { share, suppressCount, suppressSmallGroups } from './suppression';
+import { share, suppressCount, suppressFigures, suppressSmallGroups } from './suppression';
 
 describe('suppression of small groups', () => {
   const rows = [
@@ -25,5 +25,16 @@ describe('suppression of small groups', () => {
     expect(share(2, 3)).toBe(0.6667);
     expect(share(0, 0)).toBeNull();
     expect(share(null, 4)).toBeNull();
+  });
+
+  it('blanks the figures of a smaller set of cases within a group that is shown, naming them', () => {
+    const card = [
+      { stepId: 'a', cases: 6, completedCases: 4, medianMs: 1000, suppressedFigures: [] },
+      { stepId: 'b', cases: 6, completedCases: 5, medianMs: 2000, suppressedFigures: [] },
+    ];
+    expect(suppressFigures(card, 5, (row) => row.completedCases, ['medianMs'])).toEqual([
+      { ...card[0], medianMs: null, suppressedFigures: ['medianMs'] },
+      card[1],
+    ]);
   });
 });

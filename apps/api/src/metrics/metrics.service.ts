@@ -9,6 +9,7 @@ import {
   type Metric,
   Registry,
 } from 'prom-client';
+import { EnvironmentVariables } from '@schakel/config';
 import {
   CaseFlagRepository,
   KpiQueryRepository,
@@ -16,6 +17,7 @@ import {
   type MetricsSnapshot,
 } from '@schakel/database';
 import { QUEUE_NAMES } from '@schakel/queue';
+import { isSmallGroup } from '../kpis/suppression';
 
 /** Upper bounds of the step-duration buckets, in seconds: an hour up to twelve weeks. */
 export const STEP_DURATION_BUCKETS = [
@@ -52,6 +54,7 @@ export class MetricsService {
 
   constructor(
     private readonly kpis: KpiQueryRepository,
+    private readonly env: EnvironmentVariables,
     @InjectQueue(QUEUE_NAMES.notifications) notifications: Queue,
     @InjectQueue(QUEUE_NAMES.webhookDeliveries) webhookDeliveries: Queue,
     outbox: OutboxRepository,
@@ -135,10 +138,19 @@ export class MetricsService {
     return this.registry.metrics();
   }
 
+  /** The aggregates behind the series, without groups of fewer cases than the KPI minimum. */
   private read(): Promise<MetricsSnapshot> {
     const now = Date.now();
     if (!this.snapshot || now - this.snapshot.at > SNAPSHOT_TTL_MS) {
-      const value = this.kpis.metrics(STEP_DURATION_BUCKETS.map((seconds) => seconds * 1000));
+      const shown = <T extends { cases: number }>(rows: T[]) =>
+        rows.filter((row) => !isSmallGroup(row.cases, this.env.KPI_MIN_GROUP_SIZE));
+      const value = this.kpis
+        .metrics(STEP_DURATION_BUCKETS.map((seconds) => seconds * 1000))
+        .then((snapshot) => ({
+          handovers: shown(snapshot.handovers),
+          escalations: shown(snapshot.escalations),
+          stepDurations: shown(snapshot.stepDurations),
+        }));
       // A failed read is retried at the next scrape instead of being served for the TTL.
       value.catch(() => (this.snapshot = undefined));
       this.snapshot = { at: now, value };

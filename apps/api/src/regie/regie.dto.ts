@@ -132,7 +132,14 @@ export class EscalationDto {
   levelDueAt!: Date | null;
   @ApiProperty({ description: 'Seconds since it was raised' }) ageSeconds!: number;
   @ApiPropertyOptional({ nullable: true, type: Date }) resolvedAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) resolution!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: "The regisseur's free text: null for operations",
+  })
+  resolution!: string | null;
+  @ApiProperty({ description: 'There is a resolution this reader may not read' })
+  resolutionWithheld!: boolean;
 }
 
 export class EscalationPageDto {

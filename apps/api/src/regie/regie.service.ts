@@ -36,9 +36,9 @@ export class RegieService {
     private readonly workflows: CaseWorkflowClient,
   ) {}
 
-  async queue(query: EscalationQueryDto): Promise<EscalationPageDto> {
+  async queue(query: EscalationQueryDto, user: AuthenticatedUser): Promise<EscalationPageDto> {
     const [rows, total] = await this.escalations.queue(query);
-    return { items: rows.map(escalationDto), total };
+    return { items: rows.map((row) => escalationDto(row, user)), total };
   }
 
   async detail(id: string, user: AuthenticatedUser): Promise<EscalationDetailDto> {
@@ -51,10 +51,10 @@ export class RegieService {
     ]);
     const { tasks: _tasks, ...caseSummary } = summary;
     return {
-      escalation: escalationDto(escalation),
+      escalation: escalationDto(escalation, user),
       case: caseSummary,
       tasks: tasks.map(caseTask),
-      history: history.map(escalationDto),
+      history: history.map((row) => escalationDto(row, user)),
       timeline,
     };
   }
@@ -127,7 +127,8 @@ export class RegieService {
   }
 }
 
-function escalationDto(row: EscalationEntity): EscalationDto {
+/** The resolution is the regisseur's free text: operations learn only that there is one. */
+function escalationDto(row: EscalationEntity, reader: AuthenticatedUser): EscalationDto {
   return {
     id: row.id,
     caseId: row.caseId,
@@ -147,6 +148,7 @@ function escalationDto(row: EscalationEntity): EscalationDto {
       ((row.resolvedAt ?? new Date()).getTime() - row.raisedAt.getTime()) / 1000,
     ),
     resolvedAt: row.resolvedAt,
-    resolution: row.resolution,
+    resolution: reader.role === 'regisseur' ? row.resolution : null,
+    resolutionWithheld: reader.role !== 'regisseur' && row.resolution !== null,
   };
 }

@@ -105,6 +105,12 @@ export class StepDto {
     description: 'Fields that must have a value when this step hands over',
   })
   handsOver!: string[];
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Categories a return of this handover may give (`category` of the return)',
+  })
+  returnReasons?: { id: string; label: string }[];
 }
 
 export class TaskDetailDto {
@@ -155,6 +161,16 @@ export class ReturnTaskDto {
   @MinLength(3)
   @MaxLength(2000)
   reason!: string;
+
+  @ApiPropertyOptional({
+    example: 'incomplete-information',
+    description:
+      "One of the step's declared return-reason categories (model `returnReasons`); the regisseur and operations see the category, never the reason's text",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  category?: string;
 }
 
 export class AssignTaskDto {

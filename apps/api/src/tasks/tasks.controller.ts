@@ -107,7 +107,8 @@ export class TasksController {
   @HttpCode(200)
   @Idempotent()
   @ApiOperation({
-    summary: 'Return the handover to the partner that sent it, with the reason (rework)',
+    summary:
+      'Return the handover to the partner that sent it, with the reason (read only by both ends of the handover) and an optional category',
   })
   @ApiOkResponse({ type: TransitionDto })
   returnHandover(
@@ -116,6 +117,6 @@ export class TasksController {
     @CurrentUser() user: AuthenticatedUser,
     @Headers('idempotency-key') key?: string,
   ): Promise<TransitionDto> {
-    return this.tasks.return(taskId, body.reason, user, key);
+    return this.tasks.return(taskId, body, user, key);
   }
 }

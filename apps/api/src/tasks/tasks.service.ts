@@ -98,6 +98,7 @@ export class TasksService {
         outcomes: step.outcomes,
         form: formFields(model, step.form),
         handsOver: step.handsOver,
+        ...(step.returnReasons ? { returnReasons: step.returnReasons } : {}),
       },
     };
   }
@@ -151,11 +152,14 @@ export class TasksService {
 
   return(
     taskId: string,
-    reason: string,
+    handover: { reason: string; category?: string },
     user: AuthenticatedUser,
     key?: string,
   ): Promise<CaseTransitionResult> {
-    return this.send(taskId, user, key, returnTaskUpdate, { reason });
+    return this.send(taskId, user, key, returnTaskUpdate, {
+      reason: handover.reason,
+      ...(handover.category ? { category: handover.category } : {}),
+    });
   }
 
   /** Every task request: find the caller's own task (404 otherwise), then one Update to its case. */

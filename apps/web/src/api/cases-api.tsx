@@ -9,8 +9,12 @@ export const casesApi = {
   get: (http: HttpClient, caseId: string) => http.get<CaseView>(`/cases/${enc(caseId)}`),
   timeline: (http: HttpClient, caseId: string) =>
     http.get<TimelineEntry[]>(`/cases/${enc(caseId)}/timeline`),
-  addNote: (http: HttpClient, caseId: string, text: string, taskKey?: string) =>
-    http.post<unknown>(`/cases/${enc(caseId)}/notes`, { text, taskKey }),
+  /** A note for the author's organisation and, when named, these partners of the case. */
+  addNote: (
+    http: HttpClient,
+    caseId: string,
+    note: { text: string; taskKey?: string; sharedWith?: string[] },
+  ) => http.post<unknown>(`/cases/${enc(caseId)}/notes`, note),
   /** Intake; the key is made once per form, so a double click or a retry opens one case. */
   open: (http: HttpClient, request: OpenCaseRequest, idempotencyKey: string) =>
     http.post<OpenedCase>('/cases', request, once(idempotencyKey)),

@@ -92,7 +92,9 @@ export class HttpClient {
       } catch {
         response = undefined;
       }
-      const retry = response === undefined || RETRYABLE.has(response.status);
+      // A 409 with Retry-After is the same request still in flight (Idempotency-Key), not a refusal.
+      const inFlight = response?.status === 409 && response.headers.has('retry-after');
+      const retry = response === undefined || RETRYABLE.has(response.status) || inFlight;
       if (!retry || attempt === MAX_ATTEMPTS) break;
       await waitBeforeRetry(attempt, response?.headers.get('retry-after') ?? null);
     }

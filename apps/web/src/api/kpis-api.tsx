@@ -1,6 +1,7 @@
 /**
- * KPIs (issue 6). Figures of groups smaller than the minimum group size come back as null
- * (suppressed for privacy); the console shows them as "—".
+ * KPIs (issue 6). Figures of groups smaller than the minimum group size come back as null with
+ * `suppressed: true` (privacy, issue 12); the console shows them as "onderdrukt"/"suppressed"
+ * with the minimum in a tooltip, never as missing or zero. Each group row carries the minimum.
  */
 import type { HttpClient } from './http-client';
 
@@ -13,6 +14,21 @@ export interface KpiQuery {
 
 type Figure = number | null;
 
+/** A group the small-group rule applies to: whether it was suppressed, and the minimum it missed. */
+export interface Group {
+  suppressed: boolean;
+  minGroupSize: number;
+}
+
+type Minimum = { minGroupSize: number } | { filter: { minGroupSize: number } };
+
+const minimumOf = (body: Minimum) =>
+  'minGroupSize' in body ? body.minGroupSize : body.filter.minGroupSize;
+
+/** Tags each row with the response's minimum group size, so a suppressed row can explain itself. */
+const withMinimum = <T,>(rows: Omit<T, 'minGroupSize'>[], body: Minimum): T[] =>
+  rows.map((row) => ({ ...row, minGroupSize: minimumOf(body) }) as T);
+
 export interface ThroughputRow {
   period: string;
   opened: Figure;
@@ -20,41 +36,39 @@ export interface ThroughputRow {
   handovers: Figure;
 }
 
-export interface WorkInProgressRow {
+export interface WorkInProgressRow extends Group {
   stepId: string;
   partnerId: string;
-  suppressed: boolean;
   open: Figure;
   unclaimed: Figure;
   overNorm: Figure;
   ageMedianMs: Figure;
   agedOver7Days: Figure;
   agedOver28Days: Figure;
+  /** Open tasks with an open escalation. */
+  openEscalations: Figure;
 }
 
-export interface StepLeadTime {
+export interface StepLeadTime extends Group {
   stepId: string;
   partnerId: string;
-  suppressed: boolean;
   tasks: Figure;
   workingMedianMs: Figure;
   workingP90Ms: Figure;
   waitingMedianMs: Figure;
 }
 
-export interface WithinNormRow {
+export interface WithinNormRow extends Group {
   stepId: string;
   partnerId: string;
-  suppressed: boolean;
   measured: Figure;
   within: Figure;
   share: Figure;
 }
 
-export interface EscalationRow {
+export interface EscalationRow extends Group {
   level: number;
   trigger: string;
-  suppressed: boolean;
   raised: Figure;
   resolved: Figure;
 }
@@ -69,20 +83,28 @@ export const kpisApi = {
       .then((body) => body.rows),
   workInProgress: (http: HttpClient, query: KpiQuery) =>
     http
-      .get<{ rows: WorkInProgressRow[] }>('/kpis/work-in-progress', { query: { ...query } })
-      .then((body) => body.rows),
+      .get<{ rows: WorkInProgressRow[]; minGroupSize: number }>('/kpis/work-in-progress', {
+        query: { ...query },
+      })
+      .then((body) => withMinimum<WorkInProgressRow>(body.rows, body)),
   leadTimes: (http: HttpClient, query: KpiQuery) =>
     http
-      .get<{ steps: StepLeadTime[] }>('/kpis/lead-times', { query: { ...query } })
-      .then((body) => body.steps),
+      .get<{ steps: StepLeadTime[]; filter: { minGroupSize: number } }>('/kpis/lead-times', {
+        query: { ...query },
+      })
+      .then((body) => withMinimum<StepLeadTime>(body.steps, body)),
   withinNorm: (http: HttpClient, query: KpiQuery) =>
     http
-      .get<{ rows: WithinNormRow[] }>('/kpis/within-norm', { query: { ...query } })
-      .then((body) => body.rows),
+      .get<{ rows: WithinNormRow[]; filter: { minGroupSize: number } }>('/kpis/within-norm', {
+        query: { ...query },
+      })
+      .then((body) => withMinimum<WithinNormRow>(body.rows, body)),
   escalations: (http: HttpClient, query: KpiQuery) =>
     http
-      .get<{ rows: EscalationRow[] }>('/kpis/escalations', { query: { ...query } })
-      .then((body) => body.rows),
+      .get<{ rows: EscalationRow[]; filter: { minGroupSize: number } }>('/kpis/escalations', {
+        query: { ...query },
+      })
+      .then((body) => withMinimum<EscalationRow>(body.rows, body)),
   eventLog: (http: HttpClient, kind: EventLogExport, chainId: string) =>
     http.get<string>(`/exports/${kind}`, { query: { chainId }, accept: '*/*', asText: true }),
 };

@@ -14,7 +14,7 @@ export const tasksApi = {
     http.post<unknown>(`/tasks/${enc(taskId)}/assign`, { assigneeId }),
   complete: (http: HttpClient, taskId: string, outcome: string, data: CaseData) =>
     http.post<unknown>(`/tasks/${enc(taskId)}/complete`, { outcome, data }),
-  giveBack: (http: HttpClient, taskId: string, reason: string) =>
-    http.post<unknown>(`/tasks/${enc(taskId)}/return`, { reason }),
+  giveBack: (http: HttpClient, taskId: string, reason: string, category?: string) =>
+    http.post<unknown>(`/tasks/${enc(taskId)}/return`, { reason, category }),
   colleagues: (http: HttpClient) => http.get<Colleague[]>('/users/colleagues'),
 };

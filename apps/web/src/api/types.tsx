@@ -166,6 +166,8 @@ export interface TaskDetail {
     outcomes: { id: string; label: string }[];
     form: StepFormField[];
     handsOver?: string[];
+    /** Categories a return of this step's handover may give. */
+    returnReasons?: { id: string; label: string }[];
   };
 }
 
@@ -185,6 +187,8 @@ export interface TimelineEntry {
   actorOrganisation: string | null;
   occurredAt: string;
   details: Record<string, unknown>;
+  /** An entry of a confidential step of another partner: that a partner works on the case. */
+  confidential?: boolean;
 }
 
 export interface CaseSummary {
@@ -200,12 +204,14 @@ export interface CaseSummary {
   closedAt: string | null;
 }
 
+/** A task of the case; a confidential step of another partner comes without id, step and partner. */
 export interface CaseTask {
-  id: string;
-  taskKey: string;
-  stepId: string;
+  id: string | null;
+  taskKey: string | null;
+  stepId: string | null;
   stepName: string;
-  partnerId: string;
+  partnerId: string | null;
+  confidential?: boolean;
   status: TaskStatus;
   assigneeId: string | null;
   iteration: number;
@@ -216,6 +222,17 @@ export interface CaseTask {
   /** Set while the task's clock is suspended. */
   suspendedSince?: string | null;
 }
+
+/** A task the reader may know the step and partner of (the regisseur knows every task). */
+export type KnownCaseTask = CaseTask & {
+  id: string;
+  taskKey: string;
+  stepId: string;
+  partnerId: string;
+};
+
+export const isKnownTask = (task: CaseTask): task is KnownCaseTask =>
+  task.id !== null && task.taskKey !== null && task.stepId !== null && task.partnerId !== null;
 
 /** A case as GET /cases/:id shows it; content only for caseworkers of an involved organisation. */
 export interface CaseView extends CaseSummary {

@@ -132,12 +132,17 @@ export const en: Dictionary = {
   'return.reason': 'Reason for returning',
   'return.submit': 'Return',
   'return.reasonTooShort': 'Give a reason of at least 3 characters.',
+  'return.category': 'Kind of reason',
+  'return.noCategory': '— none —',
 
   'notes.title': 'Add a note',
   'notes.text': 'Note',
   'notes.submit': 'Save note',
   'notes.saved': 'Note saved.',
   'notes.empty': 'Write a note first.',
+  'notes.readers': 'Also visible to',
+  'notes.readersHint':
+    'Without a choice only your own organisation reads the note. The chain director never reads notes.',
 
   'timeline.title': 'Case timeline',
   'timeline.empty': 'No events yet.',
@@ -239,6 +244,10 @@ export const en: Dictionary = {
   'ops.withinNorm': '% within norm per partner',
   'ops.escalationsByCause': 'Escalations by cause',
   'ops.count': 'Count',
+  'kpi.suppressed': 'suppressed',
+  'kpi.suppressedTip':
+    'Suppressed: fewer than {min} cases in this group. Small numbers can identify people.',
+  'kpi.suppressedGroups': 'Suppressed (fewer than {min} cases):',
   'ops.suppressed': 'Too few cases to show figures (privacy: at least five per group).',
   'ops.noData': 'No data for this period yet.',
   'ops.exports': 'Export for analysis',
@@ -271,6 +280,9 @@ export const en: Dictionary = {
   'event.note.added': 'Note',
   'event.outcome': 'outcome: {outcome}',
   'event.reason': 'reason: {reason}',
+  'event.reasonWithheld': 'reason recorded (not visible to you)',
+  'event.reasonCategory': 'kind of reason: {category}',
+  'event.confidential': 'A partner is working on the case',
   'escalation.action.escalate': 'Escalate to the next level',
   'escalation.action.de-escalate': 'Bring back one level',
   'escalation.action.resolve': 'Resolve and close',

@@ -131,12 +131,17 @@ export const nl = {
   'return.reason': 'Reden van terugsturen',
   'return.submit': 'Terugsturen',
   'return.reasonTooShort': 'Geef een reden van minstens 3 tekens.',
+  'return.category': 'Soort reden',
+  'return.noCategory': '— geen —',
 
   'notes.title': 'Notitie toevoegen',
   'notes.text': 'Notitie',
   'notes.submit': 'Notitie opslaan',
   'notes.saved': 'Notitie opgeslagen.',
   'notes.empty': 'Schrijf eerst een notitie.',
+  'notes.readers': 'Ook zichtbaar voor',
+  'notes.readersHint':
+    'Zonder keuze leest alleen uw eigen organisatie de notitie. De ketenregisseur leest notities nooit.',
 
   'timeline.title': 'Tijdlijn van de casus',
   'timeline.empty': 'Nog geen gebeurtenissen.',
@@ -240,6 +245,10 @@ export const nl = {
   'ops.withinNorm': '% binnen norm per ketenpartner',
   'ops.escalationsByCause': 'Escalaties naar oorzaak',
   'ops.count': 'Aantal',
+  'kpi.suppressed': 'onderdrukt',
+  'kpi.suppressedTip':
+    'Onderdrukt: minder dan {min} casussen in deze groep. Kleine aantallen kunnen personen herkenbaar maken.',
+  'kpi.suppressedGroups': 'Onderdrukt (minder dan {min} casussen):',
   'ops.suppressed': 'Te weinig casussen om cijfers te tonen (privacy: minimaal vijf per groep).',
   'ops.noData': 'Nog geen gegevens voor deze periode.',
   'ops.exports': 'Exporteren voor analyse',
@@ -272,6 +281,9 @@ export const nl = {
   'event.note.added': 'Notitie',
   'event.outcome': 'uitkomst: {outcome}',
   'event.reason': 'reden: {reason}',
+  'event.reasonWithheld': 'reden vastgelegd (niet voor u zichtbaar)',
+  'event.reasonCategory': 'soort reden: {category}',
+  'event.confidential': 'Een partner werkt aan de casus',
   'escalation.action.escalate': 'Naar het volgende niveau van de ladder',
   'escalation.action.de-escalate': 'Eén niveau terug',
   'escalation.action.resolve': 'Oplossen en sluiten',

@@ -36,7 +36,14 @@ export class AuditEntryEntity {
   @Column({ name: 'status_code', type: 'integer' })
   statusCode!: number;
 
-  /** The reason the caller gave (regisseur actions, returns, cancellations). */
+  /**
+   * Free text of rows written before free text had an audience (issue 12); new rows leave it
+   * null and set `reasonGiven`. Never returned by the API.
+   */
   @Column({ type: 'text', nullable: true })
   reason!: string | null;
+
+  /** The caller gave a reason (regisseur actions, returns, cancellations); its text stays with the case. */
+  @Column({ name: 'reason_given', type: 'boolean', default: false })
+  reasonGiven!: boolean;
 }

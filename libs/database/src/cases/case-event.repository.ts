@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import type { TextAudience } from '@schakel/contracts';
 import { CaseEventEntity } from './case-event.entity';
 
 export interface NewNote {
@@ -11,6 +12,7 @@ export interface NewNote {
   actorOrganisation: string | null;
   taskKey: string | null;
   text: string;
+  audience: TextAudience;
 }
 
 @Injectable()
@@ -34,7 +36,7 @@ export class CaseEventRepository {
       actorRole: note.actorRole,
       actorOrganisation: note.actorOrganisation,
       occurredAt: new Date(),
-      details: { text: note.text },
+      details: { text: note.text, audience: note.audience },
     });
     return this.rows.save(row);
   }

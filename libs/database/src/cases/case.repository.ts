@@ -54,8 +54,20 @@ export class CaseRepository {
     }
     if (search.chainId) query.andWhere('c.chain_id = :chainId', { chainId: search.chainId });
     if (search.status) query.andWhere('c.status = :status', { status: search.status });
-    if (search.partnerId)
+    if (search.partnerId && reader.organisationId && search.partnerId !== reader.organisationId) {
+      // Another partner, asked by a caseworker: only an open task of that partner the reader may
+      // see counts, so a search cannot reveal who works on a confidential step (issue 12).
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM tasks t
+           JOIN model_versions mv ON mv.chain_id = t.chain_id AND mv.version = t.model_version
+           WHERE t.case_id = c.id AND t.status = 'open' AND t.partner_id = :partnerId
+             AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(mv.document->'steps') s
+               WHERE s->>'id' = t.step_id AND s->>'confidential' = 'true'))`,
+        { partnerId: search.partnerId },
+      );
+    } else if (search.partnerId) {
       query.andWhere(':partnerId = ANY(c.current_partners)', { partnerId: search.partnerId });
+    }
     return query
       .orderBy('c.opened_at', 'DESC')
       .addOrderBy('c.id')

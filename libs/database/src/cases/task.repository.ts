@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, Repository } from 'typeorm';
+import { Brackets, In, Repository } from 'typeorm';
 import { TaskEntity } from './task.entity';
 
 export type InboxView = 'open' | 'mine' | 'unassigned';
@@ -79,5 +79,11 @@ export class TaskRepository {
 
   findByCase(caseId: string): Promise<TaskEntity[]> {
     return this.rows.find({ where: { caseId }, order: { openedAt: 'ASC', taskKey: 'ASC' } });
+  }
+
+  /** The open tasks of several cases at once (a page of the case list). */
+  findOpenByCases(caseIds: string[]): Promise<TaskEntity[]> {
+    if (caseIds.length === 0) return Promise.resolve([]);
+    return this.rows.find({ where: { caseId: In(caseIds), status: 'open' } });
   }
 }

@@ -23,6 +23,8 @@ export interface EventLogEntry {
   actorRole: string | null;
   occurredAt: Date;
   outcome: string | null;
+  /** A return's category (never its free-text reason). */
+  reasonCategory: string | null;
 }
 
 export interface EventLogCase {
@@ -71,7 +73,8 @@ export class EventLogRepository {
       const page: EventLogEntry[] = await this.dataSource.query(
         `SELECT e.id, e.case_id AS "caseId", c.model_version AS "modelVersion", e.type, e.task_key AS "taskKey",
            e.step_id AS "stepId", t.step_name AS "stepName", e.partner_id AS "partnerId", e.actor_id AS "actorId",
-           e.actor_role AS "actorRole", e.occurred_at AS "occurredAt", e.details->>'outcome' AS outcome
+           e.actor_role AS "actorRole", e.occurred_at AS "occurredAt", e.details->>'outcome' AS outcome,
+           e.details->>'reasonCategory' AS "reasonCategory"
          FROM case_events e
          JOIN cases c ON c.id = e.case_id
          LEFT JOIN tasks t ON t.case_id = e.case_id AND t.task_key = e.task_key

@@ -155,6 +155,8 @@ export interface WorkInProgressRow extends StepGroup {
   age_max_ms: number;
   aged_over_7_days: number;
   aged_over_28_days: number;
+  /** Open tasks with an open escalation (the model view's live figure). */
+  open_escalations: number;
 }
 
 export interface StepLeadTimeRow extends StepGroup {
@@ -226,6 +228,10 @@ export interface ClockChangeRow extends StepGroup {
 export interface ScorecardRow extends StepGroup {
   tasks: number;
   completed: number;
+  /** Cases behind the lead, waiting and handover times (as `/kpis/lead-times` counts them). */
+  completed_cases: number;
+  /** Cases behind the within-norm figures (as `/kpis/within-norm` counts them). */
+  measured_cases: number;
   returned: number;
   working_median_ms: number | null;
   working_p90_ms: number | null;
@@ -240,15 +246,17 @@ export interface ScorecardRow extends StepGroup {
   escalations: number;
 }
 
+/** Each series' group with the distinct cases behind it, for the small-group rule. */
 export interface MetricsSnapshot {
-  handovers: { chain_id: string; count: number }[];
-  escalations: { chain_id: string; level: string; count: number }[];
+  handovers: { chain_id: string; count: number; cases: number }[];
+  escalations: { chain_id: string; level: string; count: number; cases: number }[];
   stepDurations: {
     chain_id: string;
     step_id: string;
     buckets: number[];
     count: number;
     sum_ms: number;
+    cases: number;
   }[];
 }
 
@@ -367,8 +375,12 @@ export class KpiQueryRepository {
          round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ${age}))::bigint AS age_median_ms,
          round(max(${age}))::bigint AS age_max_ms,
          count(*) FILTER (WHERE t.opened_at < $1::timestamptz - interval '7 days') AS aged_over_7_days,
-         count(*) FILTER (WHERE t.opened_at < $1::timestamptz - interval '28 days') AS aged_over_28_days
-       FROM tasks t WHERE t.status = 'open' ${where.clauses.map((c) => `AND ${c}`).join(' ')}
+         count(*) FILTER (WHERE t.opened_at < $1::timestamptz - interval '28 days') AS aged_over_28_days,
+         count(oe.case_id) AS open_escalations
+       FROM tasks t
+       LEFT JOIN (SELECT DISTINCT case_id, task_key FROM escalations WHERE status = 'open') oe
+         ON oe.case_id = t.case_id AND oe.task_key = t.task_key
+       WHERE t.status = 'open' ${where.clauses.map((c) => `AND ${c}`).join(' ')}
        GROUP BY t.chain_id, t.step_id, t.partner_id
        ORDER BY t.chain_id, t.step_id, t.partner_id`,
       where.params,
@@ -520,6 +532,8 @@ export class KpiQueryRepository {
       (where) =>
         `SELECT f.chain_id, f.step_id, f.partner_id, count(DISTINCT f.case_id) AS cases, count(*) AS tasks,
            count(*) FILTER (WHERE f.status = 'completed') AS completed,
+           count(DISTINCT f.case_id) FILTER (WHERE f.status = 'completed') AS completed_cases,
+           count(DISTINCT f.case_id) FILTER (WHERE f.within_norm IS NOT NULL) AS measured_cases,
            count(*) FILTER (WHERE f.status = 'returned') AS returned,
            ${percentiles('f.working_ms', 'working', "FILTER (WHERE f.status = 'completed')")},
            ${median('f.waiting_ms', 'waiting', "FILTER (WHERE f.status = 'completed')")},
@@ -533,6 +547,7 @@ export class KpiQueryRepository {
          GROUP BY f.chain_id, f.step_id, f.partner_id`,
       {
         counts: `sum(d.cases) AS cases, sum(d.tasks) AS tasks, sum(d.completed) AS completed,
+          sum(d.completed_cases) AS completed_cases, sum(d.measured_cases) AS measured_cases,
           sum(d.returned) AS returned, max(d.norm_amount) AS norm_amount, max(d.norm_unit) AS norm_unit,
           sum(d.measured) AS measured, sum(d.within) AS within, sum(d.suspended_tasks) AS suspended_tasks,
           sum(d.extended_tasks) AS extended_tasks`,
@@ -570,18 +585,27 @@ export class KpiQueryRepository {
    */
   async metrics(bucketsMs: readonly number[]): Promise<MetricsSnapshot> {
     const [handovers, escalations, durations] = await Promise.all([
-      this.rows<{ chain_id: string; count: number }>(
-        `SELECT chain_id, sum(events) AS count FROM kpi_event_daily
-         WHERE type = 'task.opened' AND detail = 'handover' GROUP BY chain_id ORDER BY chain_id`,
+      // Cases: the chain's cases with a handover (task facts handed over from another task).
+      this.rows<{ chain_id: string; count: number; cases: number }>(
+        `SELECT d.chain_id, sum(d.events) AS count, COALESCE(max(c.cases), 0) AS cases
+         FROM kpi_event_daily d
+         LEFT JOIN (SELECT chain_id, count(DISTINCT case_id) AS cases FROM task_facts
+                    WHERE handover_ms IS NOT NULL GROUP BY chain_id) c ON c.chain_id = d.chain_id
+         WHERE d.type = 'task.opened' AND d.detail = 'handover' GROUP BY d.chain_id ORDER BY d.chain_id`,
         [],
       ),
-      this.rows<{ chain_id: string; level_text: string; count: number }>(
-        `SELECT chain_id, detail AS level_text, sum(events) AS count FROM kpi_event_daily
-         WHERE type IN ('escalation.raised', 'escalation.level-up') GROUP BY chain_id, detail ORDER BY 1, 2`,
+      // Cases: those with an escalation now at that level, as /kpis/escalations groups them.
+      this.rows<{ chain_id: string; level_text: string; count: number; cases: number }>(
+        `SELECT d.chain_id, d.detail AS level_text, sum(d.events) AS count, COALESCE(max(e.cases), 0) AS cases
+         FROM kpi_event_daily d
+         LEFT JOIN (SELECT chain_id, level::text AS level_text, count(DISTINCT case_id) AS cases
+                    FROM escalations GROUP BY 1, 2) e ON e.chain_id = d.chain_id AND e.level_text = d.detail
+         WHERE d.type IN ('escalation.raised', 'escalation.level-up') GROUP BY d.chain_id, d.detail ORDER BY 1, 2`,
         [],
       ),
       this.rows<Record<string, number | string>>(
         `SELECT chain_id, step_id, count(*) AS count, COALESCE(sum(working_ms), 0) AS sum_ms,
+           count(DISTINCT case_id) AS cases,
            ${bucketsMs.map((le, i) => `count(*) FILTER (WHERE working_ms <= ${Number(le)}) AS b${i}`).join(', ')}
          FROM task_facts WHERE status = 'completed' AND working_ms IS NOT NULL
          GROUP BY chain_id, step_id ORDER BY 1, 2`,
@@ -594,12 +618,14 @@ export class KpiQueryRepository {
         chain_id: row.chain_id,
         level: row.level_text,
         count: row.count,
+        cases: row.cases,
       })),
       stepDurations: durations.map((row) => ({
         chain_id: String(row.chain_id),
         step_id: String(row.step_id),
         count: Number(row.count),
         sum_ms: Number(row.sum_ms),
+        cases: Number(row.cases),
         buckets: bucketsMs.map((_, i) => Number(row[`b${i}`])),
       })),
     };

@@ -10,6 +10,7 @@ import { KpiTaskDaily1764500000000 } from './1764500000000-kpi-task-daily';
 import { Outbox1764800000000 } from './1764800000000-outbox';
 import { IdempotencyKeys1764810000000 } from './1764810000000-idempotency-keys';
 import { IdempotencyAnswerText1764810000001 } from './1764810000001-idempotency-answer-text';
+import { AuditReasonGiven1764830000000 } from './1764830000000-audit-reason-given';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Outbox1764800000000,
   IdempotencyKeys1764810000000,
   IdempotencyAnswerText1764810000001,
+  AuditReasonGiven1764830000000,
 ];

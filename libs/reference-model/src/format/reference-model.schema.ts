@@ -137,6 +137,7 @@ export const REFERENCE_MODEL_SCHEMA: Record<string, unknown> = {
       ['categories', 'form'],
     ),
     intensity: { enum: ['align', 'coordinate', 'integrate'] },
+    choice: object({ id: { $ref: '#/$defs/id' }, label: text }, ['id', 'label']),
     step: object(
       {
         id: { $ref: '#/$defs/nodeId' },
@@ -145,16 +146,14 @@ export const REFERENCE_MODEL_SCHEMA: Record<string, unknown> = {
         role: { $ref: '#/$defs/id' },
         alternativePartners: idList,
         instructions: text,
-        outcomes: {
-          type: 'array',
-          minItems: 1,
-          items: object({ id: { $ref: '#/$defs/id' }, label: text }, ['id', 'label']),
-        },
+        outcomes: { type: 'array', minItems: 1, items: { $ref: '#/$defs/choice' } },
         onSkip: { $ref: '#/$defs/id' },
         form: { type: 'array', items: { $ref: '#/$defs/formField' } },
         sees: idList,
         handsOver: idList,
         maxReturns: { type: 'integer', minimum: 0, maximum: 100 },
+        returnReasons: { type: 'array', minItems: 1, items: { $ref: '#/$defs/choice' } },
+        confidential: { type: 'boolean' },
         norm: { $ref: '#/$defs/norm' },
       },
       ['id', 'name', 'partner', 'instructions', 'outcomes', 'form', 'sees', 'handsOver'],

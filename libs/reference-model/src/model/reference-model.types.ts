@@ -101,6 +101,13 @@ export interface Step {
   handsOver: string[];
   /** How often the handover into this step may be returned before it escalates. */
   maxReturns?: number;
+  /** Categories a return of the handover into this step may give, e.g. `wrong-partner`. */
+  returnReasons?: Outcome[];
+  /**
+   * Sensitive step (e.g. mental-health care): other partners see only that "a partner is working
+   * on the case", not which partner or step. The regisseur still sees it.
+   */
+  confidential?: boolean;
   norm?: Norm;
 }
 

@@ -54,6 +54,10 @@ export function checkIds(model: ReferenceModel): ModelProblem[] {
         `outcome of step '${step.id}':`,
       ),
       ...duplicates(
+        ids(step.returnReasons, ['steps', s, 'returnReasons'], byId),
+        `return reason of step '${step.id}':`,
+      ),
+      ...duplicates(
         ids(step.form, ['steps', s, 'form'], (f) => f.field),
         `form field of step '${step.id}':`,
       ),

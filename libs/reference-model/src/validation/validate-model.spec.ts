@@ -221,4 +221,25 @@ describe('validateModel', () => {
     });
     expect(validateModel(model)).toEqual([]);
   });
+
+  it('accepts a confidential step with return-reason categories, and refuses a repeated category', () => {
+    const categories = [
+      { id: 'incomplete-information', label: 'Informatie onvolledig' },
+      { id: 'wrong-partner', label: 'Verkeerde partner' },
+    ];
+    const model = modelWith((m) =>
+      Object.assign(m.steps[1], { confidential: true, returnReasons: categories }),
+    );
+    expect(validateModel(model)).toEqual([]);
+    const repeated = modelWith((m) =>
+      Object.assign(m.steps[1], { returnReasons: [...categories, categories[0]] }),
+    );
+    expect(validateModel(repeated)).toEqual([
+      expect.objectContaining({ code: 'duplicate-id', path: '/steps/1/returnReasons/2' }),
+    ]);
+    const wrongType = modelWith((m) => Object.assign(m.steps[1], { confidential: 'yes' }));
+    expect(validateModel(wrongType)).toEqual([
+      expect.objectContaining({ path: '/steps/1/confidential' }),
+    ]);
+  });
 });

@@ -222,3 +222,93 @@ describe('CaseMachine clocks', () => {
     expect(change.suspendedMs).toBe(7 * DAY);
   });
 });
+
+describe('CaseMachine free text (issue 12)', () => {
+  const kredietbank: Actor = {
+    userId: 'u-kredietbank',
+    role: 'caseworker',
+    organisationId: 'kredietbank',
+  };
+
+  /** The debt case up to the first conversation, claimed by the debt-help provider. */
+  function atFirstConversation(returnReasons?: { id: string; label: string }[]) {
+    const input = debtCase();
+    input.model = {
+      ...input.model,
+      steps: input.model.steps.map((step) =>
+        step.id === 'first-conversation' && returnReasons ? { ...step, returnReasons } : step,
+      ),
+    };
+    const { machine } = CaseMachine.open(input, FRIDAY);
+    let now = FRIDAY;
+    const complete = (taskKey: string, outcome: string, data: Record<string, string | boolean>) => {
+      now += HOUR;
+      machine.apply(machine.complete({ taskKey, actor: gemeente, outcome, data }, now));
+    };
+    complete('matching:1', 'triaged', { crisis: false });
+    complete('outreach:1', 'reached', { 'contact-channel': 'phone' });
+    now += HOUR;
+    machine.apply(machine.claim({ taskKey: 'first-conversation:1', actor: kredietbank }, now));
+    return { machine, now: now + HOUR };
+  }
+
+  it('gives a return reason to both ends of the handover, with its category, and quotes it in no notification', () => {
+    const { machine, now } = atFirstConversation([
+      { id: 'incomplete-information', label: 'Informatie onvolledig' },
+    ]);
+    const transition = machine.return(
+      {
+        taskKey: 'first-conversation:1',
+        actor: kredietbank,
+        reason: 'Telefoonnummer ontbreekt',
+        category: 'incomplete-information',
+      },
+      now,
+    );
+    const returned = transition.projection.events.find((event) => event.type === 'task.returned');
+    expect(returned?.details).toMatchObject({
+      reason: 'Telefoonnummer ontbreekt',
+      reasonCategory: 'incomplete-information',
+      audience: { organisations: ['kredietbank', 'gemeente'], regisseur: false },
+    });
+    expect(JSON.stringify(transition.projection.notifications)).not.toContain('Telefoonnummer');
+  });
+
+  it('refuses a category the step does not declare, naming the field', () => {
+    const declared = atFirstConversation([{ id: 'wrong-partner', label: 'Verkeerde partner' }]);
+    const wrong = refusal(() =>
+      declared.machine.checkReturn({
+        taskKey: 'first-conversation:1',
+        actor: kredietbank,
+        reason: 'r',
+        category: 'client-unreachable',
+      }),
+    );
+    expect(wrong.type).toBe('Unprocessable');
+    expect(JSON.stringify(wrong.details)).toContain('category');
+    const undeclared = atFirstConversation();
+    expect(
+      refusal(() =>
+        undeclared.machine.checkReturn({
+          taskKey: 'first-conversation:1',
+          actor: kredietbank,
+          reason: 'r',
+          category: 'wrong-partner',
+        }),
+      ).type,
+    ).toBe('Unprocessable');
+  });
+
+  it("gives a regisseur's reason to the regisseur and the partner of the task it concerns", () => {
+    const { machine } = CaseMachine.open(debtCase(), FRIDAY);
+    const transition = machine.act(
+      { action: 'remind', taskKey: 'matching:1', actor: regisseur, reason: 'Graag vandaag' },
+      FRIDAY + HOUR,
+    );
+    expect(transition.projection.events[0].details.audience).toEqual({
+      organisations: ['gemeente'],
+      regisseur: true,
+    });
+    expect(JSON.stringify(transition.projection.notifications)).not.toContain('Graag vandaag');
+  });
+});

@@ -184,17 +184,45 @@ export class CaseMachine implements CaseOperations {
   /** The routing a return would cause, or the typed refusal. */
   checkReturn(input: ReturnTaskInput): RoutingResult {
     this.checkClaim(input);
+    this.checkReturnCategory(input);
     return routed(() => returnTask(this.input.model, this.state.routing, input));
+  }
+
+  /** A return's category must be one the step declares; a step without categories takes none. */
+  private checkReturnCategory({ taskKey, category }: ReturnTaskInput): void {
+    if (category === undefined) return;
+    const stepId = this.routingTask(taskKey).stepId;
+    const declared = (this.model.steps.find((step) => step.id === stepId)?.returnReasons ?? []).map(
+      (reason) => reason.id,
+    );
+    if (!declared.includes(category)) {
+      throw caseFailure(CASE_FAILURE.unprocessable, `Unknown return category '${category}'`, [
+        {
+          field: 'category',
+          code: 'unknown-category',
+          message: declared.length
+            ? `must be one of ${declared.join(', ')}`
+            : `step ${stepId} declares no return categories`,
+        },
+      ]);
+    }
   }
 
   return(input: ReturnTaskInput, now: number): Transition {
     const result = this.checkReturn(input);
     const work = this.begin(now);
     const task = this.routingTask(input.taskKey);
+    // The reason is for the partners on both ends of this handover (issue 12).
+    const ends = [task.partnerId, ...result.opened.map((opened) => opened.partnerId)];
     work.record(
       'task.returned',
       input.actor,
-      { reason: input.reason, handedOverBy: task.handedOverBy },
+      {
+        reason: input.reason,
+        ...(input.category ? { reasonCategory: input.category } : {}),
+        audience: { organisations: [...new Set(ends)], regisseur: false },
+        handedOverBy: task.handedOverBy,
+      },
       task,
     );
     this.close(work, input.taskKey, 'returned', input.actor.userId);
@@ -206,7 +234,7 @@ export class CaseMachine implements CaseOperations {
         [opened.partnerId],
         undefined,
         'Overdracht teruggestuurd',
-        input.reason,
+        'De reden staat in de tijdlijn van de zaak.',
       );
     }
     if (result.returnLimitExceeded)
@@ -302,6 +330,7 @@ export class CaseMachine implements CaseOperations {
     work.state.status = 'cancelled';
     work.record('case.cancelled', input.actor, { reason: input.reason });
     resolveAllEscalations(work, input.actor, `Case cancelled: ${input.reason}`);
+    work.addressReasons(this.casePartners());
     return this.finish(work);
   }
 
@@ -323,6 +352,7 @@ export class CaseMachine implements CaseOperations {
     }
     const work = this.begin(now);
     applyRegisseurAction(this, work, input);
+    work.addressReasons(this.casePartners());
     return this.finish(work);
   }
 
@@ -378,6 +408,11 @@ export class CaseMachine implements CaseOperations {
     if (escalation.status !== 'open')
       throw caseFailure(CASE_FAILURE.conflict, `Escalation ${id} is already resolved`);
     return escalation;
+  }
+
+  /** Every partner that has held a task in this case. */
+  private casePartners(): string[] {
+    return [...new Set(this.state.routing.tasks.map((task) => task.partnerId))];
   }
 
   private routingTask(taskKey: string): TaskRecord {

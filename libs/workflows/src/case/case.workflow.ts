@@ -98,7 +98,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseTransi
     decide: () => Transition,
     timed = false,
   ): Promise<CaseTransitionResult> => {
-    await condition(() => !busy);
+    // A loop, not one wait: waiters released together resume one after the other, and each must
+    // see the `busy` the one before it set (the fault suite caught two deciding on one state).
+    while (busy) await condition(() => !busy);
     busy = true;
     try {
       const transition = decide();

@@ -87,14 +87,24 @@ export function applyRegisseurAction(
         claimedAt: null,
       };
       work.change({ taskKey: task.taskKey, partnerId, assigneeId, claimedAt: null });
-      work.record('task.reassigned', actor, { reason, assigneeId }, { ...task, partnerId });
+      // Both the partner that held the task and the one that receives it are concerned.
+      const audience = {
+        organisations: [...new Set([task.partnerId, partnerId])],
+        regisseur: true,
+      };
+      work.record(
+        'task.reassigned',
+        actor,
+        { reason, assigneeId, audience },
+        { ...task, partnerId },
+      );
       work.notify(
         'task.assigned',
         task.taskKey,
         [partnerId],
         assigneeId ? [assigneeId] : undefined,
         'Taak aan u overgedragen',
-        reason,
+        'De ketenregisseur heeft deze taak aan u overgedragen; de reden staat in de tijdlijn.',
       );
       break;
     }
@@ -207,7 +217,7 @@ export function applyRegisseurAction(
         [task.partnerId],
         assignee ? [assignee] : undefined,
         'Herinnering van de ketenregisseur',
-        reason,
+        'De ketenregisseur vraagt aandacht voor deze taak; de reden staat in de tijdlijn.',
       );
       break;
     }

@@ -60,6 +60,21 @@ export class Work {
     });
   }
 
+  /**
+   * Gives every regisseur-authored reason recorded so far that has no audience yet its readers
+   * (issue 12): the regisseur, and the partners the action concerns — the task's partner, or
+   * for a case-level action every partner of the case.
+   */
+  addressReasons(casePartners: string[]): void {
+    for (const event of this.events) {
+      if (event.details.reason === undefined || event.details.audience) continue;
+      event.details.audience = {
+        organisations: event.partnerId ? [event.partnerId] : casePartners,
+        regisseur: true,
+      };
+    }
+  }
+
   /** A notification about a task to its organisation (or named users there). */
   notify(
     kind: NotificationEvent['kind'],

@@ -2,6 +2,7 @@ import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { Duration } from '../../api/types';
 import { useI18n } from '../../i18n/i18n-context';
 import { formatDuration, formatPercent } from './figure-format';
+import { FigureText, figureNumber } from './figure-text';
 import { normTone } from './norm-tone';
 import type { StepFigures } from './step-figures';
 
@@ -18,7 +19,8 @@ export type StepFlowNode = Node<StepNodeData, 'step'>;
 export function StepNode({ data }: NodeProps<StepFlowNode>) {
   const { t, locale } = useI18n();
   const { figures, target } = data;
-  const tone = normTone(figures?.withinNormPct, data.targetShare);
+  const tone = normTone(figureNumber(figures?.withinNormPct), data.targetShare);
+  const min = figures?.minGroupSize;
   return (
     <div className={`step-node step-node--${tone}`} data-testid={`step-${data.name}`}>
       <Handle type="target" position={Position.Left} />
@@ -31,20 +33,30 @@ export function StepNode({ data }: NodeProps<StepFlowNode>) {
       <dl className="step-node__kpis">
         <div>
           <dt>{t('model.median')}</dt>
-          <dd>{formatDuration(figures?.medianLeadTimeMs, locale)}</dd>
+          <dd>
+            <FigureText
+              value={figures?.medianLeadTimeMs}
+              minGroupSize={min}
+              format={(ms) => formatDuration(ms, locale)}
+            />
+          </dd>
         </div>
         <div>
           <dt>{t('model.withinNorm')}</dt>
-          <dd className="step-node__pct">{formatPercent(figures?.withinNormPct)}</dd>
+          <dd className="step-node__pct">
+            <FigureText value={figures?.withinNormPct} minGroupSize={min} format={formatPercent} />
+          </dd>
         </div>
         <div>
           <dt>{t('model.wip')}</dt>
-          <dd>{figures?.workInProgress ?? '—'}</dd>
+          <dd>
+            <FigureText value={figures?.workInProgress} minGroupSize={min} />
+          </dd>
         </div>
         <div>
           <dt>{t('model.escalations')}</dt>
-          <dd className={figures?.openEscalations ? 'step-node__alert' : undefined}>
-            {figures?.openEscalations ?? '—'}
+          <dd className={figureNumber(figures?.openEscalations) ? 'step-node__alert' : undefined}>
+            <FigureText value={figures?.openEscalations} minGroupSize={min} />
           </dd>
         </div>
       </dl>

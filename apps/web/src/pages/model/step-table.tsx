@@ -1,6 +1,7 @@
 import type { ReferenceModel } from '../../api/types';
 import { useI18n } from '../../i18n/i18n-context';
 import { formatDuration, formatPercent } from './figure-format';
+import { FigureText } from './figure-text';
 import type { StepFigures } from './step-figures';
 
 /** The same steps as the drawing, as a table: readable by screen readers and searchable. */
@@ -37,10 +38,26 @@ export function StepTable({
                 <th scope="row">{step.name}</th>
                 <td>{partners.get(step.partner) ?? step.partner}</td>
                 <td>{target ? `${target.amount} ${t(`unit.${target.unit}`)}` : '—'}</td>
-                <td>{formatDuration(figure?.medianLeadTimeMs, locale)}</td>
-                <td>{formatPercent(figure?.withinNormPct)}</td>
-                <td>{figure?.workInProgress ?? '—'}</td>
-                <td>{figure?.openEscalations ?? '—'}</td>
+                <td>
+                  <FigureText
+                    value={figure?.medianLeadTimeMs}
+                    minGroupSize={figure?.minGroupSize}
+                    format={(ms) => formatDuration(ms, locale)}
+                  />
+                </td>
+                <td>
+                  <FigureText
+                    value={figure?.withinNormPct}
+                    minGroupSize={figure?.minGroupSize}
+                    format={formatPercent}
+                  />
+                </td>
+                <td>
+                  <FigureText value={figure?.workInProgress} minGroupSize={figure?.minGroupSize} />
+                </td>
+                <td>
+                  <FigureText value={figure?.openEscalations} minGroupSize={figure?.minGroupSize} />
+                </td>
               </tr>
             );
           })}

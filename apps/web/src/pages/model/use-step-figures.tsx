@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import { escalationsApi } from '../../api/escalations-api';
 import { kpisApi } from '../../api/kpis-api';
 import type { UserRole } from '../../api/types';
 import { useCurrentUser, useHttp } from '../../auth/auth-context';
@@ -10,7 +9,7 @@ import { stepFigures, type StepSources } from './step-figures';
 /** Live figures refresh this often on a wall screen. */
 const REFRESH_MS = 60_000;
 
-/** Who may read the KPIs and the escalation queue (the API answers 403 to everyone else). */
+/** Who may read the KPIs (the API answers 403 to everyone else). */
 const FIGURE_ROLES: UserRole[] = ['regisseur', 'operations'];
 
 /** A source the reader may not see (or that fails) just leaves its figures out. */
@@ -25,13 +24,12 @@ export function useStepFigures(chainId: string, modelVersion: number, stepIds: s
   const sources = useAsync(async (): Promise<StepSources> => {
     if (!allowed) return {};
     const query = { chainId, modelVersion };
-    const [leadTimes, withinNorm, workInProgress, escalations] = await Promise.all([
+    const [leadTimes, withinNorm, workInProgress] = await Promise.all([
       optional(kpisApi.leadTimes(http, query)),
       optional(kpisApi.withinNorm(http, query)),
       optional(kpisApi.workInProgress(http, query)),
-      optional(escalationsApi.queue(http, { chainId }).then((page) => page.items)),
     ]);
-    return { leadTimes, withinNorm, workInProgress, escalations };
+    return { leadTimes, withinNorm, workInProgress };
   }, [http, chainId, modelVersion, allowed]);
   useInterval(sources.reload, REFRESH_MS);
   const key = stepIds.join(',');

@@ -9,6 +9,7 @@ import {
   ageingPerStep,
   escalationsPerCause,
   leadTimePerStep,
+  suppressedGroups,
   withinNormPerPartner,
 } from './dashboard-data';
 
@@ -89,5 +90,18 @@ describe('dashboard figures', () => {
       { cause: 'CLAIM-OVERDUE', count: 7 },
       { cause: 'NORM-BREACHED', count: 6 },
     ]);
+  });
+
+  it('names the groups the small-group rule held back, with the minimum, instead of dropping them', () => {
+    const rows = [
+      { level: 0, trigger: 'norm-breached', suppressed: false, raised: 6, minGroupSize: 5 },
+      { level: 1, trigger: 'claim-overdue', suppressed: true, raised: null, minGroupSize: 5 },
+      { level: 2, trigger: 'claim-overdue', suppressed: true, raised: null, minGroupSize: 5 },
+    ] as EscalationRow[];
+    expect(suppressedGroups(rows, (row) => name(row.trigger))).toEqual({
+      names: ['CLAIM-OVERDUE'],
+      minGroupSize: 5,
+    });
+    expect(suppressedGroups([], name)).toEqual({ names: [], minGroupSize: null });
   });
 });

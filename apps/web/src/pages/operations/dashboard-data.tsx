@@ -1,11 +1,15 @@
 import type {
   EscalationRow,
+  Group,
   StepLeadTime,
   WithinNormRow,
   WorkInProgressRow,
 } from '../../api/kpis-api';
 
-/** Turns KPI rows into what each dashboard chart plots. Suppressed groups are left out. */
+/**
+ * Turns KPI rows into what each dashboard chart plots. Suppressed groups cannot be plotted; the
+ * chart names them as suppressed instead (`suppressedGroups`), so they are never just missing.
+ */
 
 const DAY_MS = 86_400_000;
 
@@ -13,6 +17,23 @@ type Named = (id: string) => string;
 
 function shown<T extends { suppressed: boolean }>(rows: T[]): T[] {
   return rows.filter((row) => !row.suppressed);
+}
+
+/** The groups a chart leaves out or shows partly because the small-group rule suppressed them. */
+export interface SuppressedGroups {
+  names: string[];
+  minGroupSize: number | null;
+}
+
+export function suppressedGroups<T extends Group>(
+  rows: T[],
+  name: (row: T) => string,
+): SuppressedGroups {
+  const suppressed = rows.filter((row) => row.suppressed);
+  return {
+    names: [...new Set(suppressed.map(name))],
+    minGroupSize: rows[0]?.minGroupSize ?? null,
+  };
 }
 
 function groupSum<T>(

@@ -15,6 +15,7 @@ import {
   ageingPerStep,
   escalationsPerCause,
   leadTimePerStep,
+  suppressedGroups,
   withinNormPerPartner,
 } from './dashboard-data';
 import { ExportButtons } from './export-buttons';
@@ -61,6 +62,7 @@ export function OperationsPage() {
             title={t('ops.wip')}
             result={wip}
             rows={(data) => ageingPerStep(data, step)}
+            suppressed={(data) => suppressedGroups(data, (row) => step(row.stepId))}
           >
             {(rows) => (
               <BarChartView
@@ -80,6 +82,7 @@ export function OperationsPage() {
             title={t('ops.leadTimes')}
             result={leadTimes}
             rows={(data) => leadTimePerStep(data, step)}
+            suppressed={(data) => suppressedGroups(data, (row) => step(row.stepId))}
           >
             {(rows) => (
               <BarChartView
@@ -99,6 +102,9 @@ export function OperationsPage() {
             rows={(data) =>
               withinNormPerPartner(data, (partnerId) => names.partner(chainId, partnerId))
             }
+            suppressed={(data) =>
+              suppressedGroups(data, (row) => names.partner(chainId, row.partnerId))
+            }
           >
             {(rows) => (
               <BarChartView
@@ -115,6 +121,7 @@ export function OperationsPage() {
             title={t('ops.escalationsByCause')}
             result={escalations}
             rows={(data) => escalationsPerCause(data, (trigger) => causeText(trigger, t))}
+            suppressed={(data) => suppressedGroups(data, (row) => causeText(row.trigger, t))}
           >
             {(rows) => (
               <BarChartView

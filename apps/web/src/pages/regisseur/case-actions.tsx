@@ -1,6 +1,6 @@
 import { regieApi, type WaitingFor } from '../../api/regie-api';
 import type { HttpClient } from '../../api/http-client';
-import type { CaseTask } from '../../api/types';
+import { isKnownTask, type CaseTask, type KnownCaseTask } from '../../api/types';
 import type { MessageKey } from '../../i18n/nl';
 import type { ActionField, ActionSpec, ActionValues } from './action-form';
 
@@ -18,7 +18,11 @@ export interface CaseActionContext {
   taskKey?: string;
 }
 
-function taskField(tasks: CaseTask[], partnerName: (id: string) => string, preferred?: string) {
+function taskField(
+  tasks: KnownCaseTask[],
+  partnerName: (id: string) => string,
+  preferred?: string,
+) {
   const field: ActionField = {
     name: 'taskKey',
     label: 'action.task',
@@ -35,7 +39,8 @@ function taskField(tasks: CaseTask[], partnerName: (id: string) => string, prefe
 
 /** The interventions on the case that make sense now, each with the inputs it needs. */
 export function caseActionSpecs(context: CaseActionContext): ActionSpec[] {
-  const { tasks, partnerName } = context;
+  const { partnerName } = context;
+  const tasks = context.tasks.filter(isKnownTask);
   if (context.caseStatus !== 'open') return [];
   const open = tasks.filter((task) => task.status === 'open');
   const running = open.filter((task) => !task.suspendedSince);

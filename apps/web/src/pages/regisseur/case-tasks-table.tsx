@@ -26,10 +26,10 @@ export function CaseTasksTable({
           </tr>
         </thead>
         <tbody>
-          {tasks.map((task) => (
-            <tr key={task.id}>
+          {tasks.map((task, index) => (
+            <tr key={task.id ?? `confidential-${index}`}>
               <th scope="row">{task.stepName}</th>
-              <td>{partnerName(task.partnerId)}</td>
+              <td>{task.partnerId === null ? '—' : partnerName(task.partnerId)}</td>
               <td>{t(taskStatusKey(task))}</td>
               <td>{formatDateTime(task.openedAt, locale)}</td>
               <td>

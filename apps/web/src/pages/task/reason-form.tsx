@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { ErrorMessage } from '../../components/error-message';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/nl';
@@ -13,6 +13,8 @@ interface Props {
   minLength: number;
   disabled?: boolean;
   onSubmit: (text: string) => Promise<void>;
+  /** Further inputs of the form (a return's category, a note's readers), kept by the caller. */
+  children?: ReactNode;
 }
 
 /** A titled form with one required text (return reason, note), its check and the server's answer. */
@@ -26,6 +28,7 @@ export function ReasonForm({
   minLength,
   disabled,
   onSubmit,
+  children,
 }: Props) {
   const { t } = useI18n();
   const [text, setText] = useState('');
@@ -71,6 +74,7 @@ export function ReasonForm({
           </p>
         )}
       </div>
+      {children}
       {error !== null && <ErrorMessage error={error} />}
       <button type="submit" className="button button--secondary" disabled={disabled || busy}>
         {t(submit)}

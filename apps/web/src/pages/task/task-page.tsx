@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { casesApi } from '../../api/cases-api';
 import { tasksApi } from '../../api/tasks-api';
-import type { TaskDetail } from '../../api/types';
+import { isKnownTask, type TaskDetail } from '../../api/types';
 import { useCurrentUser, useHttp } from '../../auth/auth-context';
 import { AsyncView } from '../../components/async-view';
 import { DueBadge } from '../../components/due-badge';
@@ -15,6 +15,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { paths } from '../../routes';
 import { CasePanel } from './case-panel';
 import { CaseTimeline } from './case-timeline';
+import { NoteReaders } from './note-readers';
 import { ReasonForm } from './reason-form';
 import { TaskActions } from './task-actions';
 import { TaskForm } from './task-form';
@@ -40,7 +41,16 @@ function TaskView({ detail, onChanged }: { detail: TaskDetail; onChanged: () => 
   const names = useModelNames();
   const [noteRound, setNoteRound] = useState(0);
   const [noteSaved, setNoteSaved] = useState(false);
+  const [sharedWith, setSharedWith] = useState<string[]>([]);
+  const [category, setCategory] = useState('');
+  const caseView = useAsync(() => casesApi.get(http, detail.case.id), [http, detail.case.id]);
   const { task, step } = detail;
+  const casePartners =
+    caseView.status === 'ready'
+      ? [...new Set(caseView.data.tasks.filter(isKnownTask).map((caseTask) => caseTask.partnerId))]
+          .filter((partner) => partner !== user.organisationId)
+          .map((partner) => ({ id: partner, name: names.partner(task.chainId, partner) }))
+      : [];
   const open = task.status === 'open';
   const mine = open && task.assigneeId === user.id;
 
@@ -50,12 +60,13 @@ function TaskView({ detail, onChanged }: { detail: TaskDetail; onChanged: () => 
   }
 
   async function giveBack(reason: string) {
-    await tasksApi.giveBack(http, task.id, reason);
+    await tasksApi.giveBack(http, task.id, reason, category || undefined);
     navigate(paths.inbox, { state: { notice: 'task.returned' } });
   }
 
   async function addNote(text: string) {
-    await casesApi.addNote(http, detail.case.id, text, task.taskKey);
+    await casesApi.addNote(http, detail.case.id, { text, taskKey: task.taskKey, sharedWith });
+    setSharedWith([]);
     setNoteSaved(true);
     setNoteRound((round) => round + 1);
   }
@@ -105,7 +116,26 @@ function TaskView({ detail, onChanged }: { detail: TaskDetail; onChanged: () => 
               minLength={3}
               disabled={!mine}
               onSubmit={giveBack}
-            />
+            >
+              {step.returnReasons && (
+                <div className="field">
+                  <label htmlFor="return-category">{t('return.category')}</label>
+                  <select
+                    id="return-category"
+                    value={category}
+                    disabled={!mine}
+                    onChange={(event) => setCategory(event.target.value)}
+                  >
+                    <option value="">{t('return.noCategory')}</option>
+                    {step.returnReasons.map((reason) => (
+                      <option key={reason.id} value={reason.id}>
+                        {reason.label}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              )}
+            </ReasonForm>
           )}
         </div>
         <div className="task-layout__side">
@@ -119,7 +149,9 @@ function TaskView({ detail, onChanged }: { detail: TaskDetail; onChanged: () => 
             tooShort="notes.empty"
             minLength={1}
             onSubmit={addNote}
-          />
+          >
+            <NoteReaders partners={casePartners} selected={sharedWith} onChange={setSharedWith} />
+          </ReasonForm>
           <CaseTimeline caseId={detail.case.id} version={noteRound} />
         </div>
       </div>

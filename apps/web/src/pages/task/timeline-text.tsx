@@ -9,18 +9,28 @@ function isKey(key: string): key is MessageKey {
   return key in (nl as Dictionary);
 }
 
-/** One line per event: what happened, and its outcome, reason or note where the reader may see it. */
+/**
+ * One line per event: what happened, and its outcome, reason or note where the reader may see it;
+ * a reason the reader may not read shows as withheld, with its category; a confidential step of
+ * another partner only as "a partner is working on the case".
+ */
 export function timelineText(entry: TimelineEntry, t: Translate): string {
   const key = `event.${entry.type}`;
-  const what = isKey(key) ? t(key) : entry.type;
-  const { outcome, reason, text } = entry.details as {
+  const what = entry.confidential ? t('event.confidential') : isKey(key) ? t(key) : entry.type;
+  const { outcome, reason, text, reasonWithheld, reasonCategory } = entry.details as {
     outcome?: unknown;
     reason?: unknown;
     text?: unknown;
+    reasonWithheld?: unknown;
+    reasonCategory?: unknown;
   };
   const extra = [
     typeof outcome === 'string' ? t('event.outcome', { outcome }) : '',
+    typeof reasonCategory === 'string'
+      ? t('event.reasonCategory', { category: reasonCategory })
+      : '',
     typeof reason === 'string' ? t('event.reason', { reason }) : '',
+    reasonWithheld === true ? t('event.reasonWithheld') : '',
     typeof text === 'string' ? text : '',
   ].filter(Boolean);
   return extra.length ? `${what} — ${extra.join('; ')}` : what;

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { TimelineEntry } from '../../api/types';
+import { en } from '../../i18n/en';
+import type { MessageKey } from '../../i18n/nl';
+import { translate, type Params } from '../../i18n/translate';
+import { timelineText } from './timeline-text';
+
+const t = (key: MessageKey, params?: Params) => translate(en, key, params);
+
+const entry = (overrides: Partial<TimelineEntry>): TimelineEntry => ({
+  type: 'task.returned',
+  taskKey: 'outreach:1',
+  stepId: 'outreach',
+  partnerId: 'gemeente',
+  actorId: null,
+  actorRole: 'caseworker',
+  actorOrganisation: 'gemeente',
+  occurredAt: '2026-01-05T09:00:00Z',
+  details: {},
+  ...overrides,
+});
+
+describe('a timeline line', () => {
+  it('shows a reason its reader may read, with its category', () => {
+    const line = timelineText(
+      entry({
+        details: { reason: 'Telefoon ontbreekt', reasonCategory: 'incomplete-information' },
+      }),
+      t,
+    );
+    expect(line).toContain('reason: Telefoon ontbreekt');
+    expect(line).toContain('kind of reason: incomplete-information');
+  });
+
+  it('says a reason was recorded when the reader may not read it', () => {
+    const line = timelineText(
+      entry({ details: { reasonWithheld: true, reasonCategory: 'wrong-partner' } }),
+      t,
+    );
+    expect(line).toContain('reason recorded (not visible to you)');
+    expect(line).toContain('wrong-partner');
+  });
+
+  it('shows a confidential step of another partner only as a partner working on the case', () => {
+    const line = timelineText(
+      entry({ confidential: true, stepId: null, partnerId: null, taskKey: null }),
+      t,
+    );
+    expect(line).toBe('A partner is working on the case');
+  });
+});
