@@ -19,7 +19,7 @@ import { caseFailure, routed } from './case-failure';
 import { moveEscalation, resolveAllEscalations, resolveEscalation } from './case-escalations';
 import { climb, descend } from './escalation-ladder';
 import { extendTaskClocks, readClocks, resumeTaskClocks, suspendTaskClocks } from './task-clocks';
-import type { TaskRef, Work } from './transition-work';
+import type { CancelReason, TaskRef, Work } from './transition-work';
 
 /** What the regisseur's actions need from the case machine. */
 export interface CaseOperations {
@@ -38,6 +38,7 @@ export interface CaseOperations {
   ): void;
   closeAllOpen(work: Work, actor: Actor, reason: string): void;
   route(work: Work, result: RoutingResult, actor: Actor): void;
+  notifyCancelled(work: Work, task: TaskRef, reason: CancelReason): void;
 }
 
 /**
@@ -88,14 +89,14 @@ export function applyRegisseurAction(
       };
       work.change({ taskKey: task.taskKey, partnerId, assigneeId, claimedAt: null });
       work.record('task.reassigned', actor, { reason, assigneeId }, { ...task, partnerId });
-      work.notify(
-        'task.assigned',
-        task.taskKey,
-        [partnerId],
-        assigneeId ? [assigneeId] : undefined,
-        'Taak aan u overgedragen',
-        reason,
-      );
+      if (partnerId !== task.partnerId) ops.notifyCancelled(work, task, 'reassigned');
+      work.notifyTask({
+        kind: 'task.assigned',
+        task: { ...task, partnerId },
+        userIds: assigneeId ? [assigneeId] : undefined,
+        title: 'Taak aan u overgedragen',
+        body: `De ketenregisseur heeft de taak voor stap ${task.stepId} aan u overgedragen.`,
+      });
       break;
     }
     case 'extend': {
@@ -201,14 +202,13 @@ export function applyRegisseurAction(
       const task = ops.openRoutingTask(input.taskKey);
       const assignee = work.state.holders[task.taskKey]?.assigneeId;
       work.record('task.reminded', actor, { reason }, task);
-      work.notify(
-        'task.reminder',
-        task.taskKey,
-        [task.partnerId],
-        assignee ? [assignee] : undefined,
-        'Herinnering van de ketenregisseur',
-        reason,
-      );
+      work.notifyTask({
+        kind: 'task.reminder',
+        task,
+        userIds: assignee ? [assignee] : undefined,
+        title: 'Herinnering van de ketenregisseur',
+        body: `De ketenregisseur vraagt aandacht voor de taak voor stap ${task.stepId}.`,
+      });
       break;
     }
     case 'skip': {
@@ -261,6 +261,7 @@ export function applyRegisseurAction(
         result: end.result,
         exitReason: end.exitReason,
       });
+      work.notifyCaseEnded();
       resolveAllEscalations(work, actor, `Case closed: ${reason}`);
       break;
     }
