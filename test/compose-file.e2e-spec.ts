@@ -42,6 +42,7 @@ describe('docker-compose.yml', () => {
         key,
         String(value)
           .replace(/^\$\{AUTH_JWT_SECRET:\?.*\}$/, 'x'.repeat(40))
+          .replace(/^\$\{WEBHOOK_SECRET_KEY:\?.*\}$/, Buffer.alloc(32, 7).toString('base64'))
           .replace(/^\$\{\w+:-\}$/, ''),
       ]),
     );

@@ -47,13 +47,32 @@ describe('validateEnvironment', () => {
   });
 
   it('accepts production with a strong secret or an OIDC issuer', () => {
+    const WEBHOOK_SECRET_KEY = Buffer.alloc(32, 7).toString('base64');
     expect(
-      validateEnvironment({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(40) }).NODE_ENV,
+      validateEnvironment({
+        NODE_ENV: 'production',
+        AUTH_JWT_SECRET: 'x'.repeat(40),
+        WEBHOOK_SECRET_KEY,
+      }).NODE_ENV,
     ).toBe('production');
     expect(
-      validateEnvironment({ NODE_ENV: 'production', AUTH_OIDC_ISSUER: 'https://id.example.nl' })
-        .AUTH_OIDC_ISSUER,
+      validateEnvironment({
+        NODE_ENV: 'production',
+        AUTH_OIDC_ISSUER: 'https://id.example.nl',
+        WEBHOOK_SECRET_KEY,
+      }).AUTH_OIDC_ISSUER,
     ).toBe('https://id.example.nl');
+  });
+
+  it('refuses the development webhook key, or a key that is not 32 bytes, in production', () => {
+    const production = { NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(40) };
+    expect(() => validateEnvironment(production)).toThrow(/WEBHOOK_SECRET_KEY: .*own key/);
+    expect(() =>
+      validateEnvironment({
+        ...production,
+        WEBHOOK_SECRET_KEY: Buffer.alloc(16).toString('base64'),
+      }),
+    ).toThrow(/WEBHOOK_SECRET_KEY: must be the base64 of 32 random bytes/);
   });
 
   it('reports every bad variable at once', () => {

@@ -2,6 +2,7 @@ import { Processor } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import {
   NotificationRepository,
+  TaskRepository,
   WebhookDeliveryRepository,
   WebhookSubscriptionRepository,
 } from '@schakel/database';
@@ -20,6 +21,7 @@ import {
 export class NotificationProcessor extends BaseProcessor<NotificationJob> {
   constructor(
     private readonly notifications: NotificationRepository,
+    private readonly tasks: TaskRepository,
     private readonly subscriptions: WebhookSubscriptionRepository,
     private readonly deliveries: WebhookDeliveryRepository,
     private readonly webhookQueue: WebhookDeliveryQueue,
@@ -28,6 +30,7 @@ export class NotificationProcessor extends BaseProcessor<NotificationJob> {
   }
 
   protected async handle({ data: event }: Job<NotificationJob>): Promise<void> {
+    const payload = await this.withTaskId(event);
     const written = await this.notifications.insertForAudience(
       {
         eventId: event.id,
@@ -35,7 +38,7 @@ export class NotificationProcessor extends BaseProcessor<NotificationJob> {
         title: event.title,
         body: event.body,
         caseId: event.caseId,
-        payload: event.payload,
+        payload,
       },
       { userIds: event.userIds, organisationIds: event.organisationIds, roles: event.roles },
     );
@@ -49,8 +52,9 @@ export class NotificationProcessor extends BaseProcessor<NotificationJob> {
         eventId: event.id,
         eventKind: event.kind,
         caseId: event.caseId,
+        chainId: event.chainId,
         occurredAt: new Date(event.occurredAt),
-        payload: event.payload,
+        payload,
       })),
     );
     // Delivered or failed rows from an earlier run are left alone; pending ones are (re)enqueued,
@@ -61,5 +65,16 @@ export class NotificationProcessor extends BaseProcessor<NotificationJob> {
       { eventId: event.id, kind: event.kind, inApp: written, webhooks: pending.length },
       'Notification event fanned out',
     );
+  }
+
+  /**
+   * The case machine knows a task by its key; people and partner systems by the id the console and
+   * API use. The projection is written before the event is raised, so the row exists by now.
+   */
+  private async withTaskId(event: NotificationJob): Promise<Record<string, unknown>> {
+    const { taskKey } = event.payload;
+    if (!event.caseId || typeof taskKey !== 'string' || event.payload.taskId) return event.payload;
+    const taskId = await this.tasks.findIdByKey(event.caseId, taskKey);
+    return taskId ? { ...event.payload, taskId } : event.payload;
   }
 }

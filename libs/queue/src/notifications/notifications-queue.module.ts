@@ -3,6 +3,8 @@ import { Module } from '@nestjs/common';
 import { QUEUE_NAMES } from '../queue-names';
 import { NotificationService } from './notification.service';
 import { WebhookDeliveryQueue } from './webhook-delivery-queue.service';
+import { WebhookSecrets } from './webhook-secrets.service';
+import { WebhookTargets } from './webhook-targets.service';
 
 /** The producer side of notifications, for the API and the worker (needs the global QueueModule). */
 @Module({
@@ -12,7 +14,7 @@ import { WebhookDeliveryQueue } from './webhook-delivery-queue.service';
       { name: QUEUE_NAMES.webhookDeliveries },
     ),
   ],
-  providers: [NotificationService, WebhookDeliveryQueue],
-  exports: [NotificationService, WebhookDeliveryQueue],
+  providers: [NotificationService, WebhookDeliveryQueue, WebhookSecrets, WebhookTargets],
+  exports: [NotificationService, WebhookDeliveryQueue, WebhookSecrets, WebhookTargets],
 })
 export class NotificationsQueueModule {}
