@@ -225,6 +225,15 @@ export class EnvironmentVariables {
   @MinLength(3)
   MAIL_FROM = 'Schakel <noreply@schakel.local>';
 
+  /** When daily digests go out (cron, in EMAIL_DIGEST_TIMEZONE); default 07:00. */
+  @IsString()
+  @Matches(/^\S+( \S+){4,5}$/, { message: 'must be a cron pattern like "0 7 * * *"' })
+  EMAIL_DIGEST_CRON = '0 7 * * *';
+
+  @IsString()
+  @MinLength(1)
+  EMAIL_DIGEST_TIMEZONE = 'Europe/Amsterdam';
+
   /** KPI groups (a step, partner, reason, level…) with fewer cases than this are suppressed. */
   @Type(() => Number)
   @IsInt()

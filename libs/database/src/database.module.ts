@@ -15,6 +15,8 @@ import { TaskRepository } from './cases/task.repository';
 import { EventLogRepository } from './kpis/event-log.repository';
 import { KpiFactRepository } from './kpis/kpi-fact.repository';
 import { KpiQueryRepository } from './kpis/kpi-query.repository';
+import { EmailNotificationRepository } from './notifications/email-notification.repository';
+import { EmailSubscriptionRepository } from './notifications/email-subscription.repository';
 import { NotificationRepository } from './notifications/notification.repository';
 import { WebhookDeliveryRepository } from './notifications/webhook-delivery.repository';
 import { WebhookSubscriptionRepository } from './notifications/webhook-subscription.repository';
@@ -32,6 +34,8 @@ const REPOSITORIES = [
   NotificationRepository,
   WebhookSubscriptionRepository,
   WebhookDeliveryRepository,
+  EmailSubscriptionRepository,
+  EmailNotificationRepository,
   KpiFactRepository,
   KpiQueryRepository,
   EventLogRepository,

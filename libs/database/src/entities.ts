@@ -7,6 +7,8 @@ import { OrganisationEntity } from './identity/organisation.entity';
 import { UserEntity } from './identity/user.entity';
 import { ModelDraftEntity } from './models/model-draft.entity';
 import { ModelVersionEntity } from './models/model-version.entity';
+import { EmailNotificationEntity } from './notifications/email-notification.entity';
+import { EmailSubscriptionEntity } from './notifications/email-subscription.entity';
 import { NotificationEntity } from './notifications/notification.entity';
 import { WebhookDeliveryEntity } from './notifications/webhook-delivery.entity';
 import { WebhookSubscriptionEntity } from './notifications/webhook-subscription.entity';
@@ -24,4 +26,6 @@ export const ENTITIES = [
   NotificationEntity,
   WebhookSubscriptionEntity,
   WebhookDeliveryEntity,
+  EmailSubscriptionEntity,
+  EmailNotificationEntity,
 ];

@@ -29,6 +29,20 @@ export const EVENT_TYPE_PREFIX = 'nl.schakel.';
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
+/**
+ * Where a person opens what an event is about: the task when the event names one, else the case,
+ * else the console's start page. Webhooks and e-mails link here instead of carrying content.
+ */
+export function consoleLink(
+  consoleBaseUrl: string,
+  caseId: string | null,
+  payload: Record<string, unknown>,
+): string {
+  const base = trimSlash(consoleBaseUrl);
+  if (typeof payload.taskId === 'string') return `${base}/tasks/${payload.taskId}`;
+  return caseId ? `${base}/cases/${caseId}` : `${base}/`;
+}
+
 /** References the partner can act on: ids, the step, the due date and links into the console. */
 export interface WebhookEventData extends Record<string, unknown> {
   caseId: string | null;
@@ -45,12 +59,12 @@ export function webhookEvent(
   context: WebhookContext,
 ): CloudEvent<WebhookEventData> {
   const base = trimSlash(context.publicBaseUrl);
-  const consoleBase = trimSlash(context.consoleBaseUrl);
   const taskId = typeof delivery.payload.taskId === 'string' ? delivery.payload.taskId : null;
+  const link = consoleLink(context.consoleBaseUrl, delivery.caseId, delivery.payload);
   const links: WebhookEventData['links'] = taskId
-    ? { task: `${consoleBase}/tasks/${taskId}` }
+    ? { task: link }
     : delivery.caseId
-      ? { case: `${consoleBase}/cases/${delivery.caseId}` }
+      ? { case: link }
       : {};
   const subject = taskId
     ? `tasks/${taskId}`
