@@ -131,6 +131,23 @@ describe('every handover tells the receiving organisation: in-app, webhook, e-ma
       },
     });
     const caseId = opened.case.id;
+    // The inbox links the new task and says it is the reader's; once done, it says it no longer is.
+    const matchingNotice = async () =>
+      eventually(async () => {
+        const inbox = await driver.get('gemeente.collega', '/notifications?limit=100');
+        const found = (
+          inbox.body.items as {
+            kind: string;
+            caseId: string;
+            taskId: string;
+            taskIsYours: boolean;
+          }[]
+        ).filter((item) => item.caseId === caseId && item.kind === 'task.opened');
+        expect(found.length).toBeGreaterThan(0);
+        return found[found.length - 1];
+      });
+    const before = await matchingNotice();
+    expect(before).toMatchObject({ taskId: expect.any(String), taskIsYours: true });
     const steps: [string, string, string, Record<string, unknown>][] = [
       ['gemeente', 'matching', 'triaged', { crisis: false }],
       ['gemeente', 'outreach', 'reached', { 'contact-channel': 'phone' }],
@@ -150,6 +167,8 @@ describe('every handover tells the receiving organisation: in-app, webhook, e-ma
     for (const [organisation, stepId, outcome, data] of steps) {
       await driver.complete(`${organisation}.medewerker`, caseId, stepId, outcome, data);
     }
+
+    expect(await matchingNotice()).toMatchObject({ taskId: before.taskId, taskIsYours: false });
 
     // The handovers the case made, as the read side recorded them: who received which task.
     const dataSource = stack.api.get(DataSource);
