@@ -42,6 +42,22 @@ import { dueSignals, nextSignalAt, readClocks, startTaskClocks } from './task-cl
 
 const DEFAULT_WARNING_FRACTION = 0.75;
 
+/**
+ * What cases started before notifications followed the work notified about. For them a transition
+ * notifies (and so runs the notify activity) exactly when it did then; only the newer kinds are
+ * left out.
+ */
+const LEGACY_NOTIFICATION_KINDS: ReadonlySet<NotificationEvent['kind']> = new Set([
+  'task.assigned',
+  'task.due-soon',
+  'task.overdue',
+  'task.reminder',
+  'task.returned',
+  'escalation.raised',
+  'escalation.level-up',
+  'escalation.resolved',
+]);
+
 /** A decided change: the new state, what to write to the read side, whom to tell, what to answer. */
 export interface Transition {
   state: CaseWorkflowState;
@@ -631,7 +647,9 @@ export class CaseMachine implements CaseOperations {
     return {
       state,
       currentPartners,
-      notifications: work.notifications,
+      notifications: this.input.notifyFollowsWork
+        ? work.notifications
+        : work.notifications.filter((event) => LEGACY_NOTIFICATION_KINDS.has(event.kind)),
       projection: {
         caseId: this.input.caseId,
         chainId: this.input.chainId,

@@ -22,6 +22,7 @@ function debtCase(): CaseWorkflowInput {
     category: 'arrears-signal',
     intensity: 'coordinate',
     openedBy: caseworker('gemeente'),
+    notifyFollowsWork: true,
     data: {
       'client-name': 'K',
       'contact-address': 'M',
@@ -198,6 +199,28 @@ describe('CaseMachine notifications follow the work', () => {
     ]);
     expect(cancelled.notifications[0].payload).toMatchObject({ reason: 'case-ended' });
     expect(cancelled.notifications[1].payload).toEqual({ status: 'cancelled' });
+  });
+
+  it('keeps a case started before notifications followed the work to the kinds it sent then', () => {
+    // Its recorded history ran the notify activity only for these; replay must find the same.
+    const { machine, transition } = CaseMachine.open(
+      { ...debtCase(), notifyFollowsWork: undefined },
+      FRIDAY,
+    );
+    expect(transition.notifications).toEqual([]);
+    const actor = caseworker('gemeente');
+    machine.apply(machine.claim({ taskKey: 'matching:1', actor }, FRIDAY + HOUR));
+    const completed = machine.complete(
+      { taskKey: 'matching:1', actor, outcome: 'triaged', data: { crisis: false } },
+      FRIDAY + 2 * HOUR,
+    );
+    expect(completed.notifications).toEqual([]);
+    machine.apply(completed);
+    const reminded = machine.act(
+      { action: 'remind', taskKey: 'outreach:1', actor: regisseur, reason: 'r' },
+      FRIDAY + 3 * HOUR,
+    );
+    expect(told(reminded)).toEqual(['task.reminder → gemeente']);
   });
 
   it('tells the holding organisation about due dates and the escalations about its task', () => {
