@@ -1,18 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
-  Max,
   MaxLength,
-  Min,
 } from 'class-validator';
+import { PageQueryDto } from '@schakel/http';
 import { NOTIFICATION_EVENT_KINDS, type NotificationEventKind } from '@schakel/contracts';
 import {
   WEBHOOK_DELIVERY_STATUSES,
@@ -82,7 +79,7 @@ export class IssuedWebhookSecretDto extends WebhookSubscriptionDto {
   secret?: string;
 }
 
-export class ListDeliveriesQueryDto {
+export class ListDeliveriesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: WEBHOOK_DELIVERY_STATUSES })
   @IsOptional()
   @IsIn(WEBHOOK_DELIVERY_STATUSES)
@@ -93,21 +90,6 @@ export class ListDeliveriesQueryDto {
   @IsString()
   @MaxLength(64)
   organisationId?: string;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }
 
 /** A delivery without its payload: the list is for operating the webhook, not for reading case data. */

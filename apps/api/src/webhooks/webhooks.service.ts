@@ -24,8 +24,6 @@ import {
   type WebhookSubscriptionDto,
 } from './webhook.dto';
 
-const DEFAULT_PAGE_SIZE = 50;
-
 /**
  * Partner webhooks, for admins: configure them (URL checked against the SSRF policy, a `whsec_`
  * secret issued and shown once), rotate the secret, list and retry deliveries.
@@ -87,11 +85,7 @@ export class WebhooksService {
   }
 
   async listDeliveries(query: ListDeliveriesQueryDto): Promise<WebhookDeliveryPageDto> {
-    const page = {
-      status: query.status,
-      limit: query.limit ?? DEFAULT_PAGE_SIZE,
-      offset: query.offset ?? 0,
-    };
+    const page = { status: query.status, limit: query.limit, offset: query.offset };
     const [items, total] = query.organisationId
       ? await this.deliveries.listForOrganisation(query.organisationId, page)
       : await this.deliveries.listAll(page);

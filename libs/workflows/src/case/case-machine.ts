@@ -43,19 +43,14 @@ import { dueSignals, nextSignalAt, readClocks, startTaskClocks } from './task-cl
 const DEFAULT_WARNING_FRACTION = 0.75;
 
 /**
- * What cases started before notifications followed the work notified about. For them a transition
- * notifies (and so runs the notify activity) exactly when it did then; only the newer kinds are
- * left out.
+ * The kinds added when notifications began to follow the work. Cases started before leave them
+ * out, so each of their transitions notifies (and runs the notify activity) exactly when it did.
  */
-const LEGACY_NOTIFICATION_KINDS: ReadonlySet<NotificationEvent['kind']> = new Set([
-  'task.assigned',
-  'task.due-soon',
-  'task.overdue',
-  'task.reminder',
-  'task.returned',
-  'escalation.raised',
-  'escalation.level-up',
-  'escalation.resolved',
+const NOTIFICATION_KINDS_SINCE_FOLLOWING_WORK: ReadonlySet<NotificationEvent['kind']> = new Set([
+  'task.opened',
+  'task.cancelled',
+  'escalation.de-escalated',
+  'case.closed',
 ]);
 
 /** A decided change: the new state, what to write to the read side, whom to tell, what to answer. */
@@ -649,7 +644,9 @@ export class CaseMachine implements CaseOperations {
       currentPartners,
       notifications: this.input.notifyFollowsWork
         ? work.notifications
-        : work.notifications.filter((event) => LEGACY_NOTIFICATION_KINDS.has(event.kind)),
+        : work.notifications.filter(
+            (event) => !NOTIFICATION_KINDS_SINCE_FOLLOWING_WORK.has(event.kind),
+          ),
       projection: {
         caseId: this.input.caseId,
         chainId: this.input.chainId,
