@@ -29,7 +29,7 @@ interface Delivery {
 describe('partner webhooks (notify → BullMQ → worker → HTTP receiver)', () => {
   let stack: TestStack;
   let admin: string;
-  /** The whsec_ secret issued by the first save; kept across saves. */
+  /** The organisation's current whsec_ secret (issued by the first save, kept across saves). */
   let secret: string;
   const receivers: WebhookReceiver[] = [];
 
@@ -81,6 +81,7 @@ describe('partner webhooks (notify → BullMQ → worker → HTTP receiver)', ()
     });
     admin = await stack.bearer('admin');
     await stack.http().delete(`/organisations/${ORGANISATION}/webhook`).set('Authorization', admin);
+    secret = (await setWebhook({ url: 'http://127.0.0.1:9/hook' }).expect(200)).body.secret;
   });
 
   afterAll(async () => {
@@ -148,6 +149,11 @@ describe('partner webhooks (notify → BullMQ → worker → HTTP receiver)', ()
     });
 
     it('issues a whsec_ secret once, keeps it on later saves, and stores it sealed', async () => {
+      await stack
+        .http()
+        .delete(`/organisations/${ORGANISATION}/webhook`)
+        .set('Authorization', admin)
+        .expect(204);
       const created = await setWebhook({ url: 'http://127.0.0.1:9/hook' }).expect(200);
       expect(created.body).toMatchObject({
         organisationId: ORGANISATION,
