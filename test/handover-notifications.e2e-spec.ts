@@ -234,6 +234,7 @@ describe('every handover tells the receiving organisation: in-app, webhook, e-ma
           'https://schakel.test.example.nl/chains/vroegsignalering-schuldhulp',
         );
         expect(event.data?.links).toEqual({ task: `${CONSOLE}/${event.subject}` });
+        expect(event.dataref).toBe(`https://schakel.test.example.nl/${event.subject}`);
       }
       expect(new Set(events.map((event) => event.id)).size).toBe(events.length);
       expect(receiver.requests.map(({ body }) => body).join()).not.toContain(MARKER);

@@ -210,6 +210,16 @@ export class EnvironmentVariables {
   @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
   PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
 
+  /**
+   * The organisation identification number (OIN, 20 digits) of whoever runs this installation.
+   * When set, webhooks' CloudEvents `source` is the URN the NL GOV profile recommends,
+   * `urn:nld:oin:<OIN>:systeem:schakel:keten:<chain>`, instead of a URL below PUBLIC_BASE_URL.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^\d{20}$/, { message: 'must be an OIN of 20 digits' })
+  CLOUDEVENTS_SOURCE_OIN?: string;
+
   /** Where people open the console: links in webhooks and e-mails point below it. */
   @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
   CONSOLE_BASE_URL = 'http://127.0.0.1:3000/app';

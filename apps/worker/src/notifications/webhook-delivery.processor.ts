@@ -89,7 +89,11 @@ export class WebhookDeliveryProcessor extends BaseProcessor<WebhookDeliveryJob> 
     const now = new Date();
     const request = webhookRequest(
       delivery,
-      { publicBaseUrl: this.env.PUBLIC_BASE_URL, consoleBaseUrl: this.env.CONSOLE_BASE_URL },
+      {
+        publicBaseUrl: this.env.PUBLIC_BASE_URL,
+        consoleBaseUrl: this.env.CONSOLE_BASE_URL,
+        sourceOin: this.env.CLOUDEVENTS_SOURCE_OIN,
+      },
       this.secrets.signingSecrets(subscription, now),
       now,
     );

@@ -47,12 +47,22 @@ describe('webhookRequest: a CloudEvent signed per Standard Webhooks', () => {
       subject: 'tasks/9a3e4b5c-2222-4c1e-9a55-2f1e0c9d8a11',
       time: '2025-03-03T09:00:00.000Z',
       datacontenttype: 'application/json',
+      dataref: 'https://schakel.example.nl/tasks/9a3e4b5c-2222-4c1e-9a55-2f1e0c9d8a11',
     });
     expect(event.data).toEqual({
       ...delivery.payload,
       caseId: delivery.caseId,
       links: { task: 'https://schakel.example.nl/app/tasks/9a3e4b5c-2222-4c1e-9a55-2f1e0c9d8a11' },
     });
+  });
+
+  it('names the source by URN when the installation has an OIN (NL GOV profile)', () => {
+    const withOin = { ...context, sourceOin: '00000001823288444000' };
+    const event = receive(secret, webhookRequest(delivery, withOin, [secret], now));
+    expect(event.source).toBe(
+      'urn:nld:oin:00000001823288444000:systeem:schakel:keten:vroegsignalering-schuldhulp',
+    );
+    expect(event.validate()).toBe(true);
   });
 
   it('names the case when there is no task', () => {
@@ -64,6 +74,7 @@ describe('webhookRequest: a CloudEvent signed per Standard Webhooks', () => {
     );
     const event = receive(secret, request);
     expect(event.subject).toBe(`cases/${delivery.caseId}`);
+    expect(event).not.toHaveProperty('dataref');
     expect(event.data?.links).toEqual({
       case: `https://schakel.example.nl/app/cases/${delivery.caseId}`,
     });

@@ -16,6 +16,8 @@ export interface WebhookDeliveryFields {
 export interface WebhookContext {
   publicBaseUrl: string;
   consoleBaseUrl: string;
+  /** When set, `source` is an `urn:nld:oin:` URN (NL GOV profile) instead of a URL. */
+  sourceOin?: string;
 }
 
 export interface WebhookRequest {
@@ -43,6 +45,16 @@ export function consoleLink(
   return caseId ? `${base}/cases/${caseId}` : `${base}/`;
 }
 
+/** The CloudEvents `source`: the installation and the chain, as a URN with an OIN or as a URL. */
+export function eventSource(context: WebhookContext, chainId: string | null): string {
+  if (context.sourceOin) {
+    const base = `urn:nld:oin:${context.sourceOin}:systeem:schakel`;
+    return chainId ? `${base}:keten:${encodeURIComponent(chainId)}` : base;
+  }
+  const base = trimSlash(context.publicBaseUrl);
+  return chainId ? `${base}/chains/${encodeURIComponent(chainId)}` : base;
+}
+
 /** References the partner can act on: ids, the step, the due date and links into the console. */
 export interface WebhookEventData extends Record<string, unknown> {
   caseId: string | null;
@@ -52,13 +64,13 @@ export interface WebhookEventData extends Record<string, unknown> {
 /**
  * The event as a CloudEvents 1.0 event. `id` is the event id (the same on every attempt, so
  * receivers deduplicate on source + id), `source` names the installation and the chain, `subject`
- * the task (or the case) by its id, `data` carries references only — never client data.
+ * the task (or the case) by its id, `dataref` the API resource of the task, `data` carries
+ * references only — never client data.
  */
 export function webhookEvent(
   delivery: WebhookDeliveryFields,
   context: WebhookContext,
 ): CloudEvent<WebhookEventData> {
-  const base = trimSlash(context.publicBaseUrl);
   const taskId = typeof delivery.payload.taskId === 'string' ? delivery.payload.taskId : null;
   const link = consoleLink(context.consoleBaseUrl, delivery.caseId, delivery.payload);
   const links: WebhookEventData['links'] = taskId
@@ -74,11 +86,14 @@ export function webhookEvent(
   return new CloudEvent<WebhookEventData>({
     specversion: '1.0',
     id: delivery.eventId,
-    source: delivery.chainId ? `${base}/chains/${encodeURIComponent(delivery.chainId)}` : base,
+    source: eventSource(context, delivery.chainId),
     type: `${EVENT_TYPE_PREFIX}${delivery.eventKind}`,
     ...(subject ? { subject } : {}),
     time: delivery.occurredAt.toISOString(),
     datacontenttype: 'application/json',
+    // Claim check (NL GOV profile): what the receiver may read about the task, fetched with its own
+    // credentials from the API, never carried in the event.
+    ...(taskId ? { dataref: `${trimSlash(context.publicBaseUrl)}/tasks/${taskId}` } : {}),
     data: { ...delivery.payload, caseId: delivery.caseId, links },
   });
 }
