@@ -151,6 +151,7 @@ describe('docker-compose.yml', () => {
       'PAYLOAD_CODEC_KEYS',
       'POSTGRES_PASSWORD',
       'REDIS_PASSWORD',
+      'WEBHOOK_SECRET_KEY',
     ]);
     for (const name of required) expect(envExample[name]).toBe('');
     expect(readRepositoryFile('.gitignore').split('\n')).toContain('.env');

@@ -47,6 +47,7 @@ export class ScriptedCase {
       chainId: this.chainId,
       modelVersion: this.modelVersion,
       events: fragments.flatMap((fragment) => fragment.events ?? []),
+      notifications: [],
       opened: fragments.flatMap((fragment) => fragment.opened ?? []),
       changed: fragments.flatMap((fragment) => fragment.changed ?? []),
       caseChange: {

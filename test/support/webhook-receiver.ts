@@ -1,5 +1,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { HTTP, type CloudEvent } from 'cloudevents';
+import { Webhook } from 'standardwebhooks';
 
 export interface ReceivedRequest {
   headers: IncomingHttpHeaders;
@@ -14,12 +16,16 @@ export interface WebhookReceiver {
 }
 
 /**
- * A partner system on 127.0.0.1 that answers the n-th request (1-based) with `status(n)`, after
- * `delayMs`; `onRequest` fires as soon as a request has been read.
+ * A partner system on 127.0.0.1 that answers the n-th request (1-based) with `status(n)` and the
+ * body `answer`, after `delayMs`; `onRequest` fires as soon as a request has been read.
  */
 export async function startWebhookReceiver(
   status: (n: number) => number,
-  { delayMs = 0, onRequest = () => undefined }: { delayMs?: number; onRequest?: () => void } = {},
+  {
+    delayMs = 0,
+    onRequest = () => undefined,
+    answer = 'noted',
+  }: { delayMs?: number; onRequest?: () => void; answer?: string } = {},
 ): Promise<WebhookReceiver> {
   const requests: ReceivedRequest[] = [];
   const server = createServer((request, response) => {
@@ -30,7 +36,7 @@ export async function startWebhookReceiver(
       onRequest();
       const code = status(requests.length);
       setTimeout(
-        () => response.writeHead(code, { 'Content-Type': 'text/plain' }).end('noted'),
+        () => response.writeHead(code, { 'Content-Type': 'text/plain' }).end(answer),
         delayMs,
       );
     });
@@ -49,4 +55,22 @@ export async function unreachableUrl(): Promise<string> {
   const receiver = await startWebhookReceiver(() => 200);
   await receiver.close();
   return receiver.url;
+}
+
+/**
+ * What a partner's receiver does with a delivery, with the libraries a partner would use: verify the
+ * Standard Webhooks signature (which also refuses a timestamp outside five minutes), then read the
+ * structured CloudEvent. Throws when either fails.
+ */
+export function verifiedEvent(
+  secret: string,
+  { headers, body }: ReceivedRequest,
+): CloudEvent<Record<string, unknown>> {
+  const plain = Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [name, String(value)]),
+  );
+  new Webhook(secret).verify(body, plain);
+  const event = HTTP.toEvent({ headers: plain, body }) as CloudEvent<Record<string, unknown>>;
+  event.validate();
+  return event;
 }

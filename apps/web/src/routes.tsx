@@ -5,6 +5,7 @@ import type { MessageKey } from './i18n/nl';
 export const paths = {
   home: '/',
   inbox: '/inbox',
+  notifications: '/notifications',
   task: (taskId: string) => `/tasks/${encodeURIComponent(taskId)}`,
   escalations: '/escalations',
   escalation: (id: string) => `/escalations/${encodeURIComponent(id)}`,

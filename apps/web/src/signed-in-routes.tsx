@@ -10,6 +10,7 @@ import { NewCasePage } from './pages/case/new-case-page';
 import { InboxPage } from './pages/inbox/inbox-page';
 import { ModelUploadPage } from './pages/model/model-upload-page';
 import { ModelsPage } from './pages/model/models-page';
+import { NotificationsPage } from './pages/notifications/notifications-page';
 import { ChainOverviewPage } from './pages/regisseur/chain-overview-page';
 import { EscalationPage } from './pages/regisseur/escalation-page';
 import { EscalationQueuePage } from './pages/regisseur/escalation-queue-page';
@@ -46,6 +47,7 @@ export function SignedInRoutes() {
             </RequireRole>
           }
         />
+        <Route path="notifications" element={<NotificationsPage />} />
         <Route
           path="tasks/:taskId"
           element={

@@ -47,7 +47,10 @@ describe('validateEnvironment', () => {
   });
 
   it('accepts production with a strong secret or an OIDC issuer', () => {
-    const keys = { PAYLOAD_CODEC_KEYS: `prod-1:${Buffer.alloc(32, 7).toString('base64')}` };
+    const keys = {
+      PAYLOAD_CODEC_KEYS: `prod-1:${Buffer.alloc(32, 7).toString('base64')}`,
+      WEBHOOK_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
+    };
     expect(
       validateEnvironment({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(40), ...keys })
         .NODE_ENV,
@@ -59,6 +62,17 @@ describe('validateEnvironment', () => {
         ...keys,
       }).AUTH_OIDC_ISSUER,
     ).toBe('https://id.example.nl');
+  });
+
+  it('refuses the development webhook key, or a key that is not 32 bytes, in production', () => {
+    const production = { NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(40) };
+    expect(() => validateEnvironment(production)).toThrow(/WEBHOOK_SECRET_KEY: .*own key/);
+    expect(() =>
+      validateEnvironment({
+        ...production,
+        WEBHOOK_SECRET_KEY: Buffer.alloc(16).toString('base64'),
+      }),
+    ).toThrow(/WEBHOOK_SECRET_KEY: must be the base64 of 32 random bytes/);
   });
 
   it('reports every bad variable at once', () => {

@@ -24,6 +24,9 @@ export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** Development-only key for webhook secrets at rest (base64 of 32 bytes); refused in production. */
+export const DEVELOPMENT_WEBHOOK_SECRET_KEY = 'c2NoYWtlbC1kZXZlbG9wbWVudC13ZWJob29rLWtleSE=';
+
 /** Development-only signing secret; production refuses to start with it (see validation below). */
 export const DEVELOPMENT_JWT_SECRET = 'schakel-development-secret-do-not-use-in-production';
 
@@ -219,6 +222,71 @@ export class EnvironmentVariables {
   @Min(100)
   @Max(60_000)
   WEBHOOK_TIMEOUT_MS = 5_000;
+
+  /**
+   * AES-256-GCM key (base64 of 32 bytes) that encrypts webhook secrets at rest. The development
+   * default is refused in production. Generate one with `openssl rand -base64 32`.
+   */
+  @IsString()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be the base64 of 32 random bytes' })
+  @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production')
+  @NotEquals(DEVELOPMENT_WEBHOOK_SECRET_KEY, {
+    message: 'must be set to your own key in production',
+  })
+  WEBHOOK_SECRET_KEY = DEVELOPMENT_WEBHOOK_SECRET_KEY;
+
+  /** After a secret rotation, deliveries are also signed with the old secret for this many hours. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(24 * 30)
+  WEBHOOK_SECRET_OVERLAP_HOURS = 24;
+
+  /**
+   * Hosts and CIDR ranges webhooks may reach although they are private (on-premise partner
+   * systems), comma-separated, e.g. `crm.intern.example.nl,10.20.0.0/16`. Empty: public addresses only.
+   */
+  @IsString()
+  @Matches(/^[^\s]*$/, { message: 'must be a comma-separated list without spaces' })
+  WEBHOOK_ALLOWED_HOSTS = '';
+
+  /** This installation's public base URL: the CloudEvents `source` of its webhooks starts with it. */
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
+
+  /**
+   * The organisation identification number (OIN, 20 digits) of whoever runs this installation.
+   * When set, webhooks' CloudEvents `source` is the URN the NL GOV profile recommends,
+   * `urn:nld:oin:<OIN>:systeem:schakel:keten:<chain>`, instead of a URL below PUBLIC_BASE_URL.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^\d{20}$/, { message: 'must be an OIN of 20 digits' })
+  CLOUDEVENTS_SOURCE_OIN?: string;
+
+  /** Where people open the console: links in webhooks and e-mails point below it. */
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  CONSOLE_BASE_URL = 'http://127.0.0.1:3000/app';
+
+  /** SMTP server for e-mail notifications, e.g. `smtps://user:pass@mail.example.nl:465`; unset: no e-mail. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
+  SMTP_URL?: string;
+
+  /** Sender of notification e-mails. */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Schakel <noreply@schakel.local>';
+
+  /** When daily digests go out (cron, in EMAIL_DIGEST_TIMEZONE); default 07:00. */
+  @IsString()
+  @Matches(/^\S+( \S+){4,5}$/, { message: 'must be a cron pattern like "0 7 * * *"' })
+  EMAIL_DIGEST_CRON = '0 7 * * *';
+
+  @IsString()
+  @MinLength(1)
+  EMAIL_DIGEST_TIMEZONE = 'Europe/Amsterdam';
 
   /** KPI groups (a step, partner, reason, level…) with fewer cases than this are suppressed. */
   @Type(() => Number)

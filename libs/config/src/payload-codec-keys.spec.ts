@@ -5,7 +5,11 @@ import { ConfigValidationError, validateEnvironment } from './app-config';
 import { DEVELOPMENT_PAYLOAD_KEY_ID, payloadCodecKeyring } from './payload-codec-keys';
 
 const key = (fill: number) => Buffer.alloc(32, fill).toString('base64');
-const production = { NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(40) };
+const production = {
+  NODE_ENV: 'production',
+  AUTH_JWT_SECRET: 'x'.repeat(40),
+  WEBHOOK_SECRET_KEY: Buffer.alloc(32, 9).toString('base64'),
+};
 
 describe('payload codec keys', () => {
   it('uses the public development key outside production only', () => {

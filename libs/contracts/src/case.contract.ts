@@ -36,6 +36,13 @@ export interface CaseWorkflowInput {
   warningFraction?: number;
   /** Extra non-working days by decree, per year (HOLIDAY_EXTRA_DAYS). */
   extraHolidays?: Record<number, string[]>;
+  /**
+   * Set on cases started since notifications follow the work (issue 14): every task opened,
+   * returned or cancelled, and the case's end, notifies the organisations concerned. Unset on cases
+   * started before, which keep notifying only what they did then, so their replay issues the same
+   * commands (docs/workflows.md, patching policy).
+   */
+  notifyFollowsWork?: boolean;
   /** State carried over by continue-as-new. */
   carried?: CaseWorkflowState;
 }
@@ -348,7 +355,7 @@ export interface CaseProjection {
     closedAt?: string;
   };
   /** Written to the outbox in the same transaction; a relay hands them to the queue. */
-  notifications?: NotificationEvent[];
+  notifications: NotificationEvent[];
 }
 
 export interface CaseOpening extends CaseIntake {

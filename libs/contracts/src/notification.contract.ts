@@ -1,12 +1,15 @@
 /** What a notification is about; webhook subscriptions can filter on these. Add new kinds here. */
 export const NOTIFICATION_EVENT_KINDS = [
+  'task.opened',
   'task.assigned',
+  'task.cancelled',
   'task.due-soon',
   'task.overdue',
   'task.reminder',
   'task.returned',
   'escalation.raised',
   'escalation.level-up',
+  'escalation.de-escalated',
   'escalation.resolved',
   'case.closed',
 ] as const;
@@ -33,6 +36,8 @@ export interface NotificationEvent {
   title: string;
   body: string;
   caseId?: string;
+  /** The chain the case runs in: part of the webhook's CloudEvents `source`. */
+  chainId?: string;
   /** ISO 8601; defaults to the moment notify() is called. */
   occurredAt?: string;
   /** Details for the inbox and the webhook's `data`: references (task key, due date), never case content. */

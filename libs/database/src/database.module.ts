@@ -19,6 +19,8 @@ import { IdempotencyKeyRepository } from './idempotency/idempotency-key.reposito
 import { KpiFactRepository } from './kpis/kpi-fact.repository';
 import { KpiQueryRepository } from './kpis/kpi-query.repository';
 import { OutboxRepository } from './outbox/outbox.repository';
+import { EmailNotificationRepository } from './notifications/email-notification.repository';
+import { EmailSubscriptionRepository } from './notifications/email-subscription.repository';
 import { NotificationRepository } from './notifications/notification.repository';
 import { WebhookDeliveryRepository } from './notifications/webhook-delivery.repository';
 import { WebhookSubscriptionRepository } from './notifications/webhook-subscription.repository';
@@ -39,6 +41,8 @@ const REPOSITORIES = [
   NotificationRepository,
   WebhookSubscriptionRepository,
   WebhookDeliveryRepository,
+  EmailSubscriptionRepository,
+  EmailNotificationRepository,
   KpiFactRepository,
   KpiQueryRepository,
   EventLogRepository,

@@ -8,6 +8,8 @@ import { OrganisationEntity } from './identity/organisation.entity';
 import { UserEntity } from './identity/user.entity';
 import { ModelDraftEntity } from './models/model-draft.entity';
 import { ModelVersionEntity } from './models/model-version.entity';
+import { EmailNotificationEntity } from './notifications/email-notification.entity';
+import { EmailSubscriptionEntity } from './notifications/email-subscription.entity';
 import { NotificationEntity } from './notifications/notification.entity';
 import { WebhookDeliveryEntity } from './notifications/webhook-delivery.entity';
 import { WebhookSubscriptionEntity } from './notifications/webhook-subscription.entity';
@@ -26,4 +28,6 @@ export const ENTITIES = [
   WebhookSubscriptionEntity,
   WebhookDeliveryEntity,
   IdempotencyKeyEntity,
+  EmailSubscriptionEntity,
+  EmailNotificationEntity,
 ];

@@ -2,4 +2,5 @@
 export const QUEUE_NAMES = {
   notifications: 'notifications',
   webhookDeliveries: 'webhook-deliveries',
+  emails: 'emails',
 } as const;

@@ -121,6 +121,7 @@ export class CasesService {
       historyLimit: this.env.CASE_HISTORY_LIMIT,
       warningFraction: this.env.NORM_WARNING_FRACTION,
       extraHolidays: extraHolidays(this.env),
+      notifyFollowsWork: true,
     });
     return { case: await this.get(caseId, user), transition };
   }

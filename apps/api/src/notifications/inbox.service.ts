@@ -1,7 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { NotificationRepository } from '@schakel/database';
+import { NotificationRepository, TaskRepository, type NotificationEntity } from '@schakel/database';
 import type { AuthenticatedUser } from '@schakel/identity';
 import {
+  taskIdOf,
   toNotificationDto,
   type ListNotificationsQueryDto,
   type MarkedReadDto,
@@ -14,7 +15,10 @@ const DEFAULT_PAGE_SIZE = 20;
 /** Each user's own in-app notifications; nobody sees or touches another user's. */
 @Injectable()
 export class InboxService {
-  constructor(private readonly notifications: NotificationRepository) {}
+  constructor(
+    private readonly notifications: NotificationRepository,
+    private readonly tasks: TaskRepository,
+  ) {}
 
   async list(
     user: AuthenticatedUser,
@@ -32,7 +36,7 @@ export class InboxService {
     ]);
     const items = rows.slice(0, limit);
     return {
-      items: items.map(toNotificationDto),
+      items: await this.withTaskState(user, items),
       nextCursor: rows.length > limit ? items[items.length - 1].id : null,
       unreadCount,
     };
@@ -41,10 +45,33 @@ export class InboxService {
   async markRead(user: AuthenticatedUser, id: string): Promise<NotificationDto> {
     const notification = await this.notifications.markRead(user.id, id);
     if (!notification) throw new NotFoundException(`Notification ${id} not found`);
-    return toNotificationDto(notification);
+    const [dto] = await this.withTaskState(user, [notification]);
+    return dto;
   }
 
   async markAllRead(user: AuthenticatedUser): Promise<MarkedReadDto> {
     return { marked: await this.notifications.markAllRead(user.id) };
+  }
+
+  /**
+   * Tells per notification whether its task is still the reader's: open and held by their
+   * organisation. A notification outlives its task's turn with you; the console says so.
+   */
+  private async withTaskState(
+    user: AuthenticatedUser,
+    notifications: NotificationEntity[],
+  ): Promise<NotificationDto[]> {
+    const ids = [...new Set(notifications.map(taskIdOf).filter((id) => id !== null))];
+    const holders = new Map((await this.tasks.findHolders(ids)).map((task) => [task.id, task]));
+    return notifications.map((notification) => {
+      const taskId = taskIdOf(notification);
+      const task = taskId ? holders.get(taskId) : undefined;
+      const yours = task
+        ? task.status === 'open' && task.partnerId === user.organisationId
+        : taskId
+          ? false
+          : null;
+      return toNotificationDto(notification, yours);
+    });
   }
 }

@@ -32,6 +32,19 @@ export class NotificationDto {
   @ApiProperty() title!: string;
   @ApiProperty() body!: string;
   @ApiProperty({ type: String, nullable: true }) caseId!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The task it is about (open it at /app/tasks/{taskId}); null when about no task',
+  })
+  taskId!: string | null;
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description:
+      'Whether that task is still open at your organisation; false once it was completed, cancelled or handed elsewhere',
+  })
+  taskIsYours!: boolean | null;
   @ApiProperty({ type: 'object', additionalProperties: true })
   payload!: Record<string, unknown>;
   @ApiProperty() createdAt!: Date;
@@ -50,7 +63,27 @@ export class MarkedReadDto {
   @ApiProperty({ description: 'How many notifications were newly marked read' }) marked!: number;
 }
 
-export function toNotificationDto(notification: NotificationEntity): NotificationDto {
+/** The notification's task id, when the fan-out found one. */
+export function taskIdOf(notification: NotificationEntity): string | null {
+  const { taskId } = notification.payload;
+  return typeof taskId === 'string' ? taskId : null;
+}
+
+export function toNotificationDto(
+  notification: NotificationEntity,
+  taskIsYours: boolean | null,
+): NotificationDto {
   const { id, kind, title, body, caseId, payload, createdAt, readAt } = notification;
-  return { id, kind, title, body, caseId, payload, createdAt, readAt };
+  return {
+    id,
+    kind,
+    title,
+    body,
+    caseId,
+    taskId: taskIdOf(notification),
+    taskIsYours,
+    payload,
+    createdAt,
+    readAt,
+  };
 }

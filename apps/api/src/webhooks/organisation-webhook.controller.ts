@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiNoContentResponse,
   ApiNotFoundResponse,
@@ -7,45 +8,58 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthenticatedUser } from '@schakel/identity';
-import { SaveWebhookDto, WebhookSubscriptionDto } from './webhook.dto';
+import { Roles } from '@schakel/identity';
+import { IssuedWebhookSecretDto, SaveWebhookDto, WebhookSubscriptionDto } from './webhook.dto';
 import { WebhooksService } from './webhooks.service';
 
+/**
+ * Only admins: deliveries and webhook settings are the organisation's integration, not case work.
+ * Identity has no organisation admins yet (issue 13); until then these are the platform admins.
+ */
 @ApiTags('webhooks')
 @ApiBearerAuth()
+@Roles('admin')
 @Controller('organisations/:organisationId/webhook')
 export class OrganisationWebhookController {
   constructor(private readonly webhooks: WebhooksService) {}
 
   @Get()
-  @Roles('admin', 'caseworker')
-  @ApiOperation({
-    summary: "An organisation's webhook, secret masked (caseworkers: their own organisation's)",
-  })
+  @ApiOperation({ summary: "An organisation's webhook, secret masked" })
   @ApiOkResponse({ type: WebhookSubscriptionDto })
-  @ApiNotFoundResponse({ description: 'No webhook, or an organisation you may not see' })
-  get(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('organisationId') organisationId: string,
-  ): Promise<WebhookSubscriptionDto> {
-    return this.webhooks.get(user, organisationId);
+  @ApiNotFoundResponse({ description: 'No webhook' })
+  get(@Param('organisationId') organisationId: string): Promise<WebhookSubscriptionDto> {
+    return this.webhooks.get(organisationId);
   }
 
   @Put()
-  @Roles('admin')
-  @ApiOperation({ summary: "Set or replace an organisation's webhook (URL, secret, event kinds)" })
-  @ApiOkResponse({ type: WebhookSubscriptionDto })
+  @ApiOperation({
+    summary:
+      "Set or replace an organisation's webhook (URL, event kinds); the first save issues the whsec_ secret, shown once",
+  })
+  @ApiOkResponse({ type: IssuedWebhookSecretDto })
+  @ApiBadRequestResponse({ description: 'The URL is refused (private address, credentials, …)' })
   @ApiNotFoundResponse({ description: 'Unknown organisation' })
   save(
     @Param('organisationId') organisationId: string,
     @Body() body: SaveWebhookDto,
-  ): Promise<WebhookSubscriptionDto> {
+  ): Promise<IssuedWebhookSecretDto> {
     return this.webhooks.save(organisationId, body);
+  }
+
+  @Post('rotate-secret')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Issue a new secret (shown once); the old one keeps signing for WEBHOOK_SECRET_OVERLAP_HOURS',
+  })
+  @ApiOkResponse({ type: IssuedWebhookSecretDto })
+  @ApiNotFoundResponse({ description: 'No webhook' })
+  rotateSecret(@Param('organisationId') organisationId: string): Promise<IssuedWebhookSecretDto> {
+    return this.webhooks.rotateSecret(organisationId);
   }
 
   @Delete()
   @HttpCode(204)
-  @Roles('admin')
   @ApiOperation({ summary: "Remove an organisation's webhook; pending deliveries are abandoned" })
   @ApiNoContentResponse()
   remove(@Param('organisationId') organisationId: string): Promise<void> {

@@ -7,9 +7,7 @@ import {
   IsIn,
   IsOptional,
   IsString,
-  IsUrl,
   MaxLength,
-  MinLength,
 } from 'class-validator';
 import { IsText, PageQueryDto } from '@schakel/http';
 import { NOTIFICATION_EVENT_KINDS, type NotificationEventKind } from '@schakel/contracts';
@@ -20,26 +18,15 @@ import {
   type WebhookSubscriptionEntity,
 } from '@schakel/database';
 
-export const MIN_SECRET_LENGTH = 16;
-
 export class SaveWebhookDto {
-  @ApiProperty({ example: 'https://crm.woningcorporatie.example.nl/schakel/webhook' })
-  @IsUrl(
-    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
-    { message: 'url must be an http or https URL' },
-  )
-  @MaxLength(2000)
-  url!: string;
-
   @ApiProperty({
-    minLength: MIN_SECRET_LENGTH,
-    maxLength: 200,
-    description: 'Shared secret for the X-Schakel-Signature HMAC; never shown again',
+    example: 'https://crm.woningcorporatie.example.nl/schakel/webhook',
+    description:
+      'Must resolve to public addresses only (or be on WEBHOOK_ALLOWED_HOSTS); no credentials; https in production',
   })
   @IsText()
-  @MinLength(MIN_SECRET_LENGTH)
-  @MaxLength(200)
-  secret!: string;
+  @MaxLength(2000)
+  url!: string;
 
   @ApiPropertyOptional({ default: true, description: 'false pauses deliveries' })
   @IsOptional()
@@ -63,13 +50,33 @@ export class SaveWebhookDto {
 export class WebhookSubscriptionDto {
   @ApiProperty() organisationId!: string;
   @ApiProperty() url!: string;
-  @ApiProperty({ example: '…3f9a', description: 'The secret’s last four characters' })
-  secretHint!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '…3f9a',
+    description: 'The signing secret’s last four characters (null: none issued yet)',
+  })
+  secretHint!: string | null;
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    description: 'Until when the secret replaced by the last rotation also signs',
+  })
+  previousSecretExpiresAt!: Date | null;
   @ApiProperty() active!: boolean;
   @ApiProperty({ enum: NOTIFICATION_EVENT_KINDS, isArray: true, nullable: true })
   eventKinds!: string[] | null;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
+}
+
+/** A subscription with its newly issued secret: the only time the secret is shown. */
+export class IssuedWebhookSecretDto extends WebhookSubscriptionDto {
+  @ApiPropertyOptional({
+    example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    description: 'The Standard Webhooks secret, shown once: on creation and on rotation',
+  })
+  secret?: string;
 }
 
 export class ListDeliveriesQueryDto extends PageQueryDto {
@@ -78,7 +85,7 @@ export class ListDeliveriesQueryDto extends PageQueryDto {
   @IsIn(WEBHOOK_DELIVERY_STATUSES)
   status?: WebhookDeliveryStatus;
 
-  @ApiPropertyOptional({ description: 'Admins: any organisation; caseworkers: only their own' })
+  @ApiPropertyOptional({ description: 'Only this organisation’s deliveries' })
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -87,7 +94,7 @@ export class ListDeliveriesQueryDto extends PageQueryDto {
 
 /** A delivery without its payload: the list is for operating the webhook, not for reading case data. */
 export class WebhookDeliveryDto {
-  @ApiProperty({ description: 'Also sent as X-Schakel-Delivery' }) id!: string;
+  @ApiProperty({ description: 'Also sent as the webhook-id header' }) id!: string;
   @ApiProperty() organisationId!: string;
   @ApiProperty() eventId!: string;
   @ApiProperty() eventKind!: string;
@@ -96,7 +103,12 @@ export class WebhookDeliveryDto {
   @ApiProperty({ description: 'HTTP attempts so far, across all series' }) attempts!: number;
   @ApiProperty({ description: 'Attempt series restarted by an admin' }) manualRetries!: number;
   @ApiProperty({ type: Number, nullable: true }) lastStatusCode!: number | null;
-  @ApiProperty({ type: String, nullable: true }) lastError!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'A short, fixed reason (never the receiver’s answer)',
+  })
+  lastError!: string | null;
   @ApiProperty({ type: Date, nullable: true }) lastAttemptAt!: Date | null;
   @ApiProperty({ type: Date, nullable: true }) nextAttemptAt!: Date | null;
   @ApiProperty({ type: Date, nullable: true }) deliveredAt!: Date | null;
@@ -111,11 +123,14 @@ export class WebhookDeliveryPageDto {
 }
 
 export function toSubscriptionDto(subscription: WebhookSubscriptionEntity): WebhookSubscriptionDto {
-  const { organisationId, url, secret, active, eventKinds, createdAt, updatedAt } = subscription;
+  const { organisationId, url, secretHint, previousSecretExpiresAt, active, eventKinds } =
+    subscription;
+  const { createdAt, updatedAt } = subscription;
   return {
     organisationId,
     url,
-    secretHint: `…${secret.slice(-4)}`,
+    secretHint: secretHint ? `…${secretHint}` : null,
+    previousSecretExpiresAt,
     active,
     eventKinds,
     createdAt,

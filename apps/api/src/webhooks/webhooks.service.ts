@@ -1,12 +1,10 @@
 import {
   ConflictException,
-  Inject,
   Injectable,
   NotFoundException,
   ServiceUnavailableException,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import { EnvironmentVariables } from '@schakel/config';
 import {
   OrganisationRepository,
   WebhookDeliveryRepository,
@@ -14,11 +12,11 @@ import {
   type WebhookDeliveryEntity,
 } from '@schakel/database';
 import { RequestValidationError } from '@schakel/http';
-import type { AuthenticatedUser } from '@schakel/identity';
-import { WebhookDeliveryQueue } from '@schakel/queue';
+import { WebhookDeliveryQueue, WebhookSecrets, WebhookTargets } from '@schakel/queue';
 import {
   toDeliveryDto,
   toSubscriptionDto,
+  type IssuedWebhookSecretDto,
   type ListDeliveriesQueryDto,
   type SaveWebhookDto,
   type WebhookDeliveryDto,
@@ -26,45 +24,58 @@ import {
   type WebhookSubscriptionDto,
 } from './webhook.dto';
 
-const DEFAULT_PAGE_SIZE = 50;
-
 /**
- * Partner webhooks: admins configure them and retry failed deliveries; a caseworker may read their
- * own organisation's webhook (secret masked) and deliveries, and nothing of other organisations.
+ * Partner webhooks, for admins: configure them (URL checked against the SSRF policy, a `whsec_`
+ * secret issued and shown once), rotate the secret, list and retry deliveries.
  */
 @Injectable()
 export class WebhooksService {
   constructor(
-    @Inject(EnvironmentVariables) private readonly env: EnvironmentVariables,
     private readonly organisations: OrganisationRepository,
     private readonly subscriptions: WebhookSubscriptionRepository,
     private readonly deliveries: WebhookDeliveryRepository,
     private readonly webhookQueue: WebhookDeliveryQueue,
+    private readonly secrets: WebhookSecrets,
+    private readonly targets: WebhookTargets,
   ) {}
 
-  async get(user: AuthenticatedUser, organisationId: string): Promise<WebhookSubscriptionDto> {
-    this.assertMaySee(user, organisationId);
+  async get(organisationId: string): Promise<WebhookSubscriptionDto> {
     const subscription = await this.subscriptions.findForOrganisation(organisationId);
     if (!subscription) throw new NotFoundException(`Organisation ${organisationId} has no webhook`);
     return toSubscriptionDto(subscription);
   }
 
-  async save(organisationId: string, body: SaveWebhookDto): Promise<WebhookSubscriptionDto> {
+  /** Creates or replaces the webhook; a subscription without a secret gets one, shown once. */
+  async save(organisationId: string, body: SaveWebhookDto): Promise<IssuedWebhookSecretDto> {
     const [organisation] = await this.organisations.findByIds([organisationId]);
     if (!organisation) throw new NotFoundException(`Organisation ${organisationId} not found`);
-    // Case events leave the platform here: in production only over TLS.
-    if (this.env.NODE_ENV === 'production' && new URL(body.url).protocol !== 'https:') {
-      throw new RequestValidationError([
-        { field: 'url', reason: 'url must use https in production' },
-      ]);
+    const target = await this.targets.resolve(body.url);
+    if (!target.ok) {
+      throw new RequestValidationError([{ field: 'url', reason: `is refused: ${target.reason}` }]);
     }
-    const subscription = await this.subscriptions.saveForOrganisation(organisationId, {
-      url: body.url,
-      secret: body.secret,
-      active: body.active ?? true,
-      eventKinds: body.eventKinds ?? null,
-    });
-    return toSubscriptionDto(subscription);
+    const existing = await this.subscriptions.findForOrganisation(organisationId);
+    const issued = existing?.secretSealed ? null : this.secrets.issue();
+    const subscription = await this.subscriptions.saveForOrganisation(
+      organisationId,
+      { url: body.url, active: body.active ?? true, eventKinds: body.eventKinds ?? null },
+      issued?.stored,
+    );
+    return { ...toSubscriptionDto(subscription), ...(issued ? { secret: issued.secret } : {}) };
+  }
+
+  /**
+   * Issues a new secret; the old one keeps signing for WEBHOOK_SECRET_OVERLAP_HOURS, so the partner
+   * can switch without missing a delivery.
+   */
+  async rotateSecret(organisationId: string): Promise<IssuedWebhookSecretDto> {
+    const issued = this.secrets.issue();
+    const subscription = await this.subscriptions.rotateSecret(
+      organisationId,
+      issued.stored,
+      this.secrets.overlapUntil(new Date()),
+    );
+    if (!subscription) throw new NotFoundException(`Organisation ${organisationId} has no webhook`);
+    return { ...toSubscriptionDto(subscription), secret: issued.secret };
   }
 
   async remove(organisationId: string): Promise<void> {
@@ -73,22 +84,10 @@ export class WebhooksService {
     }
   }
 
-  async listDeliveries(
-    user: AuthenticatedUser,
-    query: ListDeliveriesQueryDto,
-  ): Promise<WebhookDeliveryPageDto> {
-    const page = {
-      status: query.status,
-      limit: query.limit ?? DEFAULT_PAGE_SIZE,
-      offset: query.offset ?? 0,
-    };
-    let organisationId = query.organisationId;
-    if (user.role !== 'admin') {
-      if (organisationId) this.assertMaySee(user, organisationId);
-      organisationId = this.ownOrganisation(user);
-    }
-    const [items, total] = organisationId
-      ? await this.deliveries.listForOrganisation(organisationId, page)
+  async listDeliveries(query: ListDeliveriesQueryDto): Promise<WebhookDeliveryPageDto> {
+    const page = { status: query.status, limit: query.limit, offset: query.offset };
+    const [items, total] = query.organisationId
+      ? await this.deliveries.listForOrganisation(query.organisationId, page)
       : await this.deliveries.listAll(page);
     return { items: items.map(toDeliveryDto), total };
   }
@@ -122,17 +121,5 @@ export class WebhooksService {
       );
     }
     return toDeliveryDto(reopened);
-  }
-
-  /** Caseworkers see only their own organisation; anything else is answered as not found. */
-  private assertMaySee(user: AuthenticatedUser, organisationId: string): void {
-    if (user.role !== 'admin' && user.organisationId !== organisationId) {
-      throw new NotFoundException(`Organisation ${organisationId} not found`);
-    }
-  }
-
-  private ownOrganisation(user: AuthenticatedUser): string {
-    if (!user.organisationId) throw new NotFoundException('You belong to no organisation');
-    return user.organisationId;
   }
 }

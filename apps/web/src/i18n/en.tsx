@@ -23,6 +23,14 @@ export const en: Dictionary = {
   'header.noOrganisation': 'Whole chain',
   'header.signOut': 'Sign out',
 
+  'notifications.title': 'Notifications',
+  'notifications.bell': 'Notifications, {count} unread',
+  'notifications.empty': 'No notifications yet. New work for your organisation shows up here.',
+  'notifications.openTask': 'Open the task',
+  'notifications.noLongerYours': 'This task is no longer yours (done, cancelled or handed over).',
+  'notifications.markRead': 'Mark read',
+  'notifications.markAllRead': 'Mark all read',
+
   'signIn.title': 'Sign in to Schakel',
   'signIn.intro': 'Sign in with your account to see your work in the chain.',
   'signIn.username': 'Username',

@@ -21,6 +21,15 @@ export const nl = {
   'header.noOrganisation': 'Hele keten',
   'header.signOut': 'Afmelden',
 
+  'notifications.title': 'Meldingen',
+  'notifications.bell': 'Meldingen, {count} ongelezen',
+  'notifications.empty': 'Nog geen meldingen. Nieuw werk voor uw organisatie verschijnt hier.',
+  'notifications.openTask': 'Open de taak',
+  'notifications.noLongerYours':
+    'Deze taak ligt niet meer bij u (afgerond, vervallen of overgedragen).',
+  'notifications.markRead': 'Gelezen',
+  'notifications.markAllRead': 'Alles gelezen',
+
   'signIn.title': 'Aanmelden bij Schakel',
   'signIn.intro': 'Meld u aan met uw account om uw werk in de keten te zien.',
   'signIn.username': 'Gebruikersnaam',

@@ -3,6 +3,7 @@ import { useAuth, useCurrentUser } from '../auth/auth-context';
 import { useI18n } from '../i18n/i18n-context';
 import { navItemsFor } from '../routes';
 import { LanguageSwitch } from './language-switch';
+import { NotificationBell } from './notification-bell';
 
 /** Who you are, your organisation and role, and where you can go. */
 export function AppHeader() {
@@ -39,6 +40,7 @@ export function AppHeader() {
             <span>{t(`role.${user.role}`)}</span>
           </span>
         </div>
+        <NotificationBell />
         <LanguageSwitch />
         <button type="button" className="button button--ghost" onClick={signOut}>
           {t('header.signOut')}

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NotificationsQueueModule } from '@schakel/queue';
+import { EmailProcessor } from './email.processor';
+import { Mailer } from './mailer.service';
 import { NotificationProcessor } from './notification.processor';
 import { WebhookDeliveryProcessor } from './webhook-delivery.processor';
 import { WebhookSender } from './webhook-sender.service';
@@ -10,7 +12,13 @@ import { WebhookSender } from './webhook-sender.service';
  */
 @Module({
   imports: [NotificationsQueueModule],
-  providers: [NotificationProcessor, WebhookDeliveryProcessor, WebhookSender],
+  providers: [
+    NotificationProcessor,
+    WebhookDeliveryProcessor,
+    WebhookSender,
+    EmailProcessor,
+    Mailer,
+  ],
   exports: [NotificationsQueueModule],
 })
 export class NotificationsWorkerModule {}

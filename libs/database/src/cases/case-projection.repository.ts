@@ -166,6 +166,7 @@ export class CaseProjectionRepository {
           ],
         );
       }
+      // Absent in projections of cases from before the outbox (legacy-local-projection.ts).
       await this.outbox.append(manager, projection.notifications ?? []);
       const { caseChange } = projection;
       if (!caseChange) return;

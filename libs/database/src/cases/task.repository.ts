@@ -3,6 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, In, Repository } from 'typeorm';
 import { TaskEntity } from './task.entity';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export type InboxView = 'open' | 'mine' | 'unassigned';
 export type InboxSort = 'opened' | '-opened' | 'due' | '-due';
 
@@ -85,5 +87,21 @@ export class TaskRepository {
   findOpenByCases(caseIds: string[]): Promise<TaskEntity[]> {
     if (caseIds.length === 0) return Promise.resolve([]);
     return this.rows.find({ where: { caseId: In(caseIds), status: 'open' } });
+  }
+
+  /** The row id of a case's task, for links; null when the case id is no UUID or the task unknown. */
+  async findIdByKey(caseId: string, taskKey: string): Promise<string | null> {
+    if (!UUID.test(caseId)) return null;
+    const task = await this.rows.findOne({ select: { id: true }, where: { caseId, taskKey } });
+    return task?.id ?? null;
+  }
+
+  /** Status and holder of these tasks, for telling whether a notification's task is still someone's. */
+  findHolders(ids: string[]): Promise<Pick<TaskEntity, 'id' | 'status' | 'partnerId'>[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.rows.find({
+      select: { id: true, status: true, partnerId: true },
+      where: { id: In(ids) },
+    });
   }
 }

@@ -11,6 +11,8 @@ import { Outbox1764800000000 } from './1764800000000-outbox';
 import { IdempotencyKeys1764810000000 } from './1764810000000-idempotency-keys';
 import { IdempotencyAnswerText1764810000001 } from './1764810000001-idempotency-answer-text';
 import { AuditReasonGiven1764830000000 } from './1764830000000-audit-reason-given';
+import { WebhookStandards1764850000000 } from './1764850000000-webhook-standards';
+import { EmailNotifications1764851000000 } from './1764851000000-email-notifications';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -27,4 +29,6 @@ export const MIGRATIONS = [
   IdempotencyKeys1764810000000,
   IdempotencyAnswerText1764810000001,
   AuditReasonGiven1764830000000,
+  WebhookStandards1764850000000,
+  EmailNotifications1764851000000,
 ];

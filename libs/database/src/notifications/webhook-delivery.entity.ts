@@ -22,6 +22,10 @@ export class WebhookDeliveryEntity {
   @Column({ name: 'case_id', type: 'varchar', length: 100, nullable: true })
   caseId!: string | null;
 
+  /** The chain of the case, part of the CloudEvents `source`; null for events outside a chain. */
+  @Column({ name: 'chain_id', type: 'varchar', length: 64, nullable: true })
+  chainId!: string | null;
+
   @Column({ name: 'occurred_at', type: 'timestamptz' })
   occurredAt!: Date;
 

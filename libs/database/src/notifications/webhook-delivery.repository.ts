@@ -6,7 +6,7 @@ import { WebhookDeliveryEntity, type WebhookDeliveryStatus } from './webhook-del
 
 export type NewWebhookDelivery = Pick<
   WebhookDeliveryEntity,
-  'organisationId' | 'eventId' | 'eventKind' | 'caseId' | 'occurredAt' | 'payload'
+  'organisationId' | 'eventId' | 'eventKind' | 'caseId' | 'chainId' | 'occurredAt' | 'payload'
 >;
 
 export interface DeliveryListQuery {

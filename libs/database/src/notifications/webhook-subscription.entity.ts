@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-/** Where an organisation wants its events POSTed, and the secret their signature is made with. */
+/** Where an organisation wants its events POSTed, and the secrets their signatures are made with. */
 @Entity({ name: 'webhook_subscriptions' })
 export class WebhookSubscriptionEntity {
   @PrimaryColumn({ name: 'organisation_id', type: 'varchar', length: 64 })
@@ -9,9 +9,20 @@ export class WebhookSubscriptionEntity {
   @Column({ type: 'varchar', length: 2000 })
   url!: string;
 
-  /** Needed in clear to sign with; never returned by the API (only its last characters). */
-  @Column({ type: 'varchar', length: 200 })
-  secret!: string;
+  /** The `whsec_` signing secret, sealed with AES-256-GCM (SecretBox); null until one is issued. */
+  @Column({ name: 'secret_sealed', type: 'text', nullable: true })
+  secretSealed!: string | null;
+
+  /** The secret's last four characters, so admins can tell secrets apart without seeing them. */
+  @Column({ name: 'secret_hint', type: 'varchar', length: 8, nullable: true })
+  secretHint!: string | null;
+
+  /** After a rotation, the old secret (sealed) also signs until `previousSecretExpiresAt`. */
+  @Column({ name: 'previous_secret_sealed', type: 'text', nullable: true })
+  previousSecretSealed!: string | null;
+
+  @Column({ name: 'previous_secret_expires_at', type: 'timestamptz', nullable: true })
+  previousSecretExpiresAt!: Date | null;
 
   @Column({ type: 'boolean' })
   active!: boolean;

@@ -27,6 +27,7 @@ describe('notificationJob', () => {
       title: event.title,
       body: event.body,
       caseId: 'case-1',
+      chainId: null,
       occurredAt: '2025-03-03T09:00:00.000Z',
       payload: {},
     });

@@ -15,6 +15,7 @@ export interface NotificationJob {
   title: string;
   body: string;
   caseId: string | null;
+  chainId: string | null;
   occurredAt: string;
   payload: Record<string, unknown>;
 }
@@ -82,6 +83,10 @@ export function notificationEventProblems(event: NotificationEvent): string[] {
       'caseId must be at most 100 characters',
     ],
     [
+      event.chainId === undefined || isText(event.chainId, 64),
+      'chainId must be at most 64 characters',
+    ],
+    [
       event.occurredAt === undefined || !Number.isNaN(Date.parse(event.occurredAt)),
       'occurredAt must be an ISO 8601 timestamp',
     ],
@@ -108,6 +113,7 @@ export function notificationJob(event: NotificationEvent, now: Date): Notificati
     title: event.title,
     body: event.body,
     caseId: event.caseId ?? null,
+    chainId: event.chainId ?? null,
     occurredAt: new Date(event.occurredAt ?? now).toISOString(),
     payload: event.payload ?? {},
   };

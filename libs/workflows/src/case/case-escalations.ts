@@ -64,13 +64,12 @@ export function moveEscalation(
     { escalationId: escalation.id, level: escalation.level, reason },
     escalationTask(escalation),
   );
-  if (type === 'escalation.level-up') {
-    work.notifyEscalation(
-      'escalation.level-up',
-      escalation,
-      `Escalatie naar niveau ${escalation.level}: ${escalation.levelName}`,
-    );
-  }
+  // Up or down, the regisseur and the partner holding the task hear where it stands now.
+  work.notifyEscalation(
+    type,
+    escalation,
+    `Escalatie naar niveau ${escalation.level}: ${escalation.levelName}`,
+  );
 }
 
 export function resolveEscalation(

@@ -11,6 +11,7 @@ import {
   type CaseWorkflowState,
   type CompleteTaskInput,
   type EscalationState,
+  type NotificationEvent,
   type RegisseurActionInput,
   type ReturnTaskInput,
   type TaskChange,
@@ -35,13 +36,24 @@ import {
   resolveEscalation,
 } from './case-escalations';
 import { applyRegisseurAction, type CaseOperations } from './regisseur-actions';
-import { Work, type TaskRef } from './transition-work';
+import { Work, type CancelReason, type TaskRef } from './transition-work';
 import { clockStart } from './clock-start';
 import { writeWholeState } from './read-side';
 import { climb } from './escalation-ladder';
 import { dueSignals, nextSignalAt, readClocks, startTaskClocks } from './task-clocks';
 
 const DEFAULT_WARNING_FRACTION = 0.75;
+
+/**
+ * The kinds added when notifications began to follow the work. Cases started before leave them
+ * out, so each of their transitions notifies (and runs the notify activity) exactly when it did.
+ */
+const NOTIFICATION_KINDS_SINCE_FOLLOWING_WORK: ReadonlySet<NotificationEvent['kind']> = new Set([
+  'task.opened',
+  'task.cancelled',
+  'escalation.de-escalated',
+  'case.closed',
+]);
 
 /** A decided change: the new state, what to write to the read side, whom to tell, what to answer. */
 export interface Transition {
@@ -226,17 +238,7 @@ export class CaseMachine implements CaseOperations {
       task,
     );
     this.close(work, input.taskKey, 'returned', input.actor.userId);
-    this.route(work, result, input.actor);
-    for (const opened of result.opened) {
-      work.notify(
-        'task.returned',
-        opened.taskKey,
-        [opened.partnerId],
-        undefined,
-        'Overdracht teruggestuurd',
-        'De reden staat in de tijdlijn van de zaak.',
-      );
-    }
+    this.route(work, result, input.actor, 'task.returned');
     if (result.returnLimitExceeded)
       escalate(work, this.model, this.calendar, 'returned-repeatedly', task);
     return this.finish(work);
@@ -329,6 +331,7 @@ export class CaseMachine implements CaseOperations {
     this.closeAllOpen(work, input.actor, input.reason);
     work.state.status = 'cancelled';
     work.record('case.cancelled', input.actor, { reason: input.reason });
+    work.notifyCaseEnded();
     resolveAllEscalations(work, input.actor, `Case cancelled: ${input.reason}`);
     work.addressReasons(this.casePartners());
     return this.finish(work);
@@ -432,6 +435,7 @@ export class CaseMachine implements CaseOperations {
   private begin(now: number): Work {
     return new Work(
       this.input.caseId,
+      this.input.chainId,
       JSON.parse(JSON.stringify(this.state)) as CaseWorkflowState,
       now,
     );
@@ -453,14 +457,13 @@ export class CaseMachine implements CaseOperations {
     const task = this.routingTask(taskKey);
     work.record(type, actor, { assigneeId }, task);
     if (type === 'task.assigned' && assigneeId) {
-      work.notify(
-        'task.assigned',
-        taskKey,
-        [task.partnerId],
-        [assigneeId],
-        'Taak aan u toegewezen',
-        task.stepId,
-      );
+      work.notifyTask({
+        kind: 'task.assigned',
+        task,
+        userIds: [assigneeId],
+        title: 'Taak aan u toegewezen',
+        body: `Stap ${task.stepId}`,
+      });
     }
     if (assigneeId) this.startClaimClocks(work, task);
     return this.finish(work);
@@ -510,16 +513,38 @@ export class CaseMachine implements CaseOperations {
       if (task.status !== 'open') continue;
       task.status = 'cancelled';
       work.record('task.cancelled', actor, { reason }, task);
+      this.notifyCancelled(work, task, 'case-ended');
       this.close(work, task.taskKey, 'cancelled');
       work.closedResult.push(task.taskKey);
     }
   }
 
-  /** Applies a routing result: closes what it closed, opens what it opened, ends the case if it ended. */
-  route(work: Work, result: RoutingResult, actor: Actor): void {
+  /** The organisation learns that a task it held is no longer its work. */
+  notifyCancelled(work: Work, task: TaskRef, reason: CancelReason): void {
+    work.notifyTask({
+      kind: 'task.cancelled',
+      task,
+      title: 'Taak vervallen',
+      body: `De taak voor stap ${task.stepId} is niet meer nodig.`,
+      reason,
+    });
+  }
+
+  /**
+   * Applies a routing result: closes what it closed, opens what it opened, ends the case if it
+   * ended. Every task opened notifies its organisation, as `openedAs` (a new task, or returned work).
+   */
+  route(
+    work: Work,
+    result: RoutingResult,
+    actor: Actor,
+    openedAs: 'task.opened' | 'task.returned' = 'task.opened',
+  ): void {
     work.state.routing = result.state;
     for (const key of result.closed) {
-      work.record('task.cancelled', actor, {}, this.taskIn(result.state, key));
+      const closed = this.taskIn(result.state, key);
+      work.record('task.cancelled', actor, {}, closed);
+      if (closed) this.notifyCancelled(work, closed, result.ended ? 'case-ended' : 'rewound');
       this.close(work, key, 'cancelled');
     }
     for (const task of result.opened) {
@@ -548,6 +573,19 @@ export class CaseMachine implements CaseOperations {
       work.state.clocks[task.taskKey] = clocks;
       const reading = readClocks(clocks, work.now, this.calendar);
       const step = this.input.model.steps.find((candidate) => candidate.id === task.stepId);
+      work.notifyTask({
+        kind: openedAs,
+        task,
+        title:
+          openedAs === 'task.returned'
+            ? `Overdracht teruggestuurd: ${step?.name ?? task.stepId}`
+            : `Nieuwe taak: ${step?.name ?? task.stepId}`,
+        body:
+          openedAs === 'task.returned'
+            ? 'Een overdracht is teruggestuurd en wacht weer op uw organisatie.'
+            : 'Een overdracht wacht op uw organisatie.',
+        dueAt: iso(reading.dueAt),
+      });
       work.opened.push({
         taskKey: task.taskKey,
         stepId: task.stepId,
@@ -568,6 +606,7 @@ export class CaseMachine implements CaseOperations {
       work.state.status = 'closed';
       const { endId, result: outcome, exitReason } = result.ended;
       work.record('case.closed', actor, { endId, result: outcome, exitReason });
+      work.notifyCaseEnded();
       resolveAllEscalations(work, actor, `Case ended at ${endId}`);
     }
   }
@@ -606,34 +645,34 @@ export class CaseMachine implements CaseOperations {
     signal: 'warning' | 'overdue' | 'escalation' | 'claim',
   ): void {
     const assignee = work.state.holders[task.taskKey]?.assigneeId;
-    const users = assignee ? [assignee] : undefined;
+    const userIds = assignee ? [assignee] : undefined;
     const due = iso(readClocks(clocks, work.now, this.calendar).dueAt);
     switch (signal) {
       case 'warning':
         clocks.warned = true;
         work.change({ taskKey: task.taskKey, warnedAt: work.at });
         work.record('task.warning', undefined, { dueAt: due ?? undefined }, task);
-        work.notify(
-          'task.due-soon',
-          task.taskKey,
-          [task.partnerId],
-          users,
-          'Termijn loopt bijna af',
-          `Uiterlijk ${due}`,
-        );
+        work.notifyTask({
+          kind: 'task.due-soon',
+          task,
+          userIds,
+          title: 'Termijn loopt bijna af',
+          body: `Uiterlijk ${due}`,
+          dueAt: due,
+        });
         break;
       case 'overdue':
         clocks.overdue = true;
         work.change({ taskKey: task.taskKey, overdueAt: work.at });
         work.record('task.overdue', undefined, { dueAt: due ?? undefined }, task);
-        work.notify(
-          'task.overdue',
-          task.taskKey,
-          [task.partnerId],
-          users,
-          'Termijn overschreden',
-          `De norm liep af op ${due}`,
-        );
+        work.notifyTask({
+          kind: 'task.overdue',
+          task,
+          userIds,
+          title: 'Termijn overschreden',
+          body: `De norm liep af op ${due}`,
+          dueAt: due,
+        });
         break;
       case 'escalation':
         clocks.escalated = true;
@@ -667,7 +706,11 @@ export class CaseMachine implements CaseOperations {
         escalations: work.escalations,
         opened: work.opened,
         changed: work.changed,
-        notifications: work.notifications,
+        notifications: this.input.notifyFollowsWork
+          ? work.notifications
+          : work.notifications.filter(
+              (event) => !NOTIFICATION_KINDS_SINCE_FOLLOWING_WORK.has(event.kind),
+            ),
         ...(caseChanged
           ? {
               caseChange: {

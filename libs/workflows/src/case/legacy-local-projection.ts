@@ -8,9 +8,11 @@ import type { Transition } from './case-machine';
  * those cases replay deterministically (docs/workflows.md, patching policy); replace with
  * `deprecatePatch('durable-projection')` once none of them is running.
  */
+type Projection = Transition['projection'];
+
 interface LegacyActivities {
-  projectCase(projection: Transition['projection']): Promise<void>;
-  notifyPartners(events: NonNullable<Transition['projection']['notifications']>): Promise<void>;
+  projectCase(projection: Omit<Projection, 'notifications'>): Promise<void>;
+  notifyPartners(events: Projection['notifications']): Promise<void>;
 }
 
 const { projectCase } = proxyLocalActivities<LegacyActivities>({
@@ -27,7 +29,7 @@ export function legacyProjector(apply: (transition: Transition) => void) {
   let publishedPartners = '';
   return (transition: Transition): Promise<CaseTransitionResult> => {
     apply(transition);
-    const { notifications = [], ...projection } = transition.projection;
+    const { notifications, ...projection } = transition.projection;
     if (transition.currentPartners.join() !== publishedPartners) {
       publishedPartners = transition.currentPartners.join();
       upsertSearchAttributes({ [CURRENT_PARTNERS_ATTRIBUTE.name]: transition.currentPartners });

@@ -19,7 +19,7 @@ import { caseFailure, routed } from './case-failure';
 import { moveEscalation, resolveAllEscalations, resolveEscalation } from './case-escalations';
 import { climb, descend } from './escalation-ladder';
 import { extendTaskClocks, readClocks, resumeTaskClocks, suspendTaskClocks } from './task-clocks';
-import type { TaskRef, Work } from './transition-work';
+import type { CancelReason, TaskRef, Work } from './transition-work';
 
 /** What the regisseur's actions need from the case machine. */
 export interface CaseOperations {
@@ -38,6 +38,7 @@ export interface CaseOperations {
   ): void;
   closeAllOpen(work: Work, actor: Actor, reason: string): void;
   route(work: Work, result: RoutingResult, actor: Actor): void;
+  notifyCancelled(work: Work, task: TaskRef, reason: CancelReason): void;
 }
 
 /**
@@ -98,14 +99,14 @@ export function applyRegisseurAction(
         { reason, assigneeId, audience },
         { ...task, partnerId },
       );
-      work.notify(
-        'task.assigned',
-        task.taskKey,
-        [partnerId],
-        assigneeId ? [assigneeId] : undefined,
-        'Taak aan u overgedragen',
-        'De ketenregisseur heeft deze taak aan u overgedragen; de reden staat in de tijdlijn.',
-      );
+      if (partnerId !== task.partnerId) ops.notifyCancelled(work, task, 'reassigned');
+      work.notifyTask({
+        kind: 'task.assigned',
+        task: { ...task, partnerId },
+        userIds: assigneeId ? [assigneeId] : undefined,
+        title: 'Taak aan u overgedragen',
+        body: 'De ketenregisseur heeft deze taak aan u overgedragen; de reden staat in de tijdlijn.',
+      });
       break;
     }
     case 'extend': {
@@ -211,14 +212,13 @@ export function applyRegisseurAction(
       const task = ops.openRoutingTask(input.taskKey);
       const assignee = work.state.holders[task.taskKey]?.assigneeId;
       work.record('task.reminded', actor, { reason }, task);
-      work.notify(
-        'task.reminder',
-        task.taskKey,
-        [task.partnerId],
-        assignee ? [assignee] : undefined,
-        'Herinnering van de ketenregisseur',
-        'De ketenregisseur vraagt aandacht voor deze taak; de reden staat in de tijdlijn.',
-      );
+      work.notifyTask({
+        kind: 'task.reminder',
+        task,
+        userIds: assignee ? [assignee] : undefined,
+        title: 'Herinnering van de ketenregisseur',
+        body: 'De ketenregisseur vraagt aandacht voor deze taak; de reden staat in de tijdlijn.',
+      });
       break;
     }
     case 'skip': {
@@ -271,6 +271,7 @@ export function applyRegisseurAction(
         result: end.result,
         exitReason: end.exitReason,
       });
+      work.notifyCaseEnded();
       resolveAllEscalations(work, actor, `Case closed: ${reason}`);
       break;
     }

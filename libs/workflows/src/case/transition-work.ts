@@ -12,6 +12,20 @@ import type {
 
 export type TaskRef = { taskKey: string; stepId: string; partnerId: string };
 
+/** Why a task of an organisation was cancelled, as a code (never the regisseur's free text). */
+export type CancelReason = 'rewound' | 'case-ended' | 'reassigned';
+
+export interface TaskNotice {
+  kind: NotificationEvent['kind'];
+  task: TaskRef;
+  title: string;
+  body: string;
+  /** When the task is someone's: only they get it in-app (the organisation's channels still do). */
+  userIds?: string[];
+  dueAt?: string | null;
+  reason?: CancelReason;
+}
+
 /**
  * One transition being put together on a private copy of the case state: the events it records,
  * the rows it writes and the notifications it sends. Nothing leaves it until the machine finishes it.
@@ -27,6 +41,7 @@ export class Work {
 
   constructor(
     readonly caseId: string,
+    readonly chainId: string,
     readonly state: CaseWorkflowState,
     readonly now: number,
   ) {}
@@ -75,25 +90,42 @@ export class Work {
     }
   }
 
-  /** A notification about a task to its organisation (or named users there). */
-  notify(
-    kind: NotificationEvent['kind'],
-    taskKey: string,
-    organisationIds: string[],
-    userIds: string[] | undefined,
-    title: string,
-    body: string,
-  ): void {
+  /**
+   * The id of a notification about the case event just recorded: that event's id plus the kind, so
+   * each case event tells each organisation at most once, on every retry and replay alike.
+   */
+  private notificationId(kind: NotificationEvent['kind']): string {
+    return `${this.caseId}:${this.state.sequence}:${kind}`;
+  }
+
+  private push(event: Omit<NotificationEvent, 'id' | 'caseId' | 'chainId' | 'occurredAt'>): void {
     this.notifications.push({
-      id: `${this.caseId}:${kind}:${taskKey}:${this.state.sequence}`,
+      id: this.notificationId(event.kind),
+      caseId: this.caseId,
+      chainId: this.chainId,
+      occurredAt: this.at,
+      ...event,
+    });
+  }
+
+  /**
+   * A notification about a task to the organisation holding it: its webhook and e-mail, and in-app
+   * its caseworkers (or only `userIds` when the task is someone's). The payload holds references only.
+   */
+  notifyTask(notice: TaskNotice): void {
+    const { kind, task, title, body, userIds, dueAt, reason } = notice;
+    this.push({
       kind,
-      organisationIds,
-      ...(userIds ? { userIds } : {}),
+      organisationIds: [task.partnerId],
+      ...(userIds?.length ? { userIds } : {}),
       title,
       body,
-      caseId: this.caseId,
-      occurredAt: this.at,
-      payload: { taskKey },
+      payload: {
+        taskKey: task.taskKey,
+        stepId: task.stepId,
+        ...(dueAt ? { dueAt } : {}),
+        ...(reason ? { reason } : {}),
+      },
     });
   }
 
@@ -103,20 +135,35 @@ export class Work {
     escalation: EscalationState,
     title: string,
   ): void {
-    this.notifications.push({
-      id: `${escalation.id}:${kind}:${escalation.level}:${this.state.sequence}`,
+    this.push({
       kind,
       organisationIds: escalation.partnerId ? [escalation.partnerId] : [],
       roles: ['regisseur'],
       title,
       body: `${escalation.levelName} (${escalation.owner}) — ${escalation.stepId ?? 'zaak'}`,
-      caseId: this.caseId,
-      occurredAt: this.at,
       payload: {
         escalationId: escalation.id,
         level: escalation.level,
         trigger: escalation.trigger,
-        taskKey: escalation.taskKey,
+        ...(escalation.taskKey ? { taskKey: escalation.taskKey } : {}),
+        ...(escalation.stepId ? { stepId: escalation.stepId } : {}),
+      },
+    });
+  }
+
+  /** The end of the case, to every organisation that held a task in it. */
+  notifyCaseEnded(): void {
+    const partners = [...new Set(this.state.routing.tasks.map((task) => task.partnerId))].sort();
+    if (partners.length === 0) return;
+    const ended = this.state.routing.ended;
+    this.push({
+      kind: 'case.closed',
+      organisationIds: partners,
+      title: this.state.status === 'cancelled' ? 'Zaak geannuleerd' : 'Zaak afgesloten',
+      body: 'Een zaak waaraan uw organisatie meewerkte is beëindigd.',
+      payload: {
+        status: this.state.status,
+        ...(ended ? { endId: ended.endId, result: ended.result } : {}),
       },
     });
   }
