@@ -84,12 +84,18 @@ export class InboxPageDto {
   nextCursor!: string | null;
 }
 
+export class ChoiceDto {
+  @ApiProperty({ description: 'Stored value' }) id!: string;
+  @ApiProperty({ description: 'Display label (the id when the model gives none)' }) label!: string;
+}
+
 export class FormFieldDto {
   @ApiProperty() field!: string;
   @ApiProperty() label!: string;
   @ApiProperty({ enum: ['string', 'number', 'boolean', 'date', 'enum'] }) type!: string;
   @ApiProperty() required!: boolean;
-  @ApiPropertyOptional({ type: [String] }) values?: string[];
+  @ApiPropertyOptional({ type: [ChoiceDto], description: 'Allowed values of an enum field' })
+  values?: ChoiceDto[];
   @ApiPropertyOptional() description?: string;
 }
 

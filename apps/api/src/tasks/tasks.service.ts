@@ -11,7 +11,7 @@ import {
 } from '@schakel/contracts';
 import { CaseRepository, TaskRepository, UserRepository, type TaskEntity } from '@schakel/database';
 import type { AuthenticatedUser } from '@schakel/identity';
-import type { CaseData, ReferenceModel } from '@schakel/reference-model/engine';
+import { enumChoices, type CaseData, type ReferenceModel } from '@schakel/reference-model/engine';
 import { actorOf, updateIdOf } from '../cases/actor';
 import { caseTask } from '../cases/case-views';
 import { CaseWorkflowClient } from '../cases/case-workflow.client';
@@ -218,7 +218,7 @@ function formFields(
         required,
         label: definition.label,
         type: definition.type,
-        ...(definition.values ? { values: definition.values } : {}),
+        ...(definition.values ? { values: enumChoices(definition) } : {}),
         ...(definition.description ? { description: definition.description } : {}),
       },
     ];

@@ -175,6 +175,7 @@ export const en: Dictionary = {
   'model.download.bpmn': 'Download BPMN',
   'unit.workingDays': 'working days',
   'unit.calendarDays': 'calendar days',
+  'unit.weeks': 'weeks',
   'unit.hours': 'hours',
 
   'upload.title': 'Upload and publish a model',

@@ -176,6 +176,7 @@ export const nl = {
   'model.download.bpmn': 'BPMN downloaden',
   'unit.workingDays': 'werkdagen',
   'unit.calendarDays': 'kalenderdagen',
+  'unit.weeks': 'weken',
   'unit.hours': 'uur',
 
   'upload.title': 'Model uploaden en publiceren',

@@ -86,6 +86,10 @@ export function toBpmnGraph(model: ReferenceModel): BpmnGraph {
   }
   const flows: BpmnFlow[] = [];
   const defaults = new Map<string, string>();
+  // Flows are named by the outcome's label, which is what caseworkers see.
+  const outcomeLabel = (route: Route) =>
+    route.on &&
+    (index.steps.get(route.from)?.outcomes.find((o) => o.id === route.on)?.label ?? route.on);
   const addFlow = (source: string, target: string, route?: Route) => {
     const id = `Flow_${flows.length + 1}`;
     const rework = route?.rework ? `max ${route.rework.maxIterations}x` : undefined;
@@ -93,7 +97,7 @@ export function toBpmnGraph(model: ReferenceModel): BpmnGraph {
       id,
       source,
       target,
-      name: [route?.on, rework].filter(Boolean).join(', ') || undefined,
+      name: [route && outcomeLabel(route), rework].filter(Boolean).join(', ') || undefined,
       condition: route && condition(route),
       rework: !!route?.rework,
     });

@@ -75,6 +75,13 @@ describe('toBpmnXml', () => {
     );
   });
 
+  it('names outcome flows by the outcome label, not its id', () => {
+    const xml = toBpmnXml(exampleModel('vroegsignalering-schuldhulp.yaml'));
+    expect(xml).toContain('name="Getrieerd, doorzetten"');
+    expect(xml).toContain('name="Niet bereikt, max 3x"');
+    expect(xml).not.toMatch(/sequenceFlow[^>]*name="triaged"/);
+  });
+
   it('escapes names and instructions and is deterministic', () => {
     const model = modelWith((m) => {
       m.chain.name = 'A & B <"chain">';

@@ -5,6 +5,7 @@ import {
   FieldValue,
   ReferenceModel,
 } from '../model/reference-model.types';
+import { enumChoices } from '../model/choices';
 
 export type SubmissionProblemCode =
   | 'unknown-step'
@@ -57,12 +58,14 @@ function checkValue(definition: FieldDefinition, value: FieldValue): SubmissionP
         : wrong('a date (YYYY-MM-DD)');
     case 'enum':
       if (typeof value !== 'string') return wrong('one of the listed values');
-      return definition.values?.includes(value)
+      return enumChoices(definition).some((choice) => choice.id === value)
         ? undefined
         : {
             code: 'value-not-allowed',
             field,
-            message: `'${definition.label}' must be one of ${definition.values?.join(', ')}, not '${value}'`,
+            message: `'${definition.label}' must be one of ${enumChoices(definition)
+              .map((choice) => choice.id)
+              .join(', ')}, not '${value}'`,
           };
   }
 }

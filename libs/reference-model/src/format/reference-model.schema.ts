@@ -79,7 +79,7 @@ export const REFERENCE_MODEL_SCHEMA: Record<string, unknown> = {
     duration: object(
       {
         amount: { type: 'integer', minimum: 0, maximum: 100000 },
-        unit: { enum: ['workingDays', 'calendarDays', 'hours'] },
+        unit: { enum: ['workingDays', 'calendarDays', 'weeks', 'hours'] },
       },
       ['amount', 'unit'],
     ),
@@ -102,7 +102,12 @@ export const REFERENCE_MODEL_SCHEMA: Record<string, unknown> = {
         id: { $ref: '#/$defs/id' },
         label: text,
         type: { enum: ['string', 'number', 'boolean', 'date', 'enum'] },
-        values: { type: 'array', minItems: 1, uniqueItems: true, items: text },
+        values: {
+          type: 'array',
+          minItems: 1,
+          uniqueItems: true,
+          items: { anyOf: [text, object({ id: text, label: text }, ['id', 'label'])] },
+        },
         personal: { type: 'boolean' },
         description: text,
       },

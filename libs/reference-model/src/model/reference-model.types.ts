@@ -12,7 +12,8 @@ export const START = 'start';
 export type Intensity = 'align' | 'coordinate' | 'integrate';
 export const INTENSITIES: readonly Intensity[] = ['align', 'coordinate', 'integrate'];
 
-export type TimeUnit = 'workingDays' | 'calendarDays' | 'hours';
+/** `weeks` are counted as 7 calendar days each. */
+export type TimeUnit = 'workingDays' | 'calendarDays' | 'weeks' | 'hours';
 export type FieldType = 'string' | 'number' | 'boolean' | 'date' | 'enum';
 export type EndResult = 'solved' | 'referred' | 'droppedOut' | 'closed';
 export type GatewayType = 'parallelSplit' | 'parallelJoin' | 'exclusive';
@@ -47,12 +48,21 @@ export interface Partner {
   roles: string[];
 }
 
+/** A value with a display label: the id is stored and compared, the label is shown. */
+export interface Choice {
+  id: string;
+  label: string;
+}
+
+/** An enum value: a plain id (shown as is) or a `Choice` with a label. */
+export type EnumValue = string | Choice;
+
 export interface FieldDefinition {
   id: string;
   label: string;
   type: FieldType;
-  /** Allowed values; required for (and only for) `enum`. */
-  values?: string[];
+  /** Allowed values, plain or with a display label; required for (and only for) `enum`. */
+  values?: EnumValue[];
   /** Personal data (AVG/GDPR): shown only where a step may see it. */
   personal?: boolean;
   description?: string;

@@ -7,6 +7,7 @@ import {
   type TaskChange,
 } from '@schakel/contracts';
 import {
+  clockTerm,
   effectiveNorms,
   reassignTask,
   reopenTask,
@@ -131,7 +132,7 @@ export function applyRegisseurAction(
         );
       }
       const limit = terms.maxExtension
-        ? dueDate(current, { ...terms.maxExtension, atw: terms.atw ?? false }, ops.calendar)
+        ? dueDate(current, clockTerm(terms.maxExtension, terms.atw ?? false), ops.calendar)
         : Number.POSITIVE_INFINITY;
       if (dueAt > limit) {
         throw caseFailure(
