@@ -2,7 +2,12 @@ import { indexModel } from '../model/model-index';
 import { ReferenceModel, Route, START } from '../model/reference-model.types';
 
 export type BpmnNodeType =
-  'startEvent' | 'userTask' | 'exclusiveGateway' | 'parallelGateway' | 'endEvent';
+  | 'startEvent'
+  | 'userTask'
+  | 'exclusiveGateway'
+  | 'parallelGateway'
+  | 'inclusiveGateway'
+  | 'endEvent';
 
 export interface BpmnNode {
   id: string;
@@ -65,9 +70,15 @@ export function toBpmnGraph(model: ReferenceModel): BpmnGraph {
       lane: step.partner,
     });
   }
+  const inclusive = inclusiveGateways(model);
   for (const gateway of model.gateways ?? []) {
     ids.set(gateway.id, elementId('Gateway', gateway.id));
-    const type = gateway.type === 'exclusive' ? 'exclusiveGateway' : 'parallelGateway';
+    const type =
+      gateway.type === 'exclusive'
+        ? 'exclusiveGateway'
+        : inclusive.has(gateway.id)
+          ? 'inclusiveGateway'
+          : 'parallelGateway';
     nodes.push({
       id: elementId('Gateway', gateway.id),
       type,
@@ -118,16 +129,29 @@ export function toBpmnGraph(model: ReferenceModel): BpmnGraph {
     for (const route of routes) {
       const target = ids.get(route.to);
       if (!target) continue;
+      const conditional = decides || inclusive.has(from);
       const flow = addFlow(
         origin,
         target,
-        decides ? route : { ...route, when: undefined, on: undefined },
+        conditional ? route : { ...route, when: undefined, on: undefined },
       );
       if (decides && !route.on && !route.when && !route.rework && !defaults.has(origin))
         defaults.set(origin, flow);
     }
   }
   return { nodes, flows, defaults, lanes };
+}
+
+/** Splits with a conditional branch, and their joins: drawn as an inclusive gateway pair. */
+function inclusiveGateways(model: ReferenceModel): Set<string> {
+  const ids = new Set<string>();
+  for (const gateway of model.gateways ?? []) {
+    if (gateway.type !== 'parallelSplit') continue;
+    if (!model.routes.some((r) => r.from === gateway.id && r.when !== undefined)) continue;
+    ids.add(gateway.id);
+    if (gateway.join) ids.add(gateway.join);
+  }
+  return ids;
 }
 
 /** Steps sit in their partner's lane; other nodes in the lane of the nearest step before (or after) them. */

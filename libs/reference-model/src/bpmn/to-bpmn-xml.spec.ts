@@ -1,6 +1,6 @@
 import { execFileSync } from 'child_process';
 import { join } from 'path';
-import { minimalModel, modelWith } from '../../test/model-builder';
+import { minimalModel, modelWith, parallelModel } from '../../test/model-builder';
 import { EXAMPLE_FILES, exampleModel } from '../../test/example-models';
 import { toBpmnXml } from './to-bpmn-xml';
 
@@ -63,10 +63,18 @@ describe('toBpmnXml', () => {
   });
 
   it('uses parallel gateways for split and join and exclusive ones for decisions', () => {
+    const parsed = parse(toBpmnXml(parallelModel()));
+    const parallelTypes = Object.fromEntries(parsed.flowNodes.map((n) => [n.id, n.type]));
+    expect(parallelTypes['Gateway_split']).toBe('bpmn:ParallelGateway');
+    expect(parallelTypes['Gateway_join']).toBe('bpmn:ParallelGateway');
+  });
+
+  it('draws a split with a conditional branch as an inclusive gateway pair', () => {
     const parsed = parse(toBpmnXml(exampleModel('vroegsignalering-schuldhulp.yaml')));
     const types = Object.fromEntries(parsed.flowNodes.map((n) => [n.id, n.type]));
-    expect(types['Gateway_arrangement-split']).toBe('bpmn:ParallelGateway');
-    expect(types['Gateway_arrangement-join']).toBe('bpmn:ParallelGateway');
+    expect(types['Gateway_arrangement-split']).toBe('bpmn:InclusiveGateway');
+    expect(types['Gateway_arrangement-join']).toBe('bpmn:InclusiveGateway');
+    expect(parsed.conditions).toContain('(data.income-administration-needed != false)');
     expect(types['Gateway_matching-decision']).toBe('bpmn:ExclusiveGateway');
     expect(types.StartEvent_start).toBe('bpmn:StartEvent');
     expect(types['Task_matching']).toBe('bpmn:UserTask');

@@ -67,8 +67,7 @@ export function completeTask(
   if (problems.length > 0) throw invalid(`task '${input.taskKey}' cannot be completed`, problems);
   Object.assign(transition.state.data, input.data);
   task.status = 'completed';
-  task.outcome = input.outcome;
-  transition.leave(task.stepId, input.outcome, [task.taskKey]);
+  transition.complete(task, input.outcome);
   return transition.result();
 }
 
@@ -83,14 +82,15 @@ export function skipTask(
   const step = model.steps.find((s) => s.id === task.stepId);
   if (!step) throw new RoutingError('unknown-step', `step '${task.stepId}' is not in this model`);
   task.status = 'skipped';
-  task.outcome = step.onSkip ?? step.outcomes[0].id;
-  transition.leave(task.stepId, task.outcome, [task.taskKey]);
+  transition.complete(task, step.onSkip ?? step.outcomes[0].id);
   return transition.result();
 }
 
 /**
  * The receiving step returns its handover (terugverwijzing): the task closes as `returned` and
- * the tasks that handed over to it open again. Counts returns per receiving step.
+ * the tasks that handed over to it open again. Counts returns per receiving step. The first task
+ * of a parallel branch returns branch-locally: the sender re-opens for that branch only and the
+ * sibling branches keep their work.
  */
 export function returnTask(
   model: ReferenceModel,
@@ -108,7 +108,9 @@ export function returnTask(
   task.status = 'returned';
   const returns = (transition.state.returns[task.stepId] ?? 0) + 1;
   transition.state.returns[task.stepId] = returns;
-  transition.rewind(task.handedOverBy.map((key) => transition.task(key)));
+  const senders = task.handedOverBy.map((key) => transition.task(key));
+  if (task.branch && senders.length === 1) transition.reopenForBranch(senders[0], task.branch);
+  else transition.rewind(senders);
   const maxReturns = model.steps.find((s) => s.id === task.stepId)?.maxReturns;
   return transition.result({
     returnLimitExceeded: maxReturns !== undefined && returns > maxReturns,

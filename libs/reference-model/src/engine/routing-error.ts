@@ -12,6 +12,7 @@ export type RoutingErrorCode =
   | 'no-matching-route'
   | 'rework-limit-exceeded'
   | 'nothing-to-return-to'
+  | 'branch-route-changed'
   | 'case-ended'
   | 'partner-not-allowed'
   | 'routing-loop';

@@ -1,9 +1,9 @@
 import { holds } from '../expression/evaluate-expression';
 import { parseExpression } from '../expression/parse-expression';
 import { indexModel, ModelIndex } from '../model/model-index';
-import { ReferenceModel, Route } from '../model/reference-model.types';
+import { Gateway, ReferenceModel, Route } from '../model/reference-model.types';
 import { RoutingError } from './routing-error';
-import { OpenedTask, RoutingResult, RoutingState, TaskRecord } from './routing-state';
+import { BranchRef, OpenedTask, RoutingResult, RoutingState, TaskRecord } from './routing-state';
 
 /** Far above any real model; only a malformed model (a gateway-only cycle) gets here. */
 const MAX_MOVES = 10000;
@@ -18,6 +18,10 @@ export class Transition {
   private readonly opened: OpenedTask[] = [];
   private readonly closed: string[] = [];
   private moves = 0;
+  /** The split branch being entered, so the task it opens first knows its branch. */
+  private branch?: BranchRef;
+  /** While a branch-locally re-opened task hands over: the branches of its split to re-enter. */
+  private resume?: TaskRecord['resume'];
 
   constructor(
     private readonly model: ReferenceModel,
@@ -56,6 +60,22 @@ export class Transition {
   assertRunning(): void {
     if (this.state.ended)
       throw new RoutingError('case-ended', `the case has ended at '${this.state.ended.endId}'`);
+  }
+
+  /**
+   * Completes a task and routes on. A task re-opened inside a parallel branch must hand over into
+   * that branch again: its siblings are still at work and the join waits for them.
+   */
+  complete(task: TaskRecord, outcome: string): void {
+    task.outcome = outcome;
+    this.resume = task.resume;
+    this.leave(task.stepId, outcome, [task.taskKey]);
+    if (this.resume) {
+      throw new RoutingError(
+        'branch-route-changed',
+        `task '${task.taskKey}' was returned from a parallel branch of '${this.resume.split}'; choose an outcome that hands over to that branch again, or ask the regisseur to reopen the step`,
+      );
+    }
   }
 
   /** Leaves a node along the first route whose outcome, condition and rework bound allow it. */
@@ -107,7 +127,7 @@ export class Transition {
       this.state.ended = { endId: id, result, ...(exitReason ? { exitReason } : {}) };
       this.cancel(this.state.tasks.filter((t) => t.status === 'open'));
     } else if (node?.kind === 'gateway' && node.gateway.type === 'parallelSplit') {
-      for (const route of this.index.outgoing.get(id) ?? []) this.enter(route.to, handedOverBy);
+      this.split(node.gateway, handedOverBy);
     } else if (node?.kind === 'gateway' && node.gateway.type === 'parallelJoin') {
       this.arrive(id, handedOverBy);
     } else if (node?.kind === 'gateway') {
@@ -117,6 +137,35 @@ export class Transition {
     }
   }
 
+  /**
+   * Opens the branches whose condition holds (all of them without conditions) and tells the join
+   * how many to wait for. When no condition holds the block is passed: straight to the join.
+   */
+  private split(gateway: Gateway, handedOverBy: string[]): void {
+    const outer = this.branch;
+    const resume = this.resume?.split === gateway.id ? this.resume : undefined;
+    let branches: Route[];
+    if (resume) {
+      // A branch-local return: only the returned branches, the join still waits for all.
+      this.resume = undefined;
+      branches = resume.routes.map((r) => this.model.routes[r]);
+    } else {
+      const context = this.context(undefined);
+      branches = (this.index.outgoing.get(gateway.id) ?? []).filter(
+        (route) => route.when === undefined || holds(parseExpression(route.when), context),
+      );
+      if (gateway.join !== undefined) {
+        this.state.joinWaits = { ...this.state.joinWaits, [gateway.join]: branches.length };
+        if (branches.length === 0) this.arrive(gateway.join, handedOverBy);
+      }
+    }
+    for (const route of branches) {
+      this.branch = { split: gateway.id, route: this.model.routes.indexOf(route) };
+      this.enter(route.to, handedOverBy);
+    }
+    this.branch = outer;
+  }
+
   private arrive(joinId: string, handedOverBy: string[]): void {
     const arrivals = [...(this.state.joins[joinId] ?? []), handedOverBy];
     if (arrivals.length < this.branches(joinId)) {
@@ -124,13 +173,22 @@ export class Transition {
       return;
     }
     delete this.state.joins[joinId];
+    this.forgetWait(joinId);
+    this.branch = undefined;
     const [route] = this.index.outgoing.get(joinId) ?? [];
     if (!route) throw new RoutingError('no-matching-route', `no route leaves join '${joinId}'`);
     this.enter(route.to, [...new Set(arrivals.flat())], { id: joinId, arrivals });
   }
 
-  /** A join waits for as many arrivals as its split has branches. */
+  private forgetWait(joinId: string): void {
+    if (!this.state.joinWaits) return;
+    delete this.state.joinWaits[joinId];
+  }
+
+  /** A join waits for as many arrivals as its split opened branches (all, unless inclusive). */
   private branches(joinId: string): number {
+    const waits = this.state.joinWaits?.[joinId];
+    if (waits !== undefined) return Math.max(waits, 1);
     const split = [...this.index.gateways.values()].find(
       (g) => g.type === 'parallelSplit' && g.join === joinId,
     );
@@ -147,8 +205,33 @@ export class Transition {
       iteration,
       handedOverBy,
     };
-    this.state.tasks.push({ ...opened, status: 'open', ...(join ? { join } : {}) });
+    const branch = this.branch;
+    this.branch = undefined; // only the first task of a branch is marked
+    this.state.tasks.push({
+      ...opened,
+      status: 'open',
+      ...(join ? { join } : {}),
+      ...(branch ? { branch } : {}),
+    });
     this.opened.push(opened);
+  }
+
+  /**
+   * The first task of a parallel branch returns its handover: the task that handed over to the
+   * split opens again for this branch only, and the sibling branches keep their work. A task
+   * already re-opened for another branch of the same split takes this branch on as well.
+   */
+  reopenForBranch(sender: TaskRecord, branch: BranchRef): void {
+    const waiting = this.state.tasks.find(
+      (t) => t.status === 'open' && t.stepId === sender.stepId && t.resume?.split === branch.split,
+    );
+    if (waiting?.resume) {
+      waiting.resume.routes.push(branch.route);
+      return;
+    }
+    this.open(sender.stepId, sender.partnerId, sender.handedOverBy);
+    const reopened = this.state.tasks[this.state.tasks.length - 1];
+    reopened.resume = { split: branch.split, routes: [branch.route] };
   }
 
   private cancel(tasks: TaskRecord[]): void {
@@ -182,10 +265,15 @@ export class Transition {
       (t) => affected.has(t.taskKey) && !targets.includes(t),
     );
     for (const task of downstream) {
-      if (task.join) this.state.joins[task.join.id] = task.join.arrivals.filter(untouched);
+      if (!task.join) continue;
+      // The join fired on these arrivals; it waits again for the branches being re-done.
+      this.state.joins[task.join.id] = task.join.arrivals.filter(untouched);
+      this.state.joinWaits = { ...this.state.joinWaits, [task.join.id]: task.join.arrivals.length };
     }
     this.cancel(downstream.filter((t) => t.status === 'open'));
-    for (const target of targets)
+    for (const target of targets) {
+      this.branch = target.branch;
       this.open(target.stepId, target.partnerId, target.handedOverBy, target.join);
+    }
   }
 }

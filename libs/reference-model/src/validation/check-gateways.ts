@@ -73,13 +73,17 @@ export function checkGateways(model: ReferenceModel, index: ModelIndex): ModelPr
       );
     }
     if (gateway.type !== 'exclusive') {
+      // A split's branch may carry `when` (an inclusive split); nothing else may be conditional.
+      const whenAllowed = gateway.type === 'parallelSplit';
       for (const route of outgoing) {
-        if (route.when !== undefined || route.on !== undefined || route.rework !== undefined) {
+        const conditional = route.on !== undefined || route.rework !== undefined;
+        if (conditional || (!whenAllowed && route.when !== undefined)) {
+          const remove = whenAllowed ? "'on' and 'rework'" : "'on', 'when' and 'rework'";
           problems.push(
             problem(
               'conditional-parallel-branch',
               pointer('routes', model.routes.indexOf(route)),
-              `routes leaving parallel gateway '${gateway.id}' are always all taken; remove 'on', 'when' and 'rework'`,
+              `routes leaving parallel gateway '${gateway.id}' are taken without a choice; remove ${remove}`,
             ),
           );
         }

@@ -87,7 +87,10 @@ const broken: Record<
     '/gateways/0',
   ],
   'split-without-join': [parallelModel((m) => delete m.gateways![0].join), '/gateways/0/join'],
-  'conditional-parallel-branch': [parallelModel((m) => (m.routes[1].when = 'true')), '/routes/1'],
+  'conditional-parallel-branch': [
+    parallelModel((m) => (m.routes[1].rework = { maxIterations: 1 })),
+    '/routes/1',
+  ],
   'invalid-gateway-routes': [
     parallelModel((m) => m.routes.push({ from: 'join', to: 'done' })),
     '/gateways/1',
