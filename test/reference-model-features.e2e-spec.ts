@@ -166,4 +166,118 @@ describe('reference model features over HTTP', () => {
     );
     expect(joined.opened.map((task) => task.stepId)).toEqual(['aftercare']);
   });
+
+  it('runs a joint step: a task per contributor, the lead completes once every contribution is in', async () => {
+    const opened = await driver.open('veilig-thuis.medewerker', {
+      chainId: 'huiselijk-geweld-jeugdbescherming',
+      category: 'structural-unsafe',
+      clientQuestion: 'Zorgen over de veiligheid thuis.',
+      clientReference: 'KP-RM-JOINT',
+      data: {
+        'child-name': 'T. Smit',
+        'child-birth-date': '2015-02-03',
+        'parent-names': 'A. en B. Smit',
+        address: 'Plein 5',
+        'reporter-type': 'gp',
+        'report-summary': 'Signalen van de huisarts.',
+      },
+    });
+    const caseId = opened.case.id;
+    await driver.complete('veilig-thuis.medewerker', caseId, 'safety-assessment', 'investigate', {
+      'safety-level': 'structural',
+      'assessment-notes': 'Onderzoek nodig.',
+    });
+    const investigated = await driver.complete(
+      'veilig-thuis.medewerker',
+      caseId,
+      'investigation',
+      'concluded',
+      { 'investigation-conclusion': 'Hulp nodig.', 'parents-cooperate': true },
+    );
+    expect(investigated.opened.map((task) => `${task.stepId}:${task.partnerId}`).sort()).toEqual([
+      'voluntary-help:lokaal-team',
+      'voluntary-help:veilig-thuis',
+    ]);
+
+    // The lead cannot finish the step while Veilig Thuis's contribution is out.
+    const lead = await driver.task('lokaal-team.medewerker', caseId, 'voluntary-help');
+    await driver.post('lokaal-team.medewerker', `/tasks/${lead.id}/claim`);
+    const early = await driver.post('lokaal-team.medewerker', `/tasks/${lead.id}/complete`, {
+      outcome: 'safety-restored',
+      data: { 'help-plan': 'Gezinscoach' },
+    });
+    expect(early.status).toBe(422);
+    expect(JSON.stringify(early.body)).toContain('contributions-pending');
+
+    // Veilig Thuis's own task asks for its contribution, not for the lead's work.
+    const contribution = await driver.task('veilig-thuis.medewerker', caseId, 'voluntary-help');
+    expect(contribution.taskKey).toBe('voluntary-help:1@veilig-thuis');
+    const detail = await driver.get('veilig-thuis.medewerker', `/tasks/${contribution.id}`);
+    expect(detail.body.step).toMatchObject({
+      id: 'voluntary-help',
+      contributor: 'veilig-thuis',
+      outcomes: [{ id: 'contributed', label: 'Bijdrage geleverd' }],
+      form: [expect.objectContaining({ field: 'safety-agreements', required: true })],
+      handsOver: [],
+    });
+    const contributed = await driver.complete(
+      'veilig-thuis.medewerker',
+      caseId,
+      'voluntary-help',
+      'contributed',
+      { 'safety-agreements': 'Dagelijks contact met school.' },
+    );
+    expect(contributed.opened).toEqual([]);
+
+    // The lead sees the contribution and now completes the step for both.
+    const leadDetail = await driver.get('lokaal-team.medewerker', `/tasks/${lead.id}`);
+    expect(leadDetail.body.case.data['safety-agreements']).toBe('Dagelijks contact met school.');
+    const end = await driver.post('lokaal-team.medewerker', `/tasks/${lead.id}/complete`, {
+      outcome: 'safety-restored',
+      data: { 'help-plan': 'Gezinscoach' },
+    });
+    expect(end.status).toBe(200);
+    expect(end.body.ended).toMatchObject({ endId: 'solved-voluntary' });
+  });
+
+  it('lets the regisseur skip a contribution so the lead can finish', async () => {
+    const opened = await driver.open('veilig-thuis.medewerker', {
+      chainId: 'huiselijk-geweld-jeugdbescherming',
+      category: 'structural-unsafe',
+      clientQuestion: 'Zorgen.',
+      clientReference: 'KP-RM-JOINT-SKIP',
+      data: {
+        'child-name': 'U. Smit',
+        'child-birth-date': '2014-02-03',
+        'parent-names': 'A. Smit',
+        address: 'Plein 6',
+        'reporter-type': 'school',
+        'report-summary': 'Signalen.',
+      },
+    });
+    const caseId = opened.case.id;
+    await driver.complete('veilig-thuis.medewerker', caseId, 'safety-assessment', 'investigate', {
+      'safety-level': 'structural',
+      'assessment-notes': 'Onderzoek.',
+    });
+    await driver.complete('veilig-thuis.medewerker', caseId, 'investigation', 'concluded', {
+      'investigation-conclusion': 'Hulp nodig.',
+      'parents-cooperate': true,
+    });
+    const skipped = await driver.post(
+      'regisseur',
+      `/cases/${caseId}/tasks/${encodeURIComponent('voluntary-help:1@veilig-thuis')}/skip`,
+      { reason: 'Veiligheid al geborgd via het lokale team.' },
+    );
+    expect(skipped.status).toBe(200);
+    expect(skipped.body.opened).toEqual([]);
+    const end = await driver.complete(
+      'lokaal-team.medewerker',
+      caseId,
+      'voluntary-help',
+      'safety-restored',
+      { 'help-plan': 'Gezinscoach' },
+    );
+    expect(end.ended).toMatchObject({ endId: 'solved-voluntary' });
+  });
 });

@@ -102,6 +102,11 @@ export class FormFieldDto {
 export class StepDto {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
+  @ApiPropertyOptional({
+    description:
+      "Set on a contributor's task in a joint step: the contributing partner. Its only outcome is 'contributed' and its form is the contributor's.",
+  })
+  contributor?: string;
   @ApiProperty() instructions!: string;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) outcomes!: {
     id: string;

@@ -11,7 +11,12 @@ import {
 } from '@schakel/contracts';
 import { CaseRepository, TaskRepository, UserRepository, type TaskEntity } from '@schakel/database';
 import type { AuthenticatedUser } from '@schakel/identity';
-import { enumChoices, type CaseData, type ReferenceModel } from '@schakel/reference-model/engine';
+import {
+  enumChoices,
+  taskWork,
+  type CaseData,
+  type ReferenceModel,
+} from '@schakel/reference-model/engine';
 import { actorOf, updateIdOf } from '../cases/actor';
 import { caseTask } from '../cases/case-views';
 import { CaseWorkflowClient } from '../cases/case-workflow.client';
@@ -75,6 +80,8 @@ export class TasksService {
     const access = new NeedToKnow(user, model, caseTasks, row.openedByOrganisation);
     const step = model.steps.find((candidate) => candidate.id === task.stepId);
     if (!step) throw taskNotFound(taskId);
+    // A contributor's task in a joint step asks for its contribution, not the lead's work.
+    const work = taskWork(step, task.taskKey);
     return {
       task: inboxItem(task, row.number),
       case: {
@@ -94,10 +101,11 @@ export class TasksService {
       step: {
         id: step.id,
         name: step.name,
-        instructions: step.instructions,
-        outcomes: step.outcomes,
-        form: formFields(model, step.form),
-        handsOver: step.handsOver,
+        instructions: work.instructions,
+        outcomes: work.outcomes,
+        form: formFields(model, work.form),
+        handsOver: work.handsOver,
+        ...(work.contributor ? { contributor: work.contributor } : {}),
       },
     };
   }

@@ -62,11 +62,18 @@ export function toBpmnGraph(model: ReferenceModel): BpmnGraph {
   const ids = new Map<string, string>([[START, nodes[0].id]]);
   for (const step of model.steps) {
     ids.set(step.id, elementId('Task', step.id));
+    // A joint step stays one task, in the lead's lane; its contributors are named with it.
+    const contributors = (step.contributors ?? []).map(
+      (c) => index.partners.get(c.partner)?.name ?? c.partner,
+    );
     nodes.push({
       id: elementId('Task', step.id),
       type: 'userTask',
-      name: step.name,
-      documentation: step.instructions,
+      name: contributors.length > 0 ? `${step.name} (met ${contributors.join(', ')})` : step.name,
+      documentation: [
+        step.instructions,
+        ...(contributors.length > 0 ? [`Bijdragen van: ${contributors.join(', ')}.`] : []),
+      ].join('\n'),
       lane: step.partner,
     });
   }

@@ -90,6 +90,14 @@ describe('toBpmnXml', () => {
     expect(xml).not.toMatch(/sequenceFlow[^>]*name="triaged"/);
   });
 
+  it('draws a joint step as one task in the lead lane, naming its contributors', () => {
+    const parsed = parse(toBpmnXml(exampleModel('huiselijk-geweld-jeugdbescherming.yaml')));
+    expect(parsed.flowNodes.filter((n) => n.id.startsWith('Task_voluntary-help'))).toHaveLength(1);
+    expect(toBpmnXml(exampleModel('huiselijk-geweld-jeugdbescherming.yaml'))).toContain(
+      'name="Vrijwillige hulp (met Veilig Thuis',
+    );
+  });
+
   it('escapes names and instructions and is deterministic', () => {
     const model = modelWith((m) => {
       m.chain.name = 'A & B <"chain">';

@@ -4,6 +4,7 @@ export * from '../model/reference-model.types';
 export * from '../model/choices';
 export * from '../expression';
 export * from './effective-norms';
+export * from './joint-steps';
 export * from './routing-engine';
 export * from './routing-error';
 export * from './routing-state';

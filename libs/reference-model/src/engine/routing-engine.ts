@@ -1,7 +1,8 @@
 import { CaseData, Intensity, ReferenceModel, START } from '../model/reference-model.types';
 import { RoutingError, RoutingErrorCode } from './routing-error';
 import { OpenedTask, RoutingResult, RoutingState } from './routing-state';
-import { SubmissionProblem, validateIntake, validateStepSubmission } from './step-submission';
+import { CONTRIBUTED } from './joint-steps';
+import { SubmissionProblem, validateIntake, validateTaskSubmission } from './step-submission';
 import { Transition } from './transition';
 
 export interface StartCaseInput {
@@ -57,17 +58,27 @@ export function completeTask(
 ): RoutingResult {
   const transition = new Transition(model, state);
   const task = transition.openTask(input.taskKey);
-  const problems = validateStepSubmission(
+  const problems = validateTaskSubmission(
     model,
     task.stepId,
+    task.taskKey,
     input.outcome,
     input.data,
     state.data,
   );
   if (problems.length > 0) throw invalid(`task '${input.taskKey}' cannot be completed`, problems);
+  const pending = transition.pendingContributions(task);
+  if (pending.length > 0) {
+    throw new RoutingError(
+      'contributions-pending',
+      `task '${task.taskKey}' waits for the contributions of ${pending.map((t) => t.partnerId).join(', ')}`,
+    );
+  }
   Object.assign(transition.state.data, input.data);
   task.status = 'completed';
-  transition.complete(task, input.outcome);
+  if (task.contribution)
+    task.outcome = input.outcome; // a contribution does not route
+  else transition.complete(task, input.outcome);
   return transition.result();
 }
 
@@ -82,7 +93,12 @@ export function skipTask(
   const step = model.steps.find((s) => s.id === task.stepId);
   if (!step) throw new RoutingError('unknown-step', `step '${task.stepId}' is not in this model`);
   task.status = 'skipped';
-  transition.complete(task, step.onSkip ?? step.outcomes[0].id);
+  if (task.contribution) {
+    task.outcome = CONTRIBUTED.id; // the lead no longer waits for it
+  } else {
+    transition.cancelContributions(task);
+    transition.complete(task, step.onSkip ?? step.outcomes[0].id);
+  }
   return transition.result();
 }
 
@@ -99,6 +115,12 @@ export function returnTask(
 ): RoutingResult {
   const transition = new Transition(model, state);
   const task = transition.openTask(input.taskKey);
+  if (task.contribution) {
+    throw new RoutingError(
+      'nothing-to-return-to',
+      `task '${task.taskKey}' is a contribution; the lead's task '${task.contribution}' returns the step's handover`,
+    );
+  }
   if (task.handedOverBy.length === 0) {
     throw new RoutingError(
       'nothing-to-return-to',
@@ -106,6 +128,7 @@ export function returnTask(
     );
   }
   task.status = 'returned';
+  transition.cancelContributions(task);
   const returns = (transition.state.returns[task.stepId] ?? 0) + 1;
   transition.state.returns[task.stepId] = returns;
   const senders = task.handedOverBy.map((key) => transition.task(key));
@@ -125,7 +148,7 @@ export function reopenTask(
 ): RoutingResult {
   const transition = new Transition(model, state);
   transition.assertRunning();
-  const tasks = transition.state.tasks.filter((t) => t.stepId === input.stepId);
+  const tasks = transition.state.tasks.filter((t) => t.stepId === input.stepId && !t.contribution);
   if (tasks.some((t) => t.status === 'open')) {
     throw new RoutingError('task-already-open', `step '${input.stepId}' already has an open task`);
   }
@@ -148,7 +171,12 @@ export function reassignTask(
   const transition = new Transition(model, state);
   const task = transition.openTask(input.taskKey);
   const step = model.steps.find((s) => s.id === task.stepId);
-  const allowed = step ? [step.partner, ...(step.alternativePartners ?? [])] : [];
+  const contributor = task.contribution ? task.partnerId : undefined;
+  const allowed = contributor
+    ? [contributor]
+    : step
+      ? [step.partner, ...(step.alternativePartners ?? [])]
+      : [];
   if (!allowed.includes(input.partnerId)) {
     throw new RoutingError(
       'partner-not-allowed',

@@ -13,6 +13,7 @@ export type RoutingErrorCode =
   | 'rework-limit-exceeded'
   | 'nothing-to-return-to'
   | 'branch-route-changed'
+  | 'contributions-pending'
   | 'case-ended'
   | 'partner-not-allowed'
   | 'routing-loop';

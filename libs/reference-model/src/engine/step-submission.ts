@@ -6,6 +6,7 @@ import {
   ReferenceModel,
 } from '../model/reference-model.types';
 import { enumChoices } from '../model/choices';
+import { taskWork } from './joint-steps';
 
 export type SubmissionProblemCode =
   | 'unknown-step'
@@ -111,20 +112,36 @@ export function validateStepSubmission(
   data: CaseData,
   caseData?: CaseData,
 ): SubmissionProblem[] {
+  return validateTaskSubmission(model, stepId, stepId, outcome, data, caseData);
+}
+
+/**
+ * As {@link validateStepSubmission}, for one task of the step: a contribution task of a joint
+ * step offers only the `contributed` outcome and its contributor's form.
+ */
+export function validateTaskSubmission(
+  model: ReferenceModel,
+  stepId: string,
+  taskKey: string,
+  outcome: string,
+  data: CaseData,
+  caseData?: CaseData,
+): SubmissionProblem[] {
   const step = model.steps.find((s) => s.id === stepId);
   if (!step) return [{ code: 'unknown-step', message: `step '${stepId}' does not exist` }];
+  const work = taskWork(step, taskKey);
   const problems: SubmissionProblem[] = [];
-  if (!step.outcomes.some((o) => o.id === outcome)) {
-    const offered = step.outcomes.map((o) => o.id).join(', ');
+  if (!work.outcomes.some((o) => o.id === outcome)) {
+    const offered = work.outcomes.map((o) => o.id).join(', ');
     problems.push({
       code: 'unknown-outcome',
       message: `step '${stepId}' offers outcomes ${offered}, not '${outcome}'`,
     });
   }
-  problems.push(...checkForm(model, step.form, data));
+  problems.push(...checkForm(model, work.form, data));
   if (caseData) {
     const merged = { ...caseData, ...data };
-    for (const field of step.handsOver) {
+    for (const field of work.handsOver) {
       if (isEmpty(merged[field])) {
         problems.push({
           code: 'handover-incomplete',

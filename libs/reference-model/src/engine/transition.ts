@@ -2,6 +2,7 @@ import { holds } from '../expression/evaluate-expression';
 import { parseExpression } from '../expression/parse-expression';
 import { indexModel, ModelIndex } from '../model/model-index';
 import { Gateway, ReferenceModel, Route } from '../model/reference-model.types';
+import { contributionKey } from './joint-steps';
 import { RoutingError } from './routing-error';
 import { BranchRef, OpenedTask, RoutingResult, RoutingState, TaskRecord } from './routing-state';
 
@@ -214,6 +215,25 @@ export class Transition {
       ...(branch ? { branch } : {}),
     });
     this.opened.push(opened);
+    for (const contributor of this.index.steps.get(stepId)?.contributors ?? []) {
+      const contribution: OpenedTask = {
+        ...opened,
+        taskKey: contributionKey(opened.taskKey, contributor.partner),
+        partnerId: contributor.partner,
+      };
+      this.state.tasks.push({ ...contribution, status: 'open', contribution: opened.taskKey });
+      this.opened.push(contribution);
+    }
+  }
+
+  /** Open contribution tasks of a joint step's lead task. */
+  pendingContributions(lead: TaskRecord): TaskRecord[] {
+    return this.state.tasks.filter((t) => t.contribution === lead.taskKey && t.status === 'open');
+  }
+
+  /** The lead's task leaves the step (skipped, returned): contributions still open are void. */
+  cancelContributions(lead: TaskRecord): void {
+    this.cancel(this.pendingContributions(lead));
   }
 
   /**
@@ -234,7 +254,7 @@ export class Transition {
     reopened.resume = { split: branch.split, routes: [branch.route] };
   }
 
-  private cancel(tasks: TaskRecord[]): void {
+  cancel(tasks: TaskRecord[]): void {
     for (const task of tasks) {
       task.status = 'cancelled';
       this.closed.push(task.taskKey);

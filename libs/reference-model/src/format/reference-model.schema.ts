@@ -149,6 +149,19 @@ export const REFERENCE_MODEL_SCHEMA: Record<string, unknown> = {
         partner: { $ref: '#/$defs/id' },
         role: { $ref: '#/$defs/id' },
         alternativePartners: idList,
+        contributors: {
+          type: 'array',
+          minItems: 1,
+          items: object(
+            {
+              partner: { $ref: '#/$defs/id' },
+              role: { $ref: '#/$defs/id' },
+              instructions: text,
+              form: { type: 'array', items: { $ref: '#/$defs/formField' } },
+            },
+            ['partner'],
+          ),
+        },
         instructions: text,
         outcomes: {
           type: 'array',

@@ -91,11 +91,24 @@ export interface Outcome {
   label: string;
 }
 
+/** A partner that contributes to a joint step: it gets its own task within the step. */
+export interface Contributor {
+  partner: string;
+  /** The role the partner acts in; must be one of its roles. */
+  role?: string;
+  /** What this contributor does; defaults to the step's instructions. */
+  instructions?: string;
+  /** Data the contribution collects (default none); the lead and the other contributors see it. */
+  form?: FormField[];
+}
+
 export interface Step {
   id: string;
   name: string;
-  /** Responsible partner. */
+  /** Responsible partner; the lead of a joint step. */
   partner: string;
+  /** Other partners working on this step with the lead, each in a task of its own. */
+  contributors?: Contributor[];
   /** The role the partner acts in for this step; must be one of the partner's roles. */
   role?: string;
   /** Partners the regisseur may reassign the task to. */

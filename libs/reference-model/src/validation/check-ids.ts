@@ -64,6 +64,14 @@ export function checkIds(model: ReferenceModel): ModelProblem[] {
         ids(step.form, ['steps', s, 'form'], (f) => f.field),
         `form field of step '${step.id}':`,
       ),
+      // The lead counts as taken: a partner is lead or contributor, once.
+      ...duplicates(
+        [
+          { id: step.partner, path: pointer('steps', s, 'partner') },
+          ...ids(step.contributors, ['steps', s, 'contributors'], (c) => c.partner),
+        ],
+        `partner in step '${step.id}':`,
+      ),
     ]),
   ];
 }
