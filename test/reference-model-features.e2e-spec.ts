@@ -167,6 +167,31 @@ describe('reference model features over HTTP', () => {
     expect(joined.opened.map((task) => task.stepId)).toEqual(['aftercare']);
   });
 
+  it('re-opens only the branch a targeted rework route names', async () => {
+    const caseId = await debtCaseAtStabilisation();
+    await driver.complete('kredietbank.medewerker', caseId, 'stabilisation', 'stable', {
+      'income-stable': true,
+    });
+    await driver.complete('kredietbank.medewerker', caseId, 'creditors', 'done', {
+      'creditor-agreement': false,
+    });
+    const joined = await driver.complete(
+      'gemeente.medewerker',
+      caseId,
+      'income-administration',
+      'set-up',
+      { 'income-administration-start': '2026-12-14' },
+    );
+    // No agreement: only the creditor arrangement runs again; income administration stays done.
+    expect(joined.opened).toEqual([
+      expect.objectContaining({ stepId: 'creditors', partnerId: 'kredietbank' }),
+    ]);
+    const end = await driver.complete('kredietbank.medewerker', caseId, 'creditors', 'done', {
+      'creditor-agreement': false,
+    });
+    expect(end.ended).toMatchObject({ endId: 'referred-to-wsnp', result: 'referred' });
+  });
+
   it('runs a joint step: a task per contributor, the lead completes once every contribution is in', async () => {
     const opened = await driver.open('veilig-thuis.medewerker', {
       chainId: 'huiselijk-geweld-jeugdbescherming',

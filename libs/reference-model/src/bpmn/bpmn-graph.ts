@@ -110,7 +110,10 @@ export function toBpmnGraph(model: ReferenceModel): BpmnGraph {
     (index.steps.get(route.from)?.outcomes.find((o) => o.id === route.on)?.label ?? route.on);
   const addFlow = (source: string, target: string, route?: Route) => {
     const id = `Flow_${flows.length + 1}`;
-    const rework = route?.rework ? `max ${route.rework.maxIterations}x` : undefined;
+    const branches = route?.rework?.branches?.map((b) => index.steps.get(b)?.name ?? b);
+    const rework = route?.rework
+      ? `max ${route.rework.maxIterations}x${branches ? ` (${branches.join(', ')})` : ''}`
+      : undefined;
     flows.push({
       id,
       source,

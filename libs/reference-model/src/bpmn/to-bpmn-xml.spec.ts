@@ -87,6 +87,7 @@ describe('toBpmnXml', () => {
     const xml = toBpmnXml(exampleModel('vroegsignalering-schuldhulp.yaml'));
     expect(xml).toContain('name="Getrieerd, doorzetten"');
     expect(xml).toContain('name="Niet bereikt, max 3x"');
+    expect(xml).toContain('name="max 1x (Schuldregeling met schuldeisers)"');
     expect(xml).not.toMatch(/sequenceFlow[^>]*name="triaged"/);
   });
 

@@ -116,6 +116,9 @@ describe('chain A: vroegsignalering -> schuldhulp', () => {
       ['creditors', 'done', { 'creditor-agreement': false }],
       ['income-administration', 'set-up', { 'income-administration-start': '2025-09-01' }],
     ]);
+    // No agreement: a second round with the creditors only, then referral to the Wsnp.
+    expect(result.opened).toEqual([expect.objectContaining({ stepId: 'creditors', iteration: 3 })]);
+    result = drive(model, result.state, [['creditors', 'done', { 'creditor-agreement': false }]]);
     expect(result.ended).toEqual({ endId: 'referred-to-wsnp', result: 'referred' });
   });
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { validModel } from '../../test/model-arbitraries';
 import { parallelModel, step } from '../../test/model-builder';
 import { ReferenceModel } from '../model/reference-model.types';
+import { validateModel } from '../validation/validate-model';
 import { completeTask, openTasks, returnTask, startCase } from './routing-engine';
 import { RoutingError } from './routing-error';
 import { RoutingResult, RoutingState } from './routing-state';
@@ -184,3 +185,63 @@ function completeSomehow(
   }
   throw new Error(`no outcome of '${taskKey}' is accepted`);
 }
+
+describe('targeted rework', () => {
+  /** start -> split(x, y, z) -> join -> review; review 'gaps' loops back to x and z only. */
+  const mdo = parallelModel((m) => {
+    m.steps = [
+      step('x'),
+      step('y', { partner: 'p2' }),
+      step('z'),
+      step('review', {
+        outcomes: [
+          { id: 'complete', label: 'Compleet' },
+          { id: 'gaps', label: 'Hiaten' },
+        ],
+      }),
+    ];
+    m.routes = [
+      { from: 'start', to: 'split' },
+      { from: 'split', to: 'x' },
+      { from: 'split', to: 'y' },
+      { from: 'split', to: 'z' },
+      { from: 'x', to: 'join' },
+      { from: 'y', to: 'join' },
+      { from: 'z', to: 'join' },
+      { from: 'join', to: 'review' },
+      { from: 'review', on: 'complete', to: 'done' },
+      {
+        from: 'review',
+        on: 'gaps',
+        to: 'split',
+        rework: { maxIterations: 1, branches: ['x', 'z'] },
+      },
+      { from: 'review', on: 'gaps', to: 'done' },
+    ];
+  });
+
+  it('validates: branches of the split the route loops into', () => {
+    expect(validateModel(mdo)).toEqual([]);
+    const wrong = JSON.parse(JSON.stringify(mdo)) as ReferenceModel;
+    (wrong.routes[9].rework as { branches: string[] }).branches = ['x', 'review'];
+    expect(validateModel(wrong)).toEqual([
+      expect.objectContaining({ code: 'unknown-target', path: '/routes/9/rework/branches/1' }),
+    ]);
+  });
+
+  it('re-opens only the named branches and joins on those', () => {
+    let state = startCase(mdo, { category: 'general', data: {} }).state;
+    for (const key of ['x:1', 'y:1', 'z:1']) state = done(mdo, state, key).state;
+    const rework = done(mdo, state, 'review:1', 'gaps');
+    expect(rework.opened.map((t) => t.taskKey)).toEqual(['x:2', 'z:2']);
+    expect(rework.state.joinWaits).toEqual({ join: 2 });
+    const one = done(mdo, rework.state, 'z:2');
+    expect(one.opened).toEqual([]);
+    const joined = done(mdo, one.state, 'x:2');
+    expect(joined.opened).toEqual([
+      expect.objectContaining({ taskKey: 'review:2', handedOverBy: ['z:2', 'x:2'] }),
+    ]);
+    // The bound is used up: the next 'gaps' takes the fallback route.
+    expect(done(mdo, joined.state, 'review:2', 'gaps').ended?.endId).toBe('done');
+  });
+});

@@ -23,6 +23,8 @@ export class Transition {
   private branch?: BranchRef;
   /** While a branch-locally re-opened task hands over: the branches of its split to re-enter. */
   private resume?: TaskRecord['resume'];
+  /** While a targeted rework route enters its split: the branches to open again. */
+  private targeted?: { split: string; branches: string[] };
 
   constructor(
     private readonly model: ReferenceModel,
@@ -94,6 +96,8 @@ export class Transition {
           continue;
         }
         this.state.rework[key] = taken + 1;
+        if (route.rework.branches)
+          this.targeted = { split: route.to, branches: route.rework.branches };
       }
       this.enter(route.to, handedOverBy);
       return;
@@ -152,8 +156,12 @@ export class Transition {
       branches = resume.routes.map((r) => this.model.routes[r]);
     } else {
       const context = this.context(undefined);
-      branches = (this.index.outgoing.get(gateway.id) ?? []).filter(
-        (route) => route.when === undefined || holds(parseExpression(route.when), context),
+      const targeted = this.targeted?.split === gateway.id ? this.targeted.branches : undefined;
+      this.targeted = undefined;
+      branches = (this.index.outgoing.get(gateway.id) ?? []).filter((route) =>
+        targeted
+          ? targeted.includes(route.to)
+          : route.when === undefined || holds(parseExpression(route.when), context),
       );
       if (gateway.join !== undefined) {
         this.state.joinWaits = { ...this.state.joinWaits, [gateway.join]: branches.length };

@@ -209,9 +209,13 @@ export const REFERENCE_MODEL_SCHEMA: Record<string, unknown> = {
         to: { $ref: '#/$defs/nodeId' },
         on: { $ref: '#/$defs/id' },
         when: text,
-        rework: object({ maxIterations: { type: 'integer', minimum: 1, maximum: 1000 } }, [
-          'maxIterations',
-        ]),
+        rework: object(
+          {
+            maxIterations: { type: 'integer', minimum: 1, maximum: 1000 },
+            branches: { ...idList, minItems: 1 },
+          },
+          ['maxIterations'],
+        ),
       },
       ['from', 'to'],
     ),

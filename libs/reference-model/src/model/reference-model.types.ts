@@ -167,6 +167,11 @@ export interface Gateway {
 
 export interface Rework {
   maxIterations: number;
+  /**
+   * For a loop back into a parallel split: the branches (the steps or gateways the split's routes
+   * lead to) that open again; the join then waits for those only. Absent: the split opens as usual.
+   */
+  branches?: string[];
 }
 
 export interface Route {

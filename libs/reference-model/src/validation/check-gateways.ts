@@ -90,5 +90,35 @@ export function checkGateways(model: ReferenceModel, index: ModelIndex): ModelPr
       }
     }
   });
-  return problems;
+  return [...problems, ...checkTargetedRework(model, index)];
+}
+
+/** `rework.branches` names branches of the parallel split the rework route loops back into. */
+function checkTargetedRework(model: ReferenceModel, index: ModelIndex): ModelProblem[] {
+  return model.routes.flatMap((route, r) => {
+    const branches = route.rework?.branches;
+    if (!branches) return [];
+    const at = pointer('routes', r, 'rework', 'branches');
+    if (index.gateways.get(route.to)?.type !== 'parallelSplit') {
+      return [
+        problem(
+          'unknown-target',
+          at,
+          `rework.branches names branches of a parallel split, but '${route.to}' is not one`,
+        ),
+      ];
+    }
+    const targets = validRoutesFrom(index, route.to).map((branch) => branch.to);
+    return branches.flatMap((branch, b) =>
+      targets.includes(branch)
+        ? []
+        : [
+            problem(
+              'unknown-target',
+              pointer('routes', r, 'rework', 'branches', b),
+              `'${branch}' is not a branch of split '${route.to}' (its branches: ${targets.join(', ')})`,
+            ),
+          ],
+    );
+  });
 }
