@@ -4,9 +4,11 @@ import {
   assignTaskUpdate,
   claimTaskUpdate,
   completeTaskUpdate,
+  regisseurActionUpdate,
   returnTaskUpdate,
   unclaimTaskUpdate,
   type CaseTransitionResult,
+  type RegisseurActionInput,
   type TaskUpdateInput,
 } from '@schakel/contracts';
 import { CaseRepository, TaskRepository, UserRepository, type TaskEntity } from '@schakel/database';
@@ -164,6 +166,23 @@ export class TasksService {
     key?: string,
   ): Promise<CaseTransitionResult> {
     return this.send(taskId, user, key, returnTaskUpdate, { reason });
+  }
+
+  /** A partner disagrees with another about this task: a `partners-disagree` escalation. */
+  async disagree(
+    taskId: string,
+    reason: string,
+    user: AuthenticatedUser,
+    key?: string,
+  ): Promise<CaseTransitionResult> {
+    const task = await this.ownTask(taskId, user);
+    const input: RegisseurActionInput = {
+      action: 'disagree',
+      taskKey: task.taskKey,
+      reason,
+      actor: actorOf(user),
+    };
+    return this.workflows.update(task.caseId, regisseurActionUpdate, input, updateIdOf(user, key));
   }
 
   /** Every task request: find the caller's own task (404 otherwise), then one Update to its case. */

@@ -133,6 +133,12 @@ export const en: Dictionary = {
   'return.submit': 'Return',
   'return.reasonTooShort': 'Give a reason of at least 3 characters.',
 
+  'disagree.title': 'Disagree with a partner',
+  'disagree.intro':
+    'Do the partners disagree about this task? Say why; the regisseur picks it up as an escalation.',
+  'disagree.reason': 'What the disagreement is about',
+  'disagree.submit': 'Report disagreement',
+  'disagree.raised': 'The disagreement is in the regisseur’s queue.',
   'notes.title': 'Add a note',
   'notes.text': 'Note',
   'notes.submit': 'Save note',

@@ -132,6 +132,12 @@ export const nl = {
   'return.submit': 'Terugsturen',
   'return.reasonTooShort': 'Geef een reden van minstens 3 tekens.',
 
+  'disagree.title': 'Oneens met een partner',
+  'disagree.intro':
+    'Verschillen de partners van mening over deze taak? Geef aan waarom; de ketenregisseur pakt het op als escalatie.',
+  'disagree.reason': 'Waar het meningsverschil over gaat',
+  'disagree.submit': 'Meningsverschil melden',
+  'disagree.raised': 'Het meningsverschil staat in de wachtrij van de ketenregisseur.',
   'notes.title': 'Notitie toevoegen',
   'notes.text': 'Notitie',
   'notes.submit': 'Notitie opslaan',

@@ -248,6 +248,7 @@ export const REFERENCE_MODEL_SCHEMA: Record<string, unknown> = {
             ['level', 'name', 'owner', 'timeBox'],
           ),
         },
+        stalledAfter: { $ref: '#/$defs/duration' },
       },
       ['ladder'],
     ),

@@ -208,6 +208,8 @@ export interface EscalationLevel {
 
 export interface Escalation {
   ladder: EscalationLevel[];
+  /** Raise `case-stalled` when no task opened or closed in the case for this long. */
+  stalledAfter?: Duration;
 }
 
 /** Case data: field id to value. Dates are ISO `YYYY-MM-DD` strings. */

@@ -194,6 +194,7 @@ export function applyRegisseurAction(
         );
       }
       work.state.clocks[task.taskKey] = resumeTaskClocks(clocks, now);
+      work.state.movedAt = work.at; // the wait is over: a new quiet period (case-stalled) starts
       ops.writeClocks(work, task.taskKey, { suspendedSince: null });
       work.record('task.resumed', actor, { reason }, task);
       break;

@@ -40,6 +40,7 @@ function TaskView({ detail, onChanged }: { detail: TaskDetail; onChanged: () => 
   const names = useModelNames();
   const [noteRound, setNoteRound] = useState(0);
   const [noteSaved, setNoteSaved] = useState(false);
+  const [disputeRaised, setDisputeRaised] = useState(false);
   const { task, step } = detail;
   const open = task.status === 'open';
   const mine = open && task.assigneeId === user.id;
@@ -52,6 +53,12 @@ function TaskView({ detail, onChanged }: { detail: TaskDetail; onChanged: () => 
   async function giveBack(reason: string) {
     await tasksApi.giveBack(http, task.id, reason);
     navigate(paths.inbox, { state: { notice: 'task.returned' } });
+  }
+
+  async function disagree(reason: string) {
+    await tasksApi.disagree(http, task.id, reason);
+    setDisputeRaised(true);
+    setNoteRound((round) => round + 1);
   }
 
   async function addNote(text: string) {
@@ -119,6 +126,17 @@ function TaskView({ detail, onChanged }: { detail: TaskDetail; onChanged: () => 
             tooShort="notes.empty"
             minLength={1}
             onSubmit={addNote}
+          />
+          {disputeRaised && <Notice>{t('disagree.raised')}</Notice>}
+          <ReasonForm
+            id="disagree-reason"
+            title="disagree.title"
+            intro="disagree.intro"
+            label="disagree.reason"
+            submit="disagree.submit"
+            tooShort="return.reasonTooShort"
+            minLength={3}
+            onSubmit={disagree}
           />
           <CaseTimeline caseId={detail.case.id} version={noteRound} />
         </div>
