@@ -43,6 +43,37 @@ describe('reference model features over HTTP', () => {
     return caseId;
   }
 
+  /** A child-protection case handed over to the joint voluntary-help step; returns its opening. */
+  async function childCaseAtVoluntaryHelp(reference: string) {
+    const opened = await driver.open('veilig-thuis.medewerker', {
+      chainId: 'huiselijk-geweld-jeugdbescherming',
+      category: 'structural-unsafe',
+      clientQuestion: 'Zorgen over de veiligheid thuis.',
+      clientReference: reference,
+      data: {
+        'child-name': 'T. Smit',
+        'child-birth-date': '2015-02-03',
+        'parent-names': 'A. en B. Smit',
+        address: 'Plein 5',
+        'reporter-type': 'gp',
+        'report-summary': 'Signalen van de huisarts.',
+      },
+    });
+    const caseId = opened.case.id;
+    await driver.complete('veilig-thuis.medewerker', caseId, 'safety-assessment', 'investigate', {
+      'safety-level': 'structural',
+      'assessment-notes': 'Onderzoek nodig.',
+    });
+    const investigated = await driver.complete(
+      'veilig-thuis.medewerker',
+      caseId,
+      'investigation',
+      'concluded',
+      { 'investigation-conclusion': 'Hulp nodig.', 'parents-cooperate': true },
+    );
+    return { caseId, opened: investigated.opened };
+  }
+
   it('offers enum values with their labels on the task form', async () => {
     const opened = await driver.open('woningcorporatie.medewerker', {
       chainId: 'vroegsignalering-schuldhulp',
@@ -193,33 +224,8 @@ describe('reference model features over HTTP', () => {
   });
 
   it('runs a joint step: a task per contributor, the lead completes once every contribution is in', async () => {
-    const opened = await driver.open('veilig-thuis.medewerker', {
-      chainId: 'huiselijk-geweld-jeugdbescherming',
-      category: 'structural-unsafe',
-      clientQuestion: 'Zorgen over de veiligheid thuis.',
-      clientReference: 'KP-RM-JOINT',
-      data: {
-        'child-name': 'T. Smit',
-        'child-birth-date': '2015-02-03',
-        'parent-names': 'A. en B. Smit',
-        address: 'Plein 5',
-        'reporter-type': 'gp',
-        'report-summary': 'Signalen van de huisarts.',
-      },
-    });
-    const caseId = opened.case.id;
-    await driver.complete('veilig-thuis.medewerker', caseId, 'safety-assessment', 'investigate', {
-      'safety-level': 'structural',
-      'assessment-notes': 'Onderzoek nodig.',
-    });
-    const investigated = await driver.complete(
-      'veilig-thuis.medewerker',
-      caseId,
-      'investigation',
-      'concluded',
-      { 'investigation-conclusion': 'Hulp nodig.', 'parents-cooperate': true },
-    );
-    expect(investigated.opened.map((task) => `${task.stepId}:${task.partnerId}`).sort()).toEqual([
+    const { caseId, opened } = await childCaseAtVoluntaryHelp('KP-RM-JOINT');
+    expect(opened.map((task) => `${task.stepId}:${task.partnerId}`).sort()).toEqual([
       'voluntary-help:lokaal-team',
       'voluntary-help:veilig-thuis',
     ]);
@@ -266,29 +272,7 @@ describe('reference model features over HTTP', () => {
   });
 
   it('lets the regisseur skip a contribution so the lead can finish', async () => {
-    const opened = await driver.open('veilig-thuis.medewerker', {
-      chainId: 'huiselijk-geweld-jeugdbescherming',
-      category: 'structural-unsafe',
-      clientQuestion: 'Zorgen.',
-      clientReference: 'KP-RM-JOINT-SKIP',
-      data: {
-        'child-name': 'U. Smit',
-        'child-birth-date': '2014-02-03',
-        'parent-names': 'A. Smit',
-        address: 'Plein 6',
-        'reporter-type': 'school',
-        'report-summary': 'Signalen.',
-      },
-    });
-    const caseId = opened.case.id;
-    await driver.complete('veilig-thuis.medewerker', caseId, 'safety-assessment', 'investigate', {
-      'safety-level': 'structural',
-      'assessment-notes': 'Onderzoek.',
-    });
-    await driver.complete('veilig-thuis.medewerker', caseId, 'investigation', 'concluded', {
-      'investigation-conclusion': 'Hulp nodig.',
-      'parents-cooperate': true,
-    });
+    const { caseId } = await childCaseAtVoluntaryHelp('KP-RM-JOINT-SKIP');
     const skipped = await driver.post(
       'regisseur',
       `/cases/${caseId}/tasks/${encodeURIComponent('voluntary-help:1@veilig-thuis')}/skip`,

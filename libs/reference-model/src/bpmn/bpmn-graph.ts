@@ -1,3 +1,4 @@
+import { reachable, successors, validRoutesFrom } from '../model/graph';
 import { indexModel } from '../model/model-index';
 import { ReferenceModel, Route, START } from '../model/reference-model.types';
 
@@ -124,6 +125,8 @@ export function toBpmnGraph(model: ReferenceModel): BpmnGraph {
     });
     return id;
   };
+  /** Decision gateway element to the step (or start) whose decision it draws. */
+  const decisions = new Map<string, string>();
   for (const [from, routes] of index.outgoing) {
     const source = ids.get(from);
     if (!source) continue;
@@ -133,6 +136,7 @@ export function toBpmnGraph(model: ReferenceModel): BpmnGraph {
     let origin = source;
     if (decides && node?.kind !== 'gateway') {
       origin = elementId('Gateway', `${from}-decision`);
+      decisions.set(origin, from);
       nodes.push({ id: origin, type: 'exclusiveGateway', lane: laneOf(from) });
       addFlow(source, origin);
     }
@@ -149,7 +153,48 @@ export function toBpmnGraph(model: ReferenceModel): BpmnGraph {
         defaults.set(origin, flow);
     }
   }
+  const owners = new Map<string, string>(decisions);
+  for (const [id, element] of ids) owners.set(element, id);
+  mergeBeforeJoins(model, { nodes, flows, owners, laneOf, addFlow });
   return { nodes, flows, defaults, lanes };
+}
+
+/**
+ * A parallel (or inclusive) join in BPMN waits for a token on every incoming flow, so when one
+ * branch reaches the join along several flows (a decision inside the branch), those flows first
+ * meet in a converging exclusive gateway: the join gets exactly one flow per branch.
+ */
+function mergeBeforeJoins(
+  model: ReferenceModel,
+  graph: {
+    nodes: BpmnNode[];
+    flows: BpmnFlow[];
+    /** Flow-node element to the model node it draws. */
+    owners: Map<string, string>;
+    laneOf: (id: string) => string;
+    addFlow: (source: string, target: string) => string;
+  },
+): void {
+  const index = indexModel(model);
+  for (const split of index.gateways.values()) {
+    const joinElement = split.join && elementId('Gateway', split.join);
+    if (split.type !== 'parallelSplit' || !split.join || !joinElement) continue;
+    const join = split.join;
+    const next = (id: string) => (id === join ? [] : successors(index)(id));
+    const branches = validRoutesFrom(index, split.id).map((route) => reachable([route.to], next));
+    const incoming = graph.flows.filter((flow) => flow.target === joinElement);
+    branches.forEach((members, b) => {
+      const arriving = incoming.filter((flow) => {
+        const from = graph.owners.get(flow.source);
+        return from !== undefined && members.has(from);
+      });
+      if (arriving.length < 2) return;
+      const merge = elementId('Gateway', `${join}-merge-${b + 1}`);
+      graph.nodes.push({ id: merge, type: 'exclusiveGateway', lane: graph.laneOf(join) });
+      for (const flow of arriving) flow.target = merge;
+      graph.addFlow(merge, joinElement);
+    });
+  }
 }
 
 /** Splits with a conditional branch, and their joins: drawn as an inclusive gateway pair. */

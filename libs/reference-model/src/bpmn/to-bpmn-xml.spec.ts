@@ -111,3 +111,34 @@ describe('toBpmnXml', () => {
     expect(toBpmnXml(minimalModel())).not.toBe(xml);
   });
 });
+
+describe('toBpmnXml joins', () => {
+  it('merges the flows of one branch in an exclusive gateway, so the join has one per branch', () => {
+    // Branch a decides: done goes to the join directly, 'again' via step c; both end at the join.
+    const model = parallelModel((m) => {
+      m.steps[0].outcomes.push({ id: 'again', label: 'Nog eens' });
+      m.routes = [
+        { from: 'start', to: 'split' },
+        { from: 'split', to: 'a' },
+        { from: 'split', to: 'b' },
+        { from: 'a', on: 'again', to: 'c' },
+        { from: 'a', to: 'join' },
+        { from: 'c', to: 'join' },
+        { from: 'b', to: 'join' },
+        { from: 'join', to: 'done' },
+      ];
+    });
+    const xml = toBpmnXml(model);
+    const parsed = parse(xml);
+    expect(parsed.warnings).toEqual([]);
+    const incoming = (id: string) => [...xml.matchAll(new RegExp(`targetRef="${id}"`, 'g'))].length;
+    expect(incoming('Gateway_join')).toBe(2);
+    expect(parsed.flowNodes).toContainEqual({
+      id: 'Gateway_join-merge-1',
+      type: 'bpmn:ExclusiveGateway',
+    });
+    expect(incoming('Gateway_join-merge-1')).toBe(2);
+    expect(parsed.shapes).toEqual(expect.arrayContaining(parsed.flowNodes.map((n) => n.id)));
+    expect([...parsed.edges].sort()).toEqual([...parsed.flows].sort());
+  });
+});
