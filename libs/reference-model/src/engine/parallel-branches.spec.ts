@@ -3,7 +3,7 @@ import { validModel } from '../../test/model-arbitraries';
 import { parallelModel, step } from '../../test/model-builder';
 import { ReferenceModel } from '../model/reference-model.types';
 import { validateModel } from '../validation/validate-model';
-import { completeTask, openTasks, returnTask, startCase } from './routing-engine';
+import { completeTask, openTasks, reopenTask, returnTask, startCase } from './routing-engine';
 import { RoutingError } from './routing-error';
 import { RoutingResult, RoutingState } from './routing-state';
 
@@ -116,6 +116,18 @@ describe('branch-local return', () => {
     expect(keys(second.state)).toEqual(['intake:2']);
     const again = done(parallel, second.state, 'intake:2');
     expect(again.opened.map((t) => t.taskKey)).toEqual(['b:2', 'a:2']);
+  });
+
+  it('keeps a regisseur reopen of a branch-locally re-opened task inside its branch', () => {
+    const first = returnTask(parallel, split(), { taskKey: 'b:1' });
+    const state = done(parallel, first.state, 'intake:2').state;
+    const reopened = reopenTask(parallel, state, { stepId: 'intake' });
+    expect(reopened.closed).toEqual(['b:2']);
+    expect(keys(reopened.state)).toEqual(['a:1', 'intake:3']);
+    const again = done(parallel, reopened.state, 'intake:3');
+    expect(again.opened.map((t) => t.taskKey)).toEqual(['b:3']);
+    const joined = done(parallel, done(parallel, again.state, 'a:1').state, 'b:3');
+    expect(joined.opened.map((t) => t.taskKey)).toEqual(['c:1']);
   });
 
   it('refuses an outcome that would leave the branch, so the join never waits forever', () => {

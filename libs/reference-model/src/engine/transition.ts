@@ -76,7 +76,7 @@ export class Transition {
     if (this.resume) {
       throw new RoutingError(
         'branch-route-changed',
-        `task '${task.taskKey}' was returned from a parallel branch of '${this.resume.split}'; choose an outcome that hands over to that branch again, or ask the regisseur to reopen the step`,
+        `task '${task.taskKey}' was returned from a parallel branch of '${this.resume.split}'; choose an outcome that hands over to that branch again; to take another way the regisseur reopens a step before the split`,
       );
     }
   }
@@ -234,6 +234,12 @@ export class Transition {
     }
   }
 
+  /** The lead task `open` just added (its contributions follow it). */
+  private lastOpened(): TaskRecord {
+    const leads = this.state.tasks.filter((t) => !t.contribution);
+    return leads[leads.length - 1];
+  }
+
   /** Open contribution tasks of a joint step's lead task. */
   pendingContributions(lead: TaskRecord): TaskRecord[] {
     return this.state.tasks.filter((t) => t.contribution === lead.taskKey && t.status === 'open');
@@ -258,8 +264,7 @@ export class Transition {
       return;
     }
     this.open(sender.stepId, sender.partnerId, sender.handedOverBy);
-    const reopened = this.state.tasks[this.state.tasks.length - 1];
-    reopened.resume = { split: branch.split, routes: [branch.route] };
+    this.lastOpened().resume = { split: branch.split, routes: [branch.route] };
   }
 
   cancel(tasks: TaskRecord[]): void {
@@ -302,6 +307,8 @@ export class Transition {
     for (const target of targets) {
       this.branch = target.branch;
       this.open(target.stepId, target.partnerId, target.handedOverBy, target.join);
+      // A task re-opened for one branch stays so: its siblings were never wound back.
+      if (target.resume) this.lastOpened().resume = { ...target.resume };
     }
   }
 }
