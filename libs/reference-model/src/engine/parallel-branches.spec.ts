@@ -130,6 +130,19 @@ describe('branch-local return', () => {
     expect(joined.opened.map((t) => t.taskKey)).toEqual(['c:1']);
   });
 
+  it('does not reopen work that a rewind already wound back', () => {
+    let state = done(parallel, split(), 'a:1').state;
+    state = done(parallel, state, 'b:1').state;
+    // c:1 returns to both branches: a:1 and b:1 are wound back and open again as a:2 and b:2.
+    state = returnTask(parallel, state, { taskKey: 'c:1' }).state;
+    state = done(parallel, state, 'a:2').state;
+    const reopened = reopenTask(parallel, state, { stepId: 'intake' });
+    expect(reopened.closed).toEqual(['b:2']);
+    expect(() => reopenTask(parallel, reopened.state, { stepId: 'b' })).toThrow(
+      expect.objectContaining({ code: 'step-not-completed' }),
+    );
+  });
+
   it('refuses an outcome that would leave the branch, so the join never waits forever', () => {
     const leaving = JSON.parse(JSON.stringify(parallel)) as ReferenceModel;
     leaving.steps[0].outcomes.push({ id: 'stop', label: 'Stop' });
@@ -147,7 +160,7 @@ describe('branch-local return', () => {
 });
 
 describe('generated models with inclusive splits and returns', () => {
-  it('never leave a join waiting with nothing open, and leave nothing open after an end', () => {
+  it('never duplicate work or leave a join waiting with nothing open, and leave nothing open after an end, whatever is returned', () => {
     fc.assert(
       fc.property(validModel, fc.infiniteStream(fc.nat()), (model, choices) => {
         const picks = choices[Symbol.iterator]();
@@ -162,6 +175,9 @@ describe('generated models with inclusive splits and returns', () => {
           const open = openTasks(result.state);
           // A join waiting forever would leave a running case with nothing to do.
           expect(open.length).toBeGreaterThan(0);
+          // No work is duplicated: a step has at most one open task at a time.
+          const steps = open.map((t) => t.stepId);
+          expect(new Set(steps).size).toBe(steps.length);
           const task = open[pick(open.length)];
           if (returns < 4 && task.handedOverBy.length > 0 && pick(3) === 0) {
             returns++;

@@ -152,7 +152,9 @@ export function reopenTask(
   if (tasks.some((t) => t.status === 'open')) {
     throw new RoutingError('task-already-open', `step '${input.stepId}' already has an open task`);
   }
-  const last = tasks.reverse().find((t) => t.status === 'completed' || t.status === 'skipped');
+  const last = tasks
+    .reverse()
+    .find((t) => (t.status === 'completed' || t.status === 'skipped') && !t.superseded);
   if (!last)
     throw new RoutingError(
       'step-not-completed',

@@ -24,6 +24,8 @@ export interface TaskRecord extends OpenedTask {
   outcome?: string;
   /** Set when a parallel join opened this task: the join and the arrivals it fired on. */
   join?: { id: string; arrivals: string[][] };
+  /** A done task whose work was wound back (returned to or reopened): it cannot be reopened. */
+  superseded?: true;
   /** Set on a contributor's task within a joint step: the key of the lead's task. */
   contribution?: string;
   /** Set when a split's branch opened this task directly: which branch it is the first task of. */

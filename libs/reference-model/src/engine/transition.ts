@@ -297,13 +297,22 @@ export class Transition {
     const downstream = this.state.tasks.filter(
       (t) => affected.has(t.taskKey) && !targets.includes(t),
     );
+    const reset = new Set<string>();
     for (const task of downstream) {
-      if (!task.join) continue;
-      // The join fired on these arrivals; it waits again for the branches being re-done.
+      // The earliest firing wound back counts: the join waits again as it did just before it,
+      // for the branches being re-done (later firings of the same join are undone with it).
+      // A firing an earlier rewind already undid (its task cancelled or superseded) does not.
+      const undone = task.status === 'cancelled' || task.superseded;
+      if (!task.join || undone || reset.has(task.join.id)) continue;
+      reset.add(task.join.id);
       this.state.joins[task.join.id] = task.join.arrivals.filter(untouched);
       this.state.joinWaits = { ...this.state.joinWaits, [task.join.id]: task.join.arrivals.length };
     }
     this.cancel(downstream.filter((t) => t.status === 'open'));
+    for (const task of this.state.tasks) {
+      const done = task.status === 'completed' || task.status === 'skipped';
+      if (done && affected.has(task.taskKey)) task.superseded = true;
+    }
     for (const target of targets) {
       this.branch = target.branch;
       this.open(target.stepId, target.partnerId, target.handedOverBy, target.join);
