@@ -28,7 +28,7 @@ import {
   migrate,
   type KpiFilter,
 } from '@schakel/database';
-import { effectiveNorms, type ReferenceModel } from '@schakel/reference-model/engine';
+import { clockTerm, effectiveNorms, type ReferenceModel } from '@schakel/reference-model/engine';
 import { DemoModule } from '../apps/api/src/demo/demo.module';
 import { DemoSeedService } from '../apps/api/src/demo/demo-seed.service';
 import { ProgressBar } from './bench/progress';
@@ -223,7 +223,7 @@ function generateCase(
     };
     const terms = effectiveNorms(model, stepId, category.intensity);
     const due = terms?.target
-      ? dueDate(at, { ...terms.target, atw: terms.atw ?? false }, calendar)
+      ? dueDate(at, clockTerm(terms.target, terms.atw ?? false), calendar)
       : null;
     event('task.opened', at, task, { handedOverBy });
     return { ...task, handedOverBy, openedAt: at, due, normMs: due === null ? 5 * DAY : due - at };

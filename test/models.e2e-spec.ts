@@ -129,7 +129,15 @@ describe('reference models', () => {
       .get('/models/test-lifecycle/diff?from=1&to=2')
       .set('Authorization', admin)
       .expect(200);
-    expect(JSON.stringify(diff.body)).toContain('personal-plan');
+    expect(diff.body.steps.changed).toEqual([
+      {
+        key: 'personal-plan',
+        properties: ['name'],
+        changes: [
+          { property: 'name', before: 'Persoonlijk plan', after: 'Persoonlijk plan (herzien)' },
+        ],
+      },
+    ]);
 
     await stack
       .http()

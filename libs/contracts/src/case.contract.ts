@@ -122,6 +122,10 @@ export interface CaseWorkflowState {
   /** Norm clocks per open task. */
   clocks: Record<string, TaskClocks>;
   escalations: EscalationState[];
+  /** Last routing change (a task opened, closed or the case moved on); absent: `openedAt`. */
+  movedAt?: string;
+  /** The `movedAt` a case-stalled escalation was raised for: once per quiet period. */
+  stallRaisedFor?: string;
 }
 
 // ---- Updates: each validated first, so a refused request leaves no trace in the history. ----
@@ -179,7 +183,9 @@ export type RegisseurAction =
   | { action: 'record-agreement'; escalationId?: string }
   | { action: 'resolve'; escalationId: string }
   | { action: 'escalate'; escalationId: string }
-  | { action: 'de-escalate'; escalationId: string };
+  | { action: 'de-escalate'; escalationId: string }
+  /** Not the regisseur's: a caseworker of a partner holding the task raises a dispute. */
+  | { action: 'disagree'; taskKey: string };
 
 export type RegisseurActionInput = RegisseurAction & { actor: Actor; reason: string };
 

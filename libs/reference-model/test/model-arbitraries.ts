@@ -10,6 +10,8 @@ interface Shape {
     rework: { outcome: number; back: number; max: number } | null;
   }[];
   parallelAt: number | null;
+  /** Which branches of the parallel block only open when their flag (`data.fx`, `data.fy`) is true. */
+  inclusive: { x: boolean; y: boolean };
 }
 
 const shape = fc.integer({ min: 1, max: 8 }).chain((n) =>
@@ -26,6 +28,7 @@ const shape = fc.integer({ min: 1, max: 8 }).chain((n) =>
       { minLength: n, maxLength: n },
     ),
     parallelAt: fc.option(fc.nat()),
+    inclusive: fc.record({ x: fc.boolean(), y: fc.boolean() }),
   }),
 );
 
@@ -33,7 +36,7 @@ const shape = fc.integer({ min: 1, max: 8 }).chain((n) =>
  * Valid models by construction: steps in a line where each outcome routes forward (the first to
  * the next step) or to one of two ends, some bounded loops back, optionally a parallel block.
  */
-function build({ steps: specs, parallelAt }: Shape): ReferenceModel {
+function build({ steps: specs, parallelAt, inclusive }: Shape): ReferenceModel {
   const base = minimalModel();
   base.partners.push({ id: 'p3', name: 'Partner three', roles: ['worker'] });
   base.ends.push({ id: 'stopped', name: 'Stopped', result: 'droppedOut', exitReason: 'gave-up' });
@@ -77,12 +80,15 @@ function build({ steps: specs, parallelAt }: Shape): ReferenceModel {
     ends,
     routes: [{ from: 'start', to: ids[0] }, ...routes],
   };
-  if (parallelAt !== null) addParallelBlock(model, parallelAt % specs.length);
+  if (parallelAt !== null) addParallelBlock(model, parallelAt % specs.length, inclusive);
   return model;
 }
 
-/** Puts `split -> (x, y) -> join` between step `at` and what its first outcome led to. */
-function addParallelBlock(model: ReferenceModel, at: number): void {
+/**
+ * Puts `split -> (x, y) -> join` between step `at` and what its first outcome led to; a branch
+ * marked inclusive opens only when its intake flag is true.
+ */
+function addParallelBlock(model: ReferenceModel, at: number, inclusive: Shape['inclusive']): void {
   const first = model.routes.find(
     (r) => r.from === `s${at}` && r.on === 'o0' && !r.rework,
   ) as Route;
@@ -93,9 +99,19 @@ function addParallelBlock(model: ReferenceModel, at: number): void {
     { id: 'split', type: 'parallelSplit', join: 'join' },
     { id: 'join', type: 'parallelJoin' },
   ];
+  for (const branch of ['x', 'y'] as const) {
+    if (!inclusive[branch]) continue;
+    model.fields.push({ id: `f${branch}`, label: `Flag ${branch}`, type: 'boolean' });
+    model.intake = {
+      ...model.intake,
+      form: [...model.intake.form, { field: `f${branch}`, required: false }],
+    };
+  }
+  const when = (branch: 'x' | 'y') =>
+    inclusive[branch] ? { when: `data.f${branch} == true` } : {};
   model.routes.push(
-    { from: 'split', to: 'x' },
-    { from: 'split', to: 'y' },
+    { from: 'split', to: 'x', ...when('x') },
+    { from: 'split', to: 'y', ...when('y') },
     { from: 'x', to: 'join' },
     { from: 'y', to: 'join' },
     { from: 'join', to: next },

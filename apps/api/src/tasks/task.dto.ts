@@ -82,18 +82,29 @@ export class InboxPageDto {
   nextCursor!: string | null;
 }
 
+export class ChoiceDto {
+  @ApiProperty({ description: 'Stored value' }) id!: string;
+  @ApiProperty({ description: 'Display label (the id when the model gives none)' }) label!: string;
+}
+
 export class FormFieldDto {
   @ApiProperty() field!: string;
   @ApiProperty() label!: string;
   @ApiProperty({ enum: ['string', 'number', 'boolean', 'date', 'enum'] }) type!: string;
   @ApiProperty() required!: boolean;
-  @ApiPropertyOptional({ type: [String] }) values?: string[];
+  @ApiPropertyOptional({ type: [ChoiceDto], description: 'Allowed values of an enum field' })
+  values?: ChoiceDto[];
   @ApiPropertyOptional() description?: string;
 }
 
 export class StepDto {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
+  @ApiPropertyOptional({
+    description:
+      "Set on a contributor's task in a joint step: the contributing partner. Its only outcome is 'contributed' and its form is the contributor's.",
+  })
+  contributor?: string;
   @ApiProperty() instructions!: string;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) outcomes!: {
     id: string;

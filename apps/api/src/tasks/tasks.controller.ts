@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Idempotent, UuidPipe } from '@schakel/http';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@schakel/identity';
 import { TransitionDto } from '../cases/case.dto';
+import { ReasonDto } from '../regie/regie.dto';
 import {
   AssignTaskDto,
   CompleteTaskDto,
@@ -118,5 +119,22 @@ export class TasksController {
     @Headers('idempotency-key') key?: string,
   ): Promise<TransitionDto> {
     return this.tasks.return(taskId, body, user, key);
+  }
+
+  @Post(':taskId/disagree')
+  @HttpCode(200)
+  @Idempotent()
+  @ApiOperation({
+    summary:
+      "Raise a disagreement with another partner about this task (open or done): a 'partners-disagree' escalation with the reason, in the regisseur's queue",
+  })
+  @ApiOkResponse({ type: TransitionDto })
+  disagree(
+    @Param('taskId', new UuidPipe('taskId')) taskId: string,
+    @Body() body: ReasonDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<TransitionDto> {
+    return this.tasks.disagree(taskId, body.reason, user, key);
   }
 }

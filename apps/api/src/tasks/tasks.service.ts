@@ -4,14 +4,21 @@ import {
   assignTaskUpdate,
   claimTaskUpdate,
   completeTaskUpdate,
+  regisseurActionUpdate,
   returnTaskUpdate,
   unclaimTaskUpdate,
   type CaseTransitionResult,
+  type RegisseurActionInput,
   type TaskUpdateInput,
 } from '@schakel/contracts';
 import { CaseRepository, TaskRepository, UserRepository, type TaskEntity } from '@schakel/database';
 import type { AuthenticatedUser } from '@schakel/identity';
-import type { CaseData, ReferenceModel } from '@schakel/reference-model/engine';
+import {
+  enumChoices,
+  taskWork,
+  type CaseData,
+  type ReferenceModel,
+} from '@schakel/reference-model/engine';
 import { actorOf, updateIdOf } from '../cases/actor';
 import { caseTask } from '../cases/case-views';
 import { CaseWorkflowClient } from '../cases/case-workflow.client';
@@ -75,6 +82,8 @@ export class TasksService {
     const access = new NeedToKnow(user, model, caseTasks, row.openedByOrganisation);
     const step = model.steps.find((candidate) => candidate.id === task.stepId);
     if (!step) throw taskNotFound(taskId);
+    // A contributor's task in a joint step asks for its contribution, not the lead's work.
+    const work = taskWork(step, task.taskKey);
     return {
       task: inboxItem(task, row.number),
       case: {
@@ -94,10 +103,11 @@ export class TasksService {
       step: {
         id: step.id,
         name: step.name,
-        instructions: step.instructions,
-        outcomes: step.outcomes,
-        form: formFields(model, step.form),
-        handsOver: step.handsOver,
+        instructions: work.instructions,
+        outcomes: work.outcomes,
+        form: formFields(model, work.form),
+        handsOver: work.handsOver,
+        ...(work.contributor ? { contributor: work.contributor } : {}),
         ...(step.returnReasons ? { returnReasons: step.returnReasons } : {}),
       },
     };
@@ -162,6 +172,23 @@ export class TasksService {
     });
   }
 
+  /** A partner disagrees with another about this task: a `partners-disagree` escalation. */
+  async disagree(
+    taskId: string,
+    reason: string,
+    user: AuthenticatedUser,
+    key?: string,
+  ): Promise<CaseTransitionResult> {
+    const task = await this.ownTask(taskId, user);
+    const input: RegisseurActionInput = {
+      action: 'disagree',
+      taskKey: task.taskKey,
+      reason,
+      actor: actorOf(user),
+    };
+    return this.workflows.update(task.caseId, regisseurActionUpdate, input, updateIdOf(user, key));
+  }
+
   /** Every task request: find the caller's own task (404 otherwise), then one Update to its case. */
   private async send<Input extends TaskUpdateInput>(
     taskId: string,
@@ -222,7 +249,7 @@ function formFields(
         required,
         label: definition.label,
         type: definition.type,
-        ...(definition.values ? { values: definition.values } : {}),
+        ...(definition.values ? { values: enumChoices(definition) } : {}),
         ...(definition.description ? { description: definition.description } : {}),
       },
     ];

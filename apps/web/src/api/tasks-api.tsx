@@ -16,5 +16,7 @@ export const tasksApi = {
     http.post<unknown>(`/tasks/${enc(taskId)}/complete`, { outcome, data }),
   giveBack: (http: HttpClient, taskId: string, reason: string, category?: string) =>
     http.post<unknown>(`/tasks/${enc(taskId)}/return`, { reason, category }),
+  disagree: (http: HttpClient, taskId: string, reason: string) =>
+    http.post<unknown>(`/tasks/${enc(taskId)}/disagree`, { reason }),
   colleagues: (http: HttpClient) => http.get<Colleague[]>('/users/colleagues'),
 };

@@ -60,14 +60,14 @@ export type FieldType = 'string' | 'number' | 'boolean' | 'date' | 'enum';
 
 export interface Duration {
   amount: number;
-  unit: 'workingDays' | 'calendarDays' | 'hours';
+  unit: 'workingDays' | 'calendarDays' | 'weeks' | 'hours';
 }
 
 /** The parts of a reference model (docs/reference-model.md) the console draws. */
 export interface ReferenceModel {
   chain: { id: string; name: string; purpose: string };
   partners: { id: string; name: string; roles: string[] }[];
-  fields: { id: string; label: string; type: FieldType; values?: string[] }[];
+  fields: { id: string; label: string; type: FieldType; values?: EnumValue[] }[];
   steps: {
     id: string;
     name: string;
@@ -135,12 +135,19 @@ export interface InboxQuery {
   cursor?: string;
 }
 
+/** An enum value with its display label; a model may also write a value plain. */
+export interface Choice {
+  id: string;
+  label: string;
+}
+export type EnumValue = string | Choice;
+
 export interface StepFormField {
   field: string;
   label: string;
   type: FieldType;
   required: boolean;
-  values?: string[];
+  values?: Choice[];
   description?: string;
 }
 

@@ -143,6 +143,12 @@ export const en: Dictionary = {
   'return.category': 'Kind of reason',
   'return.noCategory': '— none —',
 
+  'disagree.title': 'Disagree with a partner',
+  'disagree.intro':
+    'Do the partners disagree about this task? Say why; the regisseur picks it up as an escalation.',
+  'disagree.reason': 'What the disagreement is about',
+  'disagree.submit': 'Report disagreement',
+  'disagree.raised': 'The disagreement is in the regisseur’s queue.',
   'notes.title': 'Add a note',
   'notes.text': 'Note',
   'notes.submit': 'Save note',
@@ -188,6 +194,7 @@ export const en: Dictionary = {
   'model.download.bpmn': 'Download BPMN',
   'unit.workingDays': 'working days',
   'unit.calendarDays': 'calendar days',
+  'unit.weeks': 'weeks',
   'unit.hours': 'hours',
 
   'upload.title': 'Upload and publish a model',

@@ -143,6 +143,12 @@ export const nl = {
   'return.category': 'Soort reden',
   'return.noCategory': '— geen —',
 
+  'disagree.title': 'Oneens met een partner',
+  'disagree.intro':
+    'Verschillen de partners van mening over deze taak? Geef aan waarom; de ketenregisseur pakt het op als escalatie.',
+  'disagree.reason': 'Waar het meningsverschil over gaat',
+  'disagree.submit': 'Meningsverschil melden',
+  'disagree.raised': 'Het meningsverschil staat in de wachtrij van de ketenregisseur.',
   'notes.title': 'Notitie toevoegen',
   'notes.text': 'Notitie',
   'notes.submit': 'Notitie opslaan',
@@ -190,6 +196,7 @@ export const nl = {
   'model.download.bpmn': 'BPMN downloaden',
   'unit.workingDays': 'werkdagen',
   'unit.calendarDays': 'kalenderdagen',
+  'unit.weeks': 'weken',
   'unit.hours': 'uur',
 
   'upload.title': 'Model uploaden en publiceren',

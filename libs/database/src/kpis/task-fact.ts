@@ -10,6 +10,7 @@ import {
   withinNorm,
 } from '@schakel/calendar';
 import {
+  clockTerm,
   effectiveNorms,
   type Intensity,
   type ReferenceModel,
@@ -139,7 +140,7 @@ function normOutcome(
   if (!terms?.target || start === null || start > task.closedAt) {
     return { normAmount: null, normUnit: null, elapsedInUnit: null, withinNorm: null };
   }
-  const norm: Norm = { ...terms.target, atw: terms.atw ?? false };
+  const norm: Norm = clockTerm(terms.target, terms.atw ?? false);
   const clock: NormClock = { startedAt: start, norm, ...history, stoppedAt: task.closedAt };
   return {
     normAmount: norm.amount,

@@ -1,8 +1,14 @@
+import { reachable, successors, validRoutesFrom } from '../model/graph';
 import { indexModel } from '../model/model-index';
 import { ReferenceModel, Route, START } from '../model/reference-model.types';
 
 export type BpmnNodeType =
-  'startEvent' | 'userTask' | 'exclusiveGateway' | 'parallelGateway' | 'endEvent';
+  | 'startEvent'
+  | 'userTask'
+  | 'exclusiveGateway'
+  | 'parallelGateway'
+  | 'inclusiveGateway'
+  | 'endEvent';
 
 export interface BpmnNode {
   id: string;
@@ -57,17 +63,30 @@ export function toBpmnGraph(model: ReferenceModel): BpmnGraph {
   const ids = new Map<string, string>([[START, nodes[0].id]]);
   for (const step of model.steps) {
     ids.set(step.id, elementId('Task', step.id));
+    // A joint step stays one task, in the lead's lane; its contributors are named with it.
+    const contributors = (step.contributors ?? []).map(
+      (c) => index.partners.get(c.partner)?.name ?? c.partner,
+    );
     nodes.push({
       id: elementId('Task', step.id),
       type: 'userTask',
-      name: step.name,
-      documentation: step.instructions,
+      name: contributors.length > 0 ? `${step.name} (met ${contributors.join(', ')})` : step.name,
+      documentation: [
+        step.instructions,
+        ...(contributors.length > 0 ? [`Bijdragen van: ${contributors.join(', ')}.`] : []),
+      ].join('\n'),
       lane: step.partner,
     });
   }
+  const inclusive = inclusiveGateways(model);
   for (const gateway of model.gateways ?? []) {
     ids.set(gateway.id, elementId('Gateway', gateway.id));
-    const type = gateway.type === 'exclusive' ? 'exclusiveGateway' : 'parallelGateway';
+    const type =
+      gateway.type === 'exclusive'
+        ? 'exclusiveGateway'
+        : inclusive.has(gateway.id)
+          ? 'inclusiveGateway'
+          : 'parallelGateway';
     nodes.push({
       id: elementId('Gateway', gateway.id),
       type,
@@ -86,19 +105,28 @@ export function toBpmnGraph(model: ReferenceModel): BpmnGraph {
   }
   const flows: BpmnFlow[] = [];
   const defaults = new Map<string, string>();
+  // Flows are named by the outcome's label, which is what caseworkers see.
+  const outcomeLabel = (route: Route) =>
+    route.on &&
+    (index.steps.get(route.from)?.outcomes.find((o) => o.id === route.on)?.label ?? route.on);
   const addFlow = (source: string, target: string, route?: Route) => {
     const id = `Flow_${flows.length + 1}`;
-    const rework = route?.rework ? `max ${route.rework.maxIterations}x` : undefined;
+    const branches = route?.rework?.branches?.map((b) => index.steps.get(b)?.name ?? b);
+    const rework = route?.rework
+      ? `max ${route.rework.maxIterations}x${branches ? ` (${branches.join(', ')})` : ''}`
+      : undefined;
     flows.push({
       id,
       source,
       target,
-      name: [route?.on, rework].filter(Boolean).join(', ') || undefined,
+      name: [route && outcomeLabel(route), rework].filter(Boolean).join(', ') || undefined,
       condition: route && condition(route),
       rework: !!route?.rework,
     });
     return id;
   };
+  /** Decision gateway element to the step (or start) whose decision it draws. */
+  const decisions = new Map<string, string>();
   for (const [from, routes] of index.outgoing) {
     const source = ids.get(from);
     if (!source) continue;
@@ -108,22 +136,77 @@ export function toBpmnGraph(model: ReferenceModel): BpmnGraph {
     let origin = source;
     if (decides && node?.kind !== 'gateway') {
       origin = elementId('Gateway', `${from}-decision`);
+      decisions.set(origin, from);
       nodes.push({ id: origin, type: 'exclusiveGateway', lane: laneOf(from) });
       addFlow(source, origin);
     }
     for (const route of routes) {
       const target = ids.get(route.to);
       if (!target) continue;
+      const conditional = decides || inclusive.has(from);
       const flow = addFlow(
         origin,
         target,
-        decides ? route : { ...route, when: undefined, on: undefined },
+        conditional ? route : { ...route, when: undefined, on: undefined },
       );
       if (decides && !route.on && !route.when && !route.rework && !defaults.has(origin))
         defaults.set(origin, flow);
     }
   }
+  const owners = new Map<string, string>(decisions);
+  for (const [id, element] of ids) owners.set(element, id);
+  mergeBeforeJoins(model, { nodes, flows, owners, laneOf, addFlow });
   return { nodes, flows, defaults, lanes };
+}
+
+/**
+ * A parallel (or inclusive) join in BPMN waits for a token on every incoming flow, so when one
+ * branch reaches the join along several flows (a decision inside the branch), those flows first
+ * meet in a converging exclusive gateway: the join gets exactly one flow per branch.
+ */
+function mergeBeforeJoins(
+  model: ReferenceModel,
+  graph: {
+    nodes: BpmnNode[];
+    flows: BpmnFlow[];
+    /** Flow-node element to the model node it draws. */
+    owners: Map<string, string>;
+    laneOf: (id: string) => string;
+    addFlow: (source: string, target: string) => string;
+  },
+): void {
+  const index = indexModel(model);
+  for (const split of index.gateways.values()) {
+    const joinElement = split.join && elementId('Gateway', split.join);
+    if (split.type !== 'parallelSplit' || !split.join || !joinElement) continue;
+    const join = split.join;
+    const next = (id: string) => (id === join ? [] : successors(index)(id));
+    const branches = validRoutesFrom(index, split.id).map((route) => reachable([route.to], next));
+    const incoming = graph.flows.filter((flow) => flow.target === joinElement);
+    branches.forEach((members, b) => {
+      const arriving = incoming.filter((flow) => {
+        const from = graph.owners.get(flow.source);
+        return from !== undefined && members.has(from);
+      });
+      if (arriving.length < 2) return;
+      const merge = elementId('Gateway', `${join}-merge-${b + 1}`);
+      graph.nodes.push({ id: merge, type: 'exclusiveGateway', lane: graph.laneOf(join) });
+      for (const flow of arriving) flow.target = merge;
+      graph.addFlow(merge, joinElement);
+    });
+  }
+}
+
+/** Splits with a conditional branch, and their joins: drawn as an inclusive gateway pair. */
+function inclusiveGateways(model: ReferenceModel): Set<string> {
+  const ids = new Set<string>();
+  for (const gateway of model.gateways ?? []) {
+    if (gateway.type !== 'parallelSplit') continue;
+    if (!model.routes.some((r) => r.from === gateway.id && r.when !== undefined)) continue;
+    ids.add(gateway.id);
+    if (gateway.join) ids.add(gateway.join);
+  }
+  return ids;
 }
 
 /** Steps sit in their partner's lane; other nodes in the lane of the nearest step before (or after) them. */

@@ -20,6 +20,7 @@ const SIZE: Record<BpmnNodeType, [number, number]> = {
   userTask: [100, 80],
   exclusiveGateway: [50, 50],
   parallelGateway: [50, 50],
+  inclusiveGateway: [50, 50],
 };
 const POOL_X = 100;
 const LANE_X = POOL_X + 30; // the pool's label band

@@ -25,7 +25,13 @@ describe('diffModels', () => {
     expect(diff.steps).toEqual({
       added: ['c'],
       removed: [],
-      changed: [{ key: 'a', properties: ['instructions'] }],
+      changed: [
+        {
+          key: 'a',
+          properties: ['instructions'],
+          changes: [{ property: 'instructions', before: 'Do a.', after: 'Do it differently.' }],
+        },
+      ],
     });
     expect(diff.routes).toEqual({
       added: ['b -> c', 'c -> done'],
@@ -41,8 +47,47 @@ describe('diffModels', () => {
     next.steps.find((s: { id: string }) => s.id === 'first-conversation').norm.target.amount = 21;
     next.routes.find((r: { id?: string }) => r.id === 'outreach-retry').rework.maxIterations = 5;
     const diff = diffModels(model, next);
-    expect(diff.norms.changed).toEqual([{ key: 'first-conversation', properties: ['target'] }]);
-    expect(diff.routes.changed).toEqual([{ key: 'outreach-retry', properties: ['rework'] }]);
+    expect(diff.norms.changed).toEqual([
+      {
+        key: 'first-conversation',
+        properties: ['target'],
+        changes: [
+          {
+            property: 'target',
+            before: { amount: 4, unit: 'weeks' },
+            after: { amount: 21, unit: 'weeks' },
+          },
+        ],
+      },
+    ]);
+    expect(diff.routes.changed).toEqual([
+      {
+        key: 'outreach-retry',
+        properties: ['rework'],
+        changes: [
+          { property: 'rework', before: { maxIterations: 3 }, after: { maxIterations: 5 } },
+        ],
+      },
+    ]);
     expect(diff.steps.changed).toEqual([]);
+  });
+
+  it('lists old and new enum values with their labels, and a property that appears', () => {
+    const next = modelWith((m) => {
+      m.fields.push({ id: 'kind', label: 'Soort', type: 'enum', values: ['a', 'b'] });
+    });
+    const relabelled = JSON.parse(JSON.stringify(next));
+    relabelled.fields[relabelled.fields.length - 1].values = [{ id: 'a', label: 'Eerste' }, 'b'];
+    relabelled.fields[relabelled.fields.length - 1].personal = true;
+    expect(diffModels(next, relabelled).fields.changed).toEqual([
+      {
+        key: 'kind',
+        properties: ['values', 'personal'],
+        changes: [
+          { property: 'values', before: ['a', 'b'], after: [{ id: 'a', label: 'Eerste' }, 'b'] },
+          { property: 'personal', before: undefined, after: true },
+        ],
+      },
+    ]);
   });
 });

@@ -1,9 +1,18 @@
 import { Norm, ReferenceModel, Route } from '../model/reference-model.types';
 
+/** One changed property with its value before and after (undefined: absent on that side). */
+export interface PropertyChange {
+  property: string;
+  before?: unknown;
+  after?: unknown;
+}
+
 export interface ChangedItem {
   key: string;
   /** Top-level properties whose value differs. */
   properties: string[];
+  /** The same properties with their old and new values. */
+  changes: PropertyChange[];
 }
 
 export interface CollectionDiff {
@@ -63,12 +72,17 @@ function diffMaps<T extends object>(before: Map<string, T>, after: Map<string, T
     const now = after.get(key);
     if (!now) continue;
     const names = new Set([...Object.keys(old), ...Object.keys(now)]);
-    const properties = [...names].filter(
-      (name) =>
-        canonical((old as Record<string, unknown>)[name]) !==
-        canonical((now as Record<string, unknown>)[name]),
-    );
-    if (properties.length > 0) changed.push({ key, properties });
+    const was = old as Record<string, unknown>;
+    const is = now as Record<string, unknown>;
+    const properties = [...names].filter((name) => canonical(was[name]) !== canonical(is[name]));
+    if (properties.length > 0) {
+      const changes = properties.map((property) => ({
+        property,
+        before: was[property],
+        after: is[property],
+      }));
+      changed.push({ key, properties, changes });
+    }
   }
   return {
     added: [...after.keys()].filter((k) => !before.has(k)),

@@ -1,4 +1,10 @@
-import { Intensity, Norm, NormTerms, ReferenceModel } from '../model/reference-model.types';
+import {
+  Duration,
+  Intensity,
+  Norm,
+  NormTerms,
+  ReferenceModel,
+} from '../model/reference-model.types';
 
 /** The terms that apply at an intensity: the norm with that intensity's override laid over it. */
 export function applyIntensity(
@@ -19,4 +25,14 @@ export function effectiveNorms(
   const norm =
     stepId === undefined ? model.caseNorm : model.steps.find((s) => s.id === stepId)?.norm;
   return applyIntensity(norm, intensity);
+}
+
+/** A duration as the calendar library counts it: weeks become calendar days (7 each). */
+export function clockTerm(
+  duration: Duration,
+  atw: boolean,
+): { amount: number; unit: 'workingDays' | 'calendarDays' | 'hours'; atw: boolean } {
+  return duration.unit === 'weeks'
+    ? { amount: duration.amount * 7, unit: 'calendarDays', atw }
+    : { amount: duration.amount, unit: duration.unit, atw };
 }

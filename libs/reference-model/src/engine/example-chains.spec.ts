@@ -1,6 +1,7 @@
 import { exampleModel } from '../../test/example-models';
 import { CaseData, ReferenceModel } from '../model/reference-model.types';
 import { completeTask, openTasks, reassignTask, returnTask, startCase } from './routing-engine';
+import { contributorOf } from './joint-steps';
 import { RoutingResult, RoutingState } from './routing-state';
 
 type Move = [stepId: string, outcome: string, data?: CaseData];
@@ -9,7 +10,11 @@ type Move = [stepId: string, outcome: string, data?: CaseData];
 function drive(model: ReferenceModel, state: RoutingState, moves: Move[]): RoutingResult {
   let result: RoutingResult = { state, opened: [], closed: [] };
   for (const [stepId, outcome, data = {}] of moves) {
-    const task = openTasks(result.state).find((t) => t.stepId === stepId);
+    // `step@partner` names a contributor's task in a joint step.
+    const [id, contributor] = stepId.split('@');
+    const task = openTasks(result.state).find(
+      (t) => t.stepId === id && contributorOf(t.taskKey) === contributor,
+    );
     if (!task)
       throw new Error(
         `no open task for '${stepId}'; open: ${openTasks(result.state).map((t) => t.taskKey)}`,
@@ -111,6 +116,9 @@ describe('chain A: vroegsignalering -> schuldhulp', () => {
       ['creditors', 'done', { 'creditor-agreement': false }],
       ['income-administration', 'set-up', { 'income-administration-start': '2025-09-01' }],
     ]);
+    // No agreement: a second round with the creditors only, then referral to the Wsnp.
+    expect(result.opened).toEqual([expect.objectContaining({ stepId: 'creditors', iteration: 3 })]);
+    result = drive(model, result.state, [['creditors', 'done', { 'creditor-agreement': false }]]);
     expect(result.ended).toEqual({ endId: 'referred-to-wsnp', result: 'referred' });
   });
 
@@ -225,6 +233,11 @@ describe('chain C: huiselijk geweld -> jeugdbescherming', () => {
           'concluded',
           { 'investigation-conclusion': 'Hulp nodig', 'parents-cooperate': true },
         ],
+        [
+          'voluntary-help@veilig-thuis',
+          'contributed',
+          { 'safety-agreements': 'Dagelijks contact' },
+        ],
         ['voluntary-help', 'safety-restored', { 'help-plan': 'Gezinscoach' }],
       ],
     );
@@ -267,6 +280,7 @@ describe('chain C: huiselijk geweld -> jeugdbescherming', () => {
         'concluded',
         { 'investigation-conclusion': 'Hulp nodig', 'parents-cooperate': true },
       ],
+      ['voluntary-help@veilig-thuis', 'contributed', { 'safety-agreements': 'Afspraken' }],
       ['voluntary-help', 'unsafe', { 'help-plan': 'Gezinscoach' }],
       [
         'board-request',
@@ -275,9 +289,15 @@ describe('chain C: huiselijk geweld -> jeugdbescherming', () => {
       ],
     ]);
     expect(result.opened).toEqual([
-      expect.objectContaining({ stepId: 'voluntary-help', iteration: 2 }),
+      expect.objectContaining({ stepId: 'voluntary-help', iteration: 2, partnerId: 'lokaal-team' }),
+      expect.objectContaining({
+        stepId: 'voluntary-help',
+        iteration: 2,
+        partnerId: 'veilig-thuis',
+      }),
     ]);
     result = drive(model, result.state, [
+      ['voluntary-help@veilig-thuis', 'contributed', { 'safety-agreements': 'Nieuwe afspraken' }],
       ['voluntary-help', 'unsafe', { 'help-plan': 'Intensiever' }],
       [
         'board-request',

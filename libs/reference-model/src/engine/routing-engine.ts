@@ -1,7 +1,8 @@
 import { CaseData, Intensity, ReferenceModel, START } from '../model/reference-model.types';
 import { RoutingError, RoutingErrorCode } from './routing-error';
 import { OpenedTask, RoutingResult, RoutingState } from './routing-state';
-import { SubmissionProblem, validateIntake, validateStepSubmission } from './step-submission';
+import { CONTRIBUTED } from './joint-steps';
+import { SubmissionProblem, validateIntake, validateTaskSubmission } from './step-submission';
 import { Transition } from './transition';
 
 export interface StartCaseInput {
@@ -57,18 +58,27 @@ export function completeTask(
 ): RoutingResult {
   const transition = new Transition(model, state);
   const task = transition.openTask(input.taskKey);
-  const problems = validateStepSubmission(
+  const problems = validateTaskSubmission(
     model,
     task.stepId,
+    task.taskKey,
     input.outcome,
     input.data,
     state.data,
   );
   if (problems.length > 0) throw invalid(`task '${input.taskKey}' cannot be completed`, problems);
+  const pending = transition.pendingContributions(task);
+  if (pending.length > 0) {
+    throw new RoutingError(
+      'contributions-pending',
+      `task '${task.taskKey}' waits for the contributions of ${pending.map((t) => t.partnerId).join(', ')}`,
+    );
+  }
   Object.assign(transition.state.data, input.data);
   task.status = 'completed';
-  task.outcome = input.outcome;
-  transition.leave(task.stepId, input.outcome, [task.taskKey]);
+  if (task.contribution)
+    task.outcome = input.outcome; // a contribution does not route
+  else transition.complete(task, input.outcome);
   return transition.result();
 }
 
@@ -83,14 +93,20 @@ export function skipTask(
   const step = model.steps.find((s) => s.id === task.stepId);
   if (!step) throw new RoutingError('unknown-step', `step '${task.stepId}' is not in this model`);
   task.status = 'skipped';
-  task.outcome = step.onSkip ?? step.outcomes[0].id;
-  transition.leave(task.stepId, task.outcome, [task.taskKey]);
+  if (task.contribution) {
+    task.outcome = CONTRIBUTED.id; // the lead no longer waits for it
+  } else {
+    transition.cancelContributions(task);
+    transition.complete(task, step.onSkip ?? step.outcomes[0].id);
+  }
   return transition.result();
 }
 
 /**
  * The receiving step returns its handover (terugverwijzing): the task closes as `returned` and
- * the tasks that handed over to it open again. Counts returns per receiving step.
+ * the tasks that handed over to it open again. Counts returns per receiving step. The first task
+ * of a parallel branch returns branch-locally: the sender re-opens for that branch only and the
+ * sibling branches keep their work.
  */
 export function returnTask(
   model: ReferenceModel,
@@ -99,6 +115,12 @@ export function returnTask(
 ): RoutingResult {
   const transition = new Transition(model, state);
   const task = transition.openTask(input.taskKey);
+  if (task.contribution) {
+    throw new RoutingError(
+      'nothing-to-return-to',
+      `task '${task.taskKey}' is a contribution; the lead's task '${task.contribution}' returns the step's handover`,
+    );
+  }
   if (task.handedOverBy.length === 0) {
     throw new RoutingError(
       'nothing-to-return-to',
@@ -106,9 +128,12 @@ export function returnTask(
     );
   }
   task.status = 'returned';
+  transition.cancelContributions(task);
   const returns = (transition.state.returns[task.stepId] ?? 0) + 1;
   transition.state.returns[task.stepId] = returns;
-  transition.rewind(task.handedOverBy.map((key) => transition.task(key)));
+  const senders = task.handedOverBy.map((key) => transition.task(key));
+  if (task.branch && senders.length === 1) transition.reopenForBranch(senders[0], task.branch);
+  else transition.rewind(senders);
   const maxReturns = model.steps.find((s) => s.id === task.stepId)?.maxReturns;
   return transition.result({
     returnLimitExceeded: maxReturns !== undefined && returns > maxReturns,
@@ -123,11 +148,13 @@ export function reopenTask(
 ): RoutingResult {
   const transition = new Transition(model, state);
   transition.assertRunning();
-  const tasks = transition.state.tasks.filter((t) => t.stepId === input.stepId);
+  const tasks = transition.state.tasks.filter((t) => t.stepId === input.stepId && !t.contribution);
   if (tasks.some((t) => t.status === 'open')) {
     throw new RoutingError('task-already-open', `step '${input.stepId}' already has an open task`);
   }
-  const last = tasks.reverse().find((t) => t.status === 'completed' || t.status === 'skipped');
+  const last = tasks
+    .reverse()
+    .find((t) => (t.status === 'completed' || t.status === 'skipped') && !t.superseded);
   if (!last)
     throw new RoutingError(
       'step-not-completed',
@@ -146,7 +173,12 @@ export function reassignTask(
   const transition = new Transition(model, state);
   const task = transition.openTask(input.taskKey);
   const step = model.steps.find((s) => s.id === task.stepId);
-  const allowed = step ? [step.partner, ...(step.alternativePartners ?? [])] : [];
+  const contributor = task.contribution ? task.partnerId : undefined;
+  const allowed = contributor
+    ? [contributor]
+    : step
+      ? [step.partner, ...(step.alternativePartners ?? [])]
+      : [];
   if (!allowed.includes(input.partnerId)) {
     throw new RoutingError(
       'partner-not-allowed',

@@ -12,6 +12,8 @@ export type RoutingErrorCode =
   | 'no-matching-route'
   | 'rework-limit-exceeded'
   | 'nothing-to-return-to'
+  | 'branch-route-changed'
+  | 'contributions-pending'
   | 'case-ended'
   | 'partner-not-allowed'
   | 'routing-loop';

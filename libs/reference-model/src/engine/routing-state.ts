@@ -13,11 +13,28 @@ export interface OpenedTask {
   handedOverBy: string[];
 }
 
+/** One branch of a parallel split: the split and the index of its route in `model.routes`. */
+export interface BranchRef {
+  split: string;
+  route: number;
+}
+
 export interface TaskRecord extends OpenedTask {
   status: TaskStatus;
   outcome?: string;
   /** Set when a parallel join opened this task: the join and the arrivals it fired on. */
   join?: { id: string; arrivals: string[][] };
+  /** A done task whose work was wound back (returned to or reopened): it cannot be reopened. */
+  superseded?: true;
+  /** Set on a contributor's task within a joint step: the key of the lead's task. */
+  contribution?: string;
+  /** Set when a split's branch opened this task directly: which branch it is the first task of. */
+  branch?: BranchRef;
+  /**
+   * Set on a task re-opened by a return from inside a parallel branch: completing it hands over
+   * into these branches of the split again, not into the whole split.
+   */
+  resume?: { split: string; routes: number[] };
 }
 
 export interface CaseEnd {
@@ -41,6 +58,11 @@ export interface RoutingState {
   rework: Record<string, number>;
   /** Per parallel join waiting for branches: the handedOverBy of each branch that arrived. */
   joins: Record<string, string[][]>;
+  /**
+   * Per join, how many branches its split opened this time (an inclusive split opens only the
+   * branches whose `when` holds). Absent: all of the split's branches.
+   */
+  joinWaits?: Record<string, number>;
   ended?: CaseEnd;
 }
 

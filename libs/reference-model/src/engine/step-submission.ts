@@ -5,6 +5,8 @@ import {
   FieldValue,
   ReferenceModel,
 } from '../model/reference-model.types';
+import { enumChoices } from '../model/choices';
+import { taskWork } from './joint-steps';
 
 export type SubmissionProblemCode =
   | 'unknown-step'
@@ -57,12 +59,14 @@ function checkValue(definition: FieldDefinition, value: FieldValue): SubmissionP
         : wrong('a date (YYYY-MM-DD)');
     case 'enum':
       if (typeof value !== 'string') return wrong('one of the listed values');
-      return definition.values?.includes(value)
+      return enumChoices(definition).some((choice) => choice.id === value)
         ? undefined
         : {
             code: 'value-not-allowed',
             field,
-            message: `'${definition.label}' must be one of ${definition.values?.join(', ')}, not '${value}'`,
+            message: `'${definition.label}' must be one of ${enumChoices(definition)
+              .map((choice) => choice.id)
+              .join(', ')}, not '${value}'`,
           };
   }
 }
@@ -108,20 +112,36 @@ export function validateStepSubmission(
   data: CaseData,
   caseData?: CaseData,
 ): SubmissionProblem[] {
+  return validateTaskSubmission(model, stepId, stepId, outcome, data, caseData);
+}
+
+/**
+ * As {@link validateStepSubmission}, for one task of the step: a contribution task of a joint
+ * step offers only the `contributed` outcome and its contributor's form.
+ */
+export function validateTaskSubmission(
+  model: ReferenceModel,
+  stepId: string,
+  taskKey: string,
+  outcome: string,
+  data: CaseData,
+  caseData?: CaseData,
+): SubmissionProblem[] {
   const step = model.steps.find((s) => s.id === stepId);
   if (!step) return [{ code: 'unknown-step', message: `step '${stepId}' does not exist` }];
+  const work = taskWork(step, taskKey);
   const problems: SubmissionProblem[] = [];
-  if (!step.outcomes.some((o) => o.id === outcome)) {
-    const offered = step.outcomes.map((o) => o.id).join(', ');
+  if (!work.outcomes.some((o) => o.id === outcome)) {
+    const offered = work.outcomes.map((o) => o.id).join(', ');
     problems.push({
       code: 'unknown-outcome',
       message: `step '${stepId}' offers outcomes ${offered}, not '${outcome}'`,
     });
   }
-  problems.push(...checkForm(model, step.form, data));
+  problems.push(...checkForm(model, work.form, data));
   if (caseData) {
     const merged = { ...caseData, ...data };
-    for (const field of step.handsOver) {
+    for (const field of work.handsOver) {
       if (isEmpty(merged[field])) {
         problems.push({
           code: 'handover-incomplete',

@@ -1,8 +1,12 @@
 import { ReferenceModel, Step } from '../model/reference-model.types';
 
-/** A step may see the fields it collects itself plus those it declares in `sees`. */
+/**
+ * A step may see the fields it collects itself plus those it declares in `sees`; in a joint step
+ * the lead and the contributors also see what every contribution collects.
+ */
 export function stepVisibleFields(step: Step): Set<string> {
-  return new Set([...step.form.map((f) => f.field), ...step.sees]);
+  const contributed = (step.contributors ?? []).flatMap((c) => c.form ?? []);
+  return new Set([...step.form, ...contributed].map((f) => f.field).concat(step.sees));
 }
 
 /**

@@ -79,7 +79,7 @@ export const REFERENCE_MODEL_SCHEMA: Record<string, unknown> = {
     duration: object(
       {
         amount: { type: 'integer', minimum: 0, maximum: 100000 },
-        unit: { enum: ['workingDays', 'calendarDays', 'hours'] },
+        unit: { enum: ['workingDays', 'calendarDays', 'weeks', 'hours'] },
       },
       ['amount', 'unit'],
     ),
@@ -102,7 +102,12 @@ export const REFERENCE_MODEL_SCHEMA: Record<string, unknown> = {
         id: { $ref: '#/$defs/id' },
         label: text,
         type: { enum: ['string', 'number', 'boolean', 'date', 'enum'] },
-        values: { type: 'array', minItems: 1, uniqueItems: true, items: text },
+        values: {
+          type: 'array',
+          minItems: 1,
+          uniqueItems: true,
+          items: { anyOf: [text, object({ id: text, label: text }, ['id', 'label'])] },
+        },
         personal: { type: 'boolean' },
         description: text,
       },
@@ -145,6 +150,19 @@ export const REFERENCE_MODEL_SCHEMA: Record<string, unknown> = {
         partner: { $ref: '#/$defs/id' },
         role: { $ref: '#/$defs/id' },
         alternativePartners: idList,
+        contributors: {
+          type: 'array',
+          minItems: 1,
+          items: object(
+            {
+              partner: { $ref: '#/$defs/id' },
+              role: { $ref: '#/$defs/id' },
+              instructions: text,
+              form: { type: 'array', items: { $ref: '#/$defs/formField' } },
+            },
+            ['partner'],
+          ),
+        },
         instructions: text,
         outcomes: { type: 'array', minItems: 1, items: { $ref: '#/$defs/choice' } },
         onSkip: { $ref: '#/$defs/id' },
@@ -190,9 +208,13 @@ export const REFERENCE_MODEL_SCHEMA: Record<string, unknown> = {
         to: { $ref: '#/$defs/nodeId' },
         on: { $ref: '#/$defs/id' },
         when: text,
-        rework: object({ maxIterations: { type: 'integer', minimum: 1, maximum: 1000 } }, [
-          'maxIterations',
-        ]),
+        rework: object(
+          {
+            maxIterations: { type: 'integer', minimum: 1, maximum: 1000 },
+            branches: { ...idList, minItems: 1 },
+          },
+          ['maxIterations'],
+        ),
       },
       ['from', 'to'],
     ),
@@ -225,6 +247,7 @@ export const REFERENCE_MODEL_SCHEMA: Record<string, unknown> = {
             ['level', 'name', 'owner', 'timeBox'],
           ),
         },
+        stalledAfter: { $ref: '#/$defs/duration' },
       },
       ['ladder'],
     ),

@@ -12,7 +12,8 @@ export const START = 'start';
 export type Intensity = 'align' | 'coordinate' | 'integrate';
 export const INTENSITIES: readonly Intensity[] = ['align', 'coordinate', 'integrate'];
 
-export type TimeUnit = 'workingDays' | 'calendarDays' | 'hours';
+/** `weeks` are counted as 7 calendar days each. */
+export type TimeUnit = 'workingDays' | 'calendarDays' | 'weeks' | 'hours';
 export type FieldType = 'string' | 'number' | 'boolean' | 'date' | 'enum';
 export type EndResult = 'solved' | 'referred' | 'droppedOut' | 'closed';
 export type GatewayType = 'parallelSplit' | 'parallelJoin' | 'exclusive';
@@ -47,12 +48,21 @@ export interface Partner {
   roles: string[];
 }
 
+/** A value with a display label: the id is stored and compared, the label is shown. */
+export interface Choice {
+  id: string;
+  label: string;
+}
+
+/** An enum value: a plain id (shown as is) or a `Choice` with a label. */
+export type EnumValue = string | Choice;
+
 export interface FieldDefinition {
   id: string;
   label: string;
   type: FieldType;
-  /** Allowed values; required for (and only for) `enum`. */
-  values?: string[];
+  /** Allowed values, plain or with a display label; required for (and only for) `enum`. */
+  values?: EnumValue[];
   /** Personal data (AVG/GDPR): shown only where a step may see it. */
   personal?: boolean;
   description?: string;
@@ -81,11 +91,24 @@ export interface Outcome {
   label: string;
 }
 
+/** A partner that contributes to a joint step: it gets its own task within the step. */
+export interface Contributor {
+  partner: string;
+  /** The role the partner acts in; must be one of its roles. */
+  role?: string;
+  /** What this contributor does; defaults to the step's instructions. */
+  instructions?: string;
+  /** Data the contribution collects (default none); the lead and the other contributors see it. */
+  form?: FormField[];
+}
+
 export interface Step {
   id: string;
   name: string;
-  /** Responsible partner. */
+  /** Responsible partner; the lead of a joint step. */
   partner: string;
+  /** Other partners working on this step with the lead, each in a task of its own. */
+  contributors?: Contributor[];
   /** The role the partner acts in for this step; must be one of the partner's roles. */
   role?: string;
   /** Partners the regisseur may reassign the task to. */
@@ -151,6 +174,11 @@ export interface Gateway {
 
 export interface Rework {
   maxIterations: number;
+  /**
+   * For a loop back into a parallel split: the branches (the steps or gateways the split's routes
+   * lead to) that open again; the join then waits for those only. Absent: the split opens as usual.
+   */
+  branches?: string[];
 }
 
 export interface Route {
@@ -187,6 +215,8 @@ export interface EscalationLevel {
 
 export interface Escalation {
   ladder: EscalationLevel[];
+  /** Raise `case-stalled` when no task opened or closed in the case for this long. */
+  stalledAfter?: Duration;
 }
 
 /** Case data: field id to value. Dates are ISO `YYYY-MM-DD` strings. */

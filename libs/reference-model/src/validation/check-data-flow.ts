@@ -7,17 +7,23 @@ import { ModelIndex } from '../model/model-index';
 import { ReferenceModel, Step } from '../model/reference-model.types';
 import { ModelProblem, pointer, problem } from './model-problem';
 
-/** Steps that receive a handover from `id`, looking through gateways. */
+/**
+ * Steps that receive a handover from `id`, looking through gateways. A targeted rework route
+ * into a split reaches only the branches it names.
+ */
 export function receivingSteps(index: ModelIndex, id: string): Step[] {
   const found = new Map<string, Step>();
   const seen = new Set<string>();
-  const walk = (from: string) => {
+  const walk = (from: string, only?: string[]) => {
     for (const route of validRoutesFrom(index, from)) {
+      if (only && !only.includes(route.to)) continue;
       const node = index.nodes.get(route.to);
       if (node?.kind === 'step') found.set(node.id, node.step);
-      if (node?.kind === 'gateway' && !seen.has(node.id)) {
-        seen.add(node.id);
-        walk(node.id);
+      const branches = route.rework?.branches;
+      const key = `${route.to} ${branches?.join(',') ?? ''}`;
+      if (node?.kind === 'gateway' && !seen.has(key)) {
+        seen.add(key);
+        walk(node.id, branches);
       }
     }
   };
@@ -40,7 +46,13 @@ function fieldsInConditions(model: ReferenceModel): { field: string; route: numb
 /** Conditions read only collected data; handovers carry only what the receiver may see. */
 export function checkDataFlow(model: ReferenceModel, index: ModelIndex): ModelProblem[] {
   const collected = new Set(
-    [...model.intake.form, ...model.steps.flatMap((s) => s.form)].map((f) => f.field),
+    [
+      ...model.intake.form,
+      ...model.steps.flatMap((s) => [
+        ...s.form,
+        ...(s.contributors ?? []).flatMap((c) => c.form ?? []),
+      ]),
+    ].map((f) => f.field),
   );
   const neverCollected = fieldsInConditions(model)
     .filter(({ field }) => index.fields.has(field) && !collected.has(field))

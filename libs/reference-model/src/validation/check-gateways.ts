@@ -73,18 +73,52 @@ export function checkGateways(model: ReferenceModel, index: ModelIndex): ModelPr
       );
     }
     if (gateway.type !== 'exclusive') {
+      // A split's branch may carry `when` (an inclusive split); nothing else may be conditional.
+      const whenAllowed = gateway.type === 'parallelSplit';
       for (const route of outgoing) {
-        if (route.when !== undefined || route.on !== undefined || route.rework !== undefined) {
+        const conditional = route.on !== undefined || route.rework !== undefined;
+        if (conditional || (!whenAllowed && route.when !== undefined)) {
+          const remove = whenAllowed ? "'on' and 'rework'" : "'on', 'when' and 'rework'";
           problems.push(
             problem(
               'conditional-parallel-branch',
               pointer('routes', model.routes.indexOf(route)),
-              `routes leaving parallel gateway '${gateway.id}' are always all taken; remove 'on', 'when' and 'rework'`,
+              `routes leaving parallel gateway '${gateway.id}' are taken without a choice; remove ${remove}`,
             ),
           );
         }
       }
     }
   });
-  return problems;
+  return [...problems, ...checkTargetedRework(model, index)];
+}
+
+/** `rework.branches` names branches of the parallel split the rework route loops back into. */
+function checkTargetedRework(model: ReferenceModel, index: ModelIndex): ModelProblem[] {
+  return model.routes.flatMap((route, r) => {
+    const branches = route.rework?.branches;
+    if (!branches) return [];
+    const at = pointer('routes', r, 'rework', 'branches');
+    if (index.gateways.get(route.to)?.type !== 'parallelSplit') {
+      return [
+        problem(
+          'unknown-target',
+          at,
+          `rework.branches names branches of a parallel split, but '${route.to}' is not one`,
+        ),
+      ];
+    }
+    const targets = validRoutesFrom(index, route.to).map((branch) => branch.to);
+    return branches.flatMap((branch, b) =>
+      targets.includes(branch)
+        ? []
+        : [
+            problem(
+              'unknown-target',
+              pointer('routes', r, 'rework', 'branches', b),
+              `'${branch}' is not a branch of split '${route.to}' (its branches: ${targets.join(', ')})`,
+            ),
+          ],
+    );
+  });
 }

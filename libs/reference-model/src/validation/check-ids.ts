@@ -1,3 +1,4 @@
+import { choiceId } from '../model/choices';
 import { ReferenceModel } from '../model/reference-model.types';
 import { ModelProblem, pointer, problem } from './model-problem';
 
@@ -29,6 +30,12 @@ export function checkIds(model: ReferenceModel): ModelProblem[] {
   return [
     ...duplicates(ids(model.partners, ['partners'], byId), 'partner'),
     ...duplicates(ids(model.fields, ['fields'], byId), 'field'),
+    ...model.fields.flatMap((field, f) =>
+      duplicates(
+        ids(field.values, ['fields', f, 'values'], choiceId),
+        `value of field '${field.id}':`,
+      ),
+    ),
     ...duplicates(ids(model.intake.categories, ['intake', 'categories'], byId), 'category'),
     ...duplicates(
       ids(model.intake.form, ['intake', 'form'], (f) => f.field),
@@ -60,6 +67,14 @@ export function checkIds(model: ReferenceModel): ModelProblem[] {
       ...duplicates(
         ids(step.form, ['steps', s, 'form'], (f) => f.field),
         `form field of step '${step.id}':`,
+      ),
+      // The lead counts as taken: a partner is lead or contributor, once.
+      ...duplicates(
+        [
+          { id: step.partner, path: pointer('steps', s, 'partner') },
+          ...ids(step.contributors, ['steps', s, 'contributors'], (c) => c.partner),
+        ],
+        `partner in step '${step.id}':`,
       ),
     ]),
   ];

@@ -9,6 +9,7 @@ import { ModelProblem, pointer, problem } from './model-problem';
 const HOURS: Record<Duration['unit'], number> = {
   hours: 1,
   calendarDays: 24,
+  weeks: 24 * 7,
   workingDays: (24 * 7) / 5,
 };
 const hours = (d: Duration) => d.amount * HOURS[d.unit];

@@ -48,27 +48,48 @@ function checkNorm(
   );
 }
 
+/** A partner (with the role it acts in) named at `base`: it must exist and have that role. */
+function checkPartnerRole(
+  index: ModelIndex,
+  who: { partner: string; role?: string },
+  base: (string | number)[],
+  what: string,
+): ModelProblem[] {
+  const partner = index.partners.get(who.partner);
+  if (!partner) {
+    return [
+      problem(
+        'unknown-partner',
+        pointer(...base, 'partner'),
+        `${what} names partner '${who.partner}', which is not in the partner list`,
+      ),
+    ];
+  }
+  if (who.role && !partner.roles.includes(who.role)) {
+    return [
+      problem(
+        'unknown-role',
+        pointer(...base, 'role'),
+        `partner '${partner.id}' does not act in role '${who.role}' (its roles: ${partner.roles.join(', ')})`,
+      ),
+    ];
+  }
+  return [];
+}
+
 function checkPartners(model: ReferenceModel, index: ModelIndex): ModelProblem[] {
   return model.steps.flatMap((step, s) => {
-    const partner = index.partners.get(step.partner);
-    const problems: ModelProblem[] = [];
-    if (!partner) {
+    const problems = checkPartnerRole(index, step, ['steps', s], `step '${step.id}'`);
+    (step.contributors ?? []).forEach((contributor, c) => {
+      const at = ['steps', s, 'contributors', c];
       problems.push(
-        problem(
-          'unknown-partner',
-          pointer('steps', s, 'partner'),
-          `step '${step.id}' names partner '${step.partner}', which is not in the partner list`,
-        ),
+        ...checkPartnerRole(index, contributor, at, `a contributor of step '${step.id}'`),
+        ...checkFields(index, formFieldIds(contributor.form ?? []), [...at, 'form']).map((p) => ({
+          ...p,
+          path: `${p.path}/field`,
+        })),
       );
-    } else if (step.role && !partner.roles.includes(step.role)) {
-      problems.push(
-        problem(
-          'unknown-role',
-          pointer('steps', s, 'role'),
-          `partner '${partner.id}' does not act in role '${step.role}' (its roles: ${partner.roles.join(', ')})`,
-        ),
-      );
-    }
+    });
     (step.alternativePartners ?? []).forEach((alternative, a) => {
       if (!index.partners.has(alternative)) {
         problems.push(

@@ -87,7 +87,10 @@ const broken: Record<
     '/gateways/0',
   ],
   'split-without-join': [parallelModel((m) => delete m.gateways![0].join), '/gateways/0/join'],
-  'conditional-parallel-branch': [parallelModel((m) => (m.routes[1].when = 'true')), '/routes/1'],
+  'conditional-parallel-branch': [
+    parallelModel((m) => (m.routes[1].rework = { maxIterations: 1 })),
+    '/routes/1',
+  ],
   'invalid-gateway-routes': [
     parallelModel((m) => m.routes.push({ from: 'join', to: 'done' })),
     '/gateways/1',
@@ -240,6 +243,26 @@ describe('validateModel', () => {
     const wrongType = modelWith((m) => Object.assign(m.steps[1], { confidential: 'yes' }));
     expect(validateModel(wrongType)).toEqual([
       expect.objectContaining({ path: '/steps/1/confidential' }),
+    ]);
+  });
+
+  it('accepts enum values plain or labelled, refuses a repeated value and counts weeks as 7 days', () => {
+    /** An enum field with `values` and a 2-week target escalating after `days` calendar days. */
+    const withKind = (values: unknown[], days: number) =>
+      modelWith((m) => {
+        m.fields.push({ id: 'kind', label: 'Soort', type: 'enum', values: values as never });
+        m.steps[0].norm = {
+          target: { amount: 2, unit: 'weeks' },
+          escalation: { amount: days, unit: 'calendarDays' },
+        };
+      });
+    expect(validateModel(withKind(['plain', { id: 'housing', label: 'Wonen' }], 14))).toEqual([]);
+    expect(validateModel(withKind([{ id: 'x' }], 14))).toContainEqual(
+      expect.objectContaining({ code: 'missing-property', path: '/fields/1/values/0/label' }),
+    );
+    expect(validateModel(withKind(['a', { id: 'a', label: 'A' }], 13))).toEqual([
+      expect.objectContaining({ code: 'duplicate-id', path: '/fields/1/values/1' }),
+      expect.objectContaining({ code: 'escalation-before-target' }),
     ]);
   });
 });

@@ -26,13 +26,14 @@ function escalationTask(escalation: EscalationState): TaskRef | undefined {
     : undefined;
 }
 
-/** Raises a new escalation at the first level of the chain's ladder. */
+/** Raises a new escalation at the first level of the chain's ladder; a person raising it says why. */
 export function escalate(
   work: Work,
   model: ReferenceModel,
   calendar: HolidayCalendar,
   trigger: EscalationTrigger,
   task: TaskRef,
+  raisedBy?: { actor: Actor; reason: string },
 ): void {
   const id = `${work.caseId}:escalation:${work.state.escalations.length + 1}`;
   const escalation = raiseEscalation(model, id, trigger, task, work.now, calendar);
@@ -40,8 +41,13 @@ export function escalate(
   work.escalations.push(escalationRow(escalation));
   work.record(
     'escalation.raised',
-    undefined,
-    { escalationId: id, level: escalation.level, trigger },
+    raisedBy?.actor,
+    {
+      escalationId: id,
+      level: escalation.level,
+      trigger,
+      ...(raisedBy ? { reason: raisedBy.reason } : {}),
+    },
     task,
   );
   work.notifyEscalation('escalation.raised', escalation, `Escalatie: ${trigger}`);

@@ -40,6 +40,7 @@ import { Work, type CancelReason, type TaskRef } from './transition-work';
 import { clockStart } from './clock-start';
 import { writeWholeState } from './read-side';
 import { climb } from './escalation-ladder';
+import { raiseStallIfDue, stallDueAt } from './case-stall';
 import { dueSignals, nextSignalAt, readClocks, startTaskClocks } from './task-clocks';
 
 const DEFAULT_WARNING_FRACTION = 0.75;
@@ -275,6 +276,10 @@ export class CaseMachine implements CaseOperations {
       if (escalation.status === 'open' && escalation.levelDueAt !== null)
         instants.push(escalation.levelDueAt);
     }
+    const stall = this.waitingDeliberately(now)
+      ? null
+      : stallDueAt(this.input.model, this.state, this.calendar);
+    if (stall !== null) instants.push(stall);
     return instants.length ? Math.min(...instants) : null;
   }
 
@@ -313,6 +318,8 @@ export class CaseMachine implements CaseOperations {
         );
       else escalation.levelDueAt = null;
     }
+    if (!this.waitingDeliberately(now))
+      raiseStallIfDue(work, this.input.model, this.calendar, this.openTasks()[0]);
     return this.finish(work);
   }
 
@@ -344,6 +351,7 @@ export class CaseMachine implements CaseOperations {
   }
 
   act(input: RegisseurActionInput, now: number): Transition {
+    if (input.action === 'disagree') return this.disagree(input, input.taskKey, now);
     this.requireRegisseur(input.actor);
     if (!input.reason?.trim()) {
       throw caseFailure(CASE_FAILURE.unprocessable, 'Every regisseur action needs a reason', [
@@ -356,6 +364,33 @@ export class CaseMachine implements CaseOperations {
     const work = this.begin(now);
     applyRegisseurAction(this, work, input);
     work.addressReasons(this.casePartners());
+    return this.finish(work);
+  }
+
+  /**
+   * A caseworker of the partner holding a task (open or done) disagrees with another partner about
+   * it: a `partners-disagree` escalation with the reason, into the regisseur's queue.
+   */
+  private disagree(input: RegisseurActionInput, taskKey: string, now: number): Transition {
+    if (!input.reason?.trim()) {
+      throw caseFailure(CASE_FAILURE.unprocessable, 'A disagreement needs a reason', [
+        { field: 'reason', code: 'required-missing', message: 'is required' },
+      ]);
+    }
+    if (!this.isOpen) throw caseFailure(CASE_FAILURE.conflict, `The case is ${this.state.status}`);
+    const task = this.routingTask(taskKey);
+    if (!task) throw caseFailure(CASE_FAILURE.notFound, `Task ${taskKey} does not exist`);
+    if (input.actor.role !== 'caseworker' || input.actor.organisationId !== task.partnerId) {
+      throw caseFailure(
+        CASE_FAILURE.forbidden,
+        `Task ${taskKey} is held by ${task.partnerId}, not by your organisation`,
+      );
+    }
+    const work = this.begin(now);
+    escalate(work, this.input.model, this.calendar, 'partners-disagree', task, {
+      actor: input.actor,
+      reason: input.reason,
+    });
     return this.finish(work);
   }
 
@@ -424,6 +459,14 @@ export class CaseMachine implements CaseOperations {
 
   private openTasks(): TaskRecord[] {
     return this.state.routing.tasks.filter((task) => task.status === 'open');
+  }
+
+  /** Every open task's clock is suspended (waiting for the client or a partner): not a stall. */
+  private waitingDeliberately(now: number): boolean {
+    return this.openTasks().every((task) => {
+      const clocks = this.state.clocks[task.taskKey];
+      return clocks !== undefined && readClocks(clocks, now, this.calendar).suspended;
+    });
   }
 
   private isClaimed(taskKey: string): boolean {
@@ -541,6 +584,7 @@ export class CaseMachine implements CaseOperations {
     openedAs: 'task.opened' | 'task.returned' = 'task.opened',
   ): void {
     work.state.routing = result.state;
+    work.state.movedAt = work.at; // a routing change ends a quiet period (case-stalled)
     for (const key of result.closed) {
       const closed = this.taskIn(result.state, key);
       work.record('task.cancelled', actor, {}, closed);

@@ -1,6 +1,10 @@
 import { dueDate, type HolidayCalendar } from '@schakel/calendar';
 import type { EscalationState, EscalationTrigger } from '@schakel/contracts';
-import type { EscalationLevel, ReferenceModel } from '@schakel/reference-model/engine';
+import {
+  clockTerm,
+  type EscalationLevel,
+  type ReferenceModel,
+} from '@schakel/reference-model/engine';
 
 /** Escalations start at the first operational level (1) of the chain's ladder, or its lowest. */
 const FIRST_LEVEL = 1;
@@ -16,7 +20,7 @@ function dueAtLevel(
   calendar: HolidayCalendar,
 ): number | null {
   const hasHigher = ladder(model).some((candidate) => candidate.level > level.level);
-  return hasHigher ? dueDate(since, { ...level.timeBox, atw: false }, calendar) : null;
+  return hasHigher ? dueDate(since, clockTerm(level.timeBox, false), calendar) : null;
 }
 
 function atLevel(

@@ -7,6 +7,7 @@ import {
   type TaskChange,
 } from '@schakel/contracts';
 import {
+  clockTerm,
   effectiveNorms,
   reassignTask,
   reopenTask,
@@ -142,7 +143,7 @@ export function applyRegisseurAction(
         );
       }
       const limit = terms.maxExtension
-        ? dueDate(current, { ...terms.maxExtension, atw: terms.atw ?? false }, ops.calendar)
+        ? dueDate(current, clockTerm(terms.maxExtension, terms.atw ?? false), ops.calendar)
         : Number.POSITIVE_INFINITY;
       if (dueAt > limit) {
         throw caseFailure(
@@ -204,6 +205,7 @@ export function applyRegisseurAction(
         );
       }
       work.state.clocks[task.taskKey] = resumeTaskClocks(clocks, now);
+      work.state.movedAt = work.at; // the wait is over: a new quiet period (case-stalled) starts
       ops.writeClocks(work, task.taskKey, { suspendedSince: null });
       work.record('task.resumed', actor, { reason }, task);
       break;

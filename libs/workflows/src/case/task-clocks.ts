@@ -9,7 +9,7 @@ import {
   type NormClock,
 } from '@schakel/calendar';
 import type { ClockSnapshot, TaskClocks } from '@schakel/contracts';
-import type { Duration, NormTerms } from '@schakel/reference-model/engine';
+import { clockTerm, type NormTerms } from '@schakel/reference-model/engine';
 
 /** The instants a task's clocks will next signal, and what each signal is. */
 export type ClockSignal = 'warning' | 'overdue' | 'escalation' | 'claim';
@@ -20,12 +20,6 @@ export interface ClockReading {
   suspended: boolean;
   suspendedMs: number;
 }
-
-const norm = (duration: Duration, atw: boolean) => ({
-  amount: duration.amount,
-  unit: duration.unit,
-  atw,
-});
 
 /** Starts a task's clocks from its norm terms at `start` (null: the norm starts later, e.g. at claim). */
 export function startTaskClocks(
@@ -38,10 +32,10 @@ export function startTaskClocks(
   const atw = terms.atw ?? false;
   const clocks: TaskClocks = {};
   if (start !== null && terms.target)
-    clocks.target = startClock(start, norm(terms.target, atw)) as ClockSnapshot;
+    clocks.target = startClock(start, clockTerm(terms.target, atw)) as ClockSnapshot;
   if (start !== null && terms.escalation)
-    clocks.escalation = startClock(start, norm(terms.escalation, atw)) as ClockSnapshot;
-  if (terms.claim) clocks.claimDueAt = dueDate(openedAt, norm(terms.claim, atw), calendar);
+    clocks.escalation = startClock(start, clockTerm(terms.escalation, atw)) as ClockSnapshot;
+  if (terms.claim) clocks.claimDueAt = dueDate(openedAt, clockTerm(terms.claim, atw), calendar);
   return clocks;
 }
 

@@ -12,6 +12,10 @@ export function CasePanel({ detail }: { detail: TaskDetail }) {
   const { t } = useI18n();
   const { case: view } = detail;
   const labels = new Map((view.fields ?? []).map((field) => [field.field, field.label]));
+  const valueLabel = (field: string, value: unknown) =>
+    view.fields
+      ?.find((candidate) => candidate.field === field)
+      ?.values?.find((choice) => choice.id === value)?.label ?? value;
   const entries = Object.entries(view.data ?? {});
   return (
     <section className="panel" aria-labelledby="case-title">
@@ -36,7 +40,7 @@ export function CasePanel({ detail }: { detail: TaskDetail }) {
           {entries.map(([field, value]) => (
             <div key={field}>
               <dt>{labels.get(field) ?? field}</dt>
-              <dd>{display(value, t('form.yes'), t('form.no'))}</dd>
+              <dd>{display(valueLabel(field, value), t('form.yes'), t('form.no'))}</dd>
             </div>
           ))}
         </dl>

@@ -71,8 +71,8 @@ export function FormFieldInput({ field, value, error, disabled, onChange }: Prop
         <select {...common} value={value} onChange={(event) => onChange(event.target.value)}>
           <option value="">{t('form.choose')}</option>
           {(field.values ?? []).map((option) => (
-            <option key={option} value={option}>
-              {option}
+            <option key={option.id} value={option.id}>
+              {option.label}
             </option>
           ))}
         </select>

@@ -12,7 +12,10 @@ const FORM: StepFormField[] = [
     label: 'Soort',
     type: 'enum',
     required: false,
-    values: ['household-help', 'mobility'],
+    values: [
+      { id: 'household-help', label: 'Hulp bij het huishouden' },
+      { id: 'mobility', label: 'mobility' },
+    ],
   },
 ];
 const OUTCOMES = [{ id: 'granted' }, { id: 'rejected' }];

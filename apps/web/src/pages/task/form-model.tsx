@@ -1,4 +1,8 @@
-import type { CaseData, StepFormField } from '../../api/types';
+import type { CaseData, Choice, EnumValue, StepFormField } from '../../api/types';
+
+/** A plain enum value is its own label. */
+const toChoice = (value: EnumValue): Choice =>
+  typeof value === 'string' ? { id: value, label: value } : value;
 import type { MessageKey } from '../../i18n/nl';
 
 /** The completion form generated from a step definition: what to render, check and send. */
@@ -48,7 +52,7 @@ function fieldError(field: StepFormField, raw: string): MessageKey | undefined {
         ? undefined
         : 'form.error.date';
     case 'enum':
-      return field.values?.includes(value) ? undefined : 'form.error.enum';
+      return field.values?.some((choice) => choice.id === value) ? undefined : 'form.error.enum';
     case 'boolean':
       return value === 'true' || value === 'false' ? undefined : 'form.error.required';
     default:
@@ -81,7 +85,7 @@ export function validateForm(
 /** A form of the model (intake form) as generated fields: labels and types from `model.fields`. */
 export function formFromModel(
   form: { field: string; required: boolean }[],
-  fields: { id: string; label: string; type: StepFormField['type']; values?: string[] }[],
+  fields: { id: string; label: string; type: StepFormField['type']; values?: EnumValue[] }[],
 ): StepFormField[] {
   return form.flatMap(({ field, required }) => {
     const definition = fields.find((candidate) => candidate.id === field);
@@ -92,7 +96,7 @@ export function formFromModel(
         label: definition.label,
         type: definition.type,
         required,
-        ...(definition.values ? { values: definition.values } : {}),
+        ...(definition.values ? { values: definition.values.map(toChoice) } : {}),
       },
     ];
   });

@@ -44,6 +44,7 @@ function TaskView({ detail, onChanged }: { detail: TaskDetail; onChanged: () => 
   const [sharedWith, setSharedWith] = useState<string[]>([]);
   const [category, setCategory] = useState('');
   const caseView = useAsync(() => casesApi.get(http, detail.case.id), [http, detail.case.id]);
+  const [disputeRaised, setDisputeRaised] = useState(false);
   const { task, step } = detail;
   const casePartners =
     caseView.status === 'ready'
@@ -62,6 +63,12 @@ function TaskView({ detail, onChanged }: { detail: TaskDetail; onChanged: () => 
   async function giveBack(reason: string) {
     await tasksApi.giveBack(http, task.id, reason, category || undefined);
     navigate(paths.inbox, { state: { notice: 'task.returned' } });
+  }
+
+  async function disagree(reason: string) {
+    await tasksApi.disagree(http, task.id, reason);
+    setDisputeRaised(true);
+    setNoteRound((round) => round + 1);
   }
 
   async function addNote(text: string) {
@@ -152,6 +159,17 @@ function TaskView({ detail, onChanged }: { detail: TaskDetail; onChanged: () => 
           >
             <NoteReaders partners={casePartners} selected={sharedWith} onChange={setSharedWith} />
           </ReasonForm>
+          {disputeRaised && <Notice>{t('disagree.raised')}</Notice>}
+          <ReasonForm
+            id="disagree-reason"
+            title="disagree.title"
+            intro="disagree.intro"
+            label="disagree.reason"
+            submit="disagree.submit"
+            tooShort="return.reasonTooShort"
+            minLength={3}
+            onSubmit={disagree}
+          />
           <CaseTimeline caseId={detail.case.id} version={noteRound} />
         </div>
       </div>
