@@ -31,6 +31,10 @@ export interface Acknowledgement {
   idempotencyKey: string;
   /** For an assign: who the task went to (the notification's recipient). */
   assigneeId?: string;
+  /** The request path, as the audit log records it. */
+  path: string;
+  /** First attempt sent, and the 2xx received. */
+  sentAt: number;
   at: number;
 }
 
@@ -111,10 +115,18 @@ export class GoodClient {
 
   private async intake(caseIndex: number): Promise<string> {
     const key = `case-${caseIndex}-intake`;
+    const sentAt = Date.now();
     const answer = await this.write(INTAKE_USER, '/cases', debtIntake(caseIndex), key);
     const caseId = (answer.body as { case: { id: string } }).case.id;
     this.caseIds.set(caseIndex, caseId);
-    this.acknowledge({ caseIndex, caseId, action: 'intake', idempotencyKey: key });
+    this.acknowledge({
+      caseIndex,
+      caseId,
+      action: 'intake',
+      idempotencyKey: key,
+      path: '/cases',
+      sentAt,
+    });
     return caseId;
   }
 
@@ -128,8 +140,12 @@ export class GoodClient {
     body: Record<string, unknown>,
   ): Promise<void> {
     const key = `case-${caseIndex}-${task.taskKey}-${action}`;
-    await this.write(username, `/tasks/${task.id}/${action}`, body, key);
+    const path = `/tasks/${task.id}/${action}`;
+    const sentAt = Date.now();
+    await this.write(username, path, body, key);
     this.acknowledge({
+      path,
+      sentAt,
       caseIndex,
       caseId,
       action,

@@ -18,7 +18,12 @@ export interface Observed {
   webhooks: { id: string; kind: string; caseId: string | null; data: { taskKey?: string } }[];
   /** The organisation whose webhook the run registered. */
   webhookOrganisation: string;
+  /** When Redis was down (start, restored), for the check that no transition waited for it. */
+  redisOutages: { startedAt: number; restoredAt: number }[];
 }
+
+/** A write sent this long before Redis came back had time to be answered without it. */
+const REDIS_GRACE_MS = 5_000;
 
 export const INVARIANTS = {
   handoverOnce: 'every acknowledged handover is in case_events and the task rows exactly once',
@@ -26,12 +31,15 @@ export const INVARIANTS = {
   oneCasePerKey: 'no case opened twice per Idempotency-Key',
   stateEqualsReadSide:
     'workflow state equals PostgreSQL (tasks: key, status, partner, assignee; case status)',
-  timesEqual: 'task times in PostgreSQL equal the durable decision (opened, claimed, closed)',
+  timesEqual: 'task and event times in PostgreSQL equal the durable decision',
   eventLog:
     'event log equals the durable history (contiguous sequence, one event per decided step)',
   notificationsOnce:
     'every expected in-app notification exactly once, under the id of the durable event',
   webhooksAtLeastOnce: 'every expected webhook delivered at least once, with one stable id',
+  noWaitOnRedis:
+    'no transition waits for Redis (a write sent while Redis is down is answered before it is back)',
+  auditRecorded: 'every acknowledged write is in the audit log',
   nothingStuck:
     'nothing stuck: every open case has an open task, every case the client finished is closed',
   clientFinished: 'the good client finished every case it started',
@@ -54,6 +62,7 @@ interface EventRow {
   event_id: string;
   type: string;
   task_key: string | null;
+  occurred_at: Date;
 }
 
 interface NotificationRow {
@@ -101,7 +110,9 @@ export async function checkInvariants(
     )
   ).rows;
   const events = (
-    await database.query<EventRow>('SELECT case_id, event_id, type, task_key FROM case_events')
+    await database.query<EventRow>(
+      'SELECT case_id, event_id, type, task_key, occurred_at FROM case_events',
+    )
   ).rows;
   const notifications = (
     await database.query<NotificationRow>(
@@ -232,6 +243,34 @@ export async function checkInvariants(
           `${id}: received, but no durable event or acknowledged assign explains it`,
         );
     }
+  }
+
+  // Writes sent while Redis was down are answered while it is down; every acknowledged write audited.
+  for (const outage of observed.redisOutages) {
+    for (const ack of observed.acknowledgements) {
+      if (
+        ack.sentAt >= outage.startedAt &&
+        ack.sentAt < outage.restoredAt - REDIS_GRACE_MS &&
+        ack.at >= outage.restoredAt
+      ) {
+        fail(
+          'noWaitOnRedis',
+          `${ack.idempotencyKey}: sent ${((outage.restoredAt - ack.sentAt) / 1000).toFixed(1)} s before Redis was back, answered ${((ack.at - outage.restoredAt) / 1000).toFixed(1)} s after`,
+        );
+      }
+    }
+  }
+  const audited = (
+    await database.query<{ path: string; count: number }>(
+      `SELECT path, count(*)::int AS count FROM audit_log WHERE method = 'POST' AND status_code BETWEEN 200 AND 299 GROUP BY path`,
+    )
+  ).rows;
+  const auditCount = new Map(audited.map((row) => [row.path, row.count]));
+  const writesByPath = groupBy(observed.acknowledgements, (ack) => ack.path);
+  for (const [path, acks] of writesByPath) {
+    const count = auditCount.get(path) ?? 0;
+    if (count < acks.length)
+      fail('auditRecorded', `POST ${path}: ${acks.length} acknowledged, ${count} audit lines`);
   }
 
   // The client finished what it started.

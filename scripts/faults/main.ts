@@ -153,6 +153,7 @@ async function run(options: FaultOptions, track: (stop: () => Promise<void>) => 
         (request) => JSON.parse(request.body) as Observed['webhooks'][number],
       ),
       webhookOrganisation: WEBHOOK_ORGANISATION,
+      redisOutages: faults.filter((fault) => fault.name === 'redis-down'),
     };
     const violations: Violation[] = await stack.database(async (database) =>
       checkInvariants(database, await stack.connection(), observed),
