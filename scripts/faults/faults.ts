@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { WorkflowClient } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
+import { caseStateQuery, caseWorkflowId, type CaseWorkflowState } from '@schakel/contracts';
 import type { GoodClient } from './good-client';
 import type { AppName, FaultStack } from './stack';
 
@@ -12,6 +14,8 @@ export interface FaultRecord {
   detail?: string;
   /** The fault could not be injected as intended: the run checks less than it claims. */
   notInjected?: string;
+  /** Read-side rows ahead of the workflow's durable state, seen while nothing could retry. */
+  divergence?: string[];
 }
 
 export type FaultName =
@@ -36,6 +40,8 @@ export interface FaultContext {
 const RESTART_DELAY_MS = 3_000;
 /** How long the harness waits for the locked projection to show up as a waiting lock. */
 const BLOCK_TIMEOUT_MS = 60_000;
+/** How long the restarted server and worker may take to answer a query about the case. */
+const QUERY_TIMEOUT_MS = 90_000;
 
 /** Injects one fault and brings the part back; resolves once it serves again. */
 export async function inject(name: FaultName, context: FaultContext): Promise<FaultRecord> {
@@ -132,6 +138,50 @@ async function killDuringProjection(
       notInjected: 'the victim case never reached matching',
     }
   );
+}
+
+/**
+ * After the restart, before anyone retries: the task rows and events of the case that the
+ * workflow's durable state does not hold (a decision the server lost, but PostgreSQL kept).
+ */
+async function readSideAhead(stack: FaultStack, caseId: string): Promise<string[]> {
+  const workflows = new WorkflowClient({ connection: await stack.connection() });
+  const deadline = Date.now() + QUERY_TIMEOUT_MS;
+  let state: CaseWorkflowState | undefined;
+  while (!state) {
+    try {
+      state = await workflows.getHandle(caseWorkflowId(caseId)).query(caseStateQuery);
+    } catch (error) {
+      if (Date.now() > deadline)
+        return [`the workflow did not answer a query: ${(error as Error).message}`];
+      await sleep(500);
+    }
+  }
+  const decided = new Map(state.routing.tasks.map((task) => [task.taskKey, task.status]));
+  return stack.database(async (database) => {
+    const tasks = await database.query<{ task_key: string; status: string }>(
+      'SELECT task_key, status FROM tasks WHERE case_id = $1 ORDER BY task_key',
+      [caseId],
+    );
+    const events = await database.query<{ event_id: string; type: string }>(
+      'SELECT event_id, type FROM case_events WHERE case_id = $1',
+      [caseId],
+    );
+    const ahead = tasks.rows
+      .filter((row) => decided.get(row.task_key) !== row.status)
+      .map(
+        (row) =>
+          `${row.task_key} ${row.status} in PostgreSQL, ${decided.get(row.task_key) ?? 'absent'} in the workflow`,
+      );
+    for (const event of events.rows) {
+      const sequence = Number(event.event_id.slice(event.event_id.lastIndexOf(':') + 1));
+      if (sequence > (state?.sequence ?? 0))
+        ahead.push(
+          `event ${event.event_id} (${event.type}) beyond the workflow's sequence ${state?.sequence}`,
+        );
+    }
+    return ahead;
+  });
 }
 
 /** True once another backend waits for a lock this connection holds. */

@@ -64,6 +64,7 @@ export class GoodClient {
   readonly caseIds = new Map<number, string>();
   private readonly tokens = new Map<string, string>();
   private readonly userIds = new Map<string, string>();
+  private gate: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: ClientOptions) {}
 
@@ -199,6 +200,13 @@ export class GoodClient {
     return id;
   }
 
+  /** Holds every further attempt (of every case) until the returned function is called. */
+  pause(): () => void {
+    let release = () => undefined as void;
+    this.gate = new Promise((resolve) => (release = resolve));
+    return release;
+  }
+
   /** A setup call (e.g. registering a webhook), retried like every other. */
   async configure(username: string, method: Method, path: string, body: object): Promise<unknown> {
     const deadline = Date.now() + this.options.actionDeadlineMs;
@@ -249,6 +257,7 @@ export class GoodClient {
     body: object | undefined,
     key: string | undefined,
   ): Promise<Answer> {
+    await this.gate;
     try {
       const headers: Record<string, string> = {
         authorization: `Bearer ${await this.token(username)}`,

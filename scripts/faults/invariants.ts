@@ -32,6 +32,8 @@ export const INVARIANTS = {
   stateEqualsReadSide:
     'workflow state equals PostgreSQL (tasks: key, status, partner, assignee; case status)',
   timesEqual: 'task and event times in PostgreSQL equal the durable decision',
+  durableFirst:
+    'the read side never holds a decision Temporal lost (checked after a kill, before any retry)',
   eventLog:
     'event log equals the durable history (contiguous sequence, one event per decided step)',
   notificationsOnce:

@@ -7,6 +7,7 @@ import { checkInvariants, INVARIANTS, type Observed, type Violation } from './in
 import { parseOptions, seededRandom, type FaultOptions } from './options';
 import { faultFigures, invariantCounts, printReport, writeResult } from './report';
 import { FaultStack } from './stack';
+import { tamper } from './tamper';
 
 /** The organisation whose partner system receives webhooks during the run. */
 const WEBHOOK_ORGANISATION = 'gemeente';
@@ -113,6 +114,19 @@ async function settle(stack: FaultStack, caseIds: string[], timeoutMs: number): 
   return false;
 }
 
+/** Breaks the read side on purpose and checks again: an invariant that stays silent is reported. */
+async function selfCheck(stack: FaultStack, observed: Observed): Promise<string[]> {
+  return stack.database(async (database) => {
+    const tampered = await tamper(database, observed);
+    const fired = new Set(
+      (await checkInvariants(database, await stack.connection(), tampered.observed)).map(
+        (violation) => violation.invariant,
+      ),
+    );
+    return tampered.expected.filter((name) => !fired.has(name));
+  });
+}
+
 async function registerWebhook(client: GoodClient, receiver: WebhookReceiver): Promise<void> {
   await client.configure('admin', 'PUT', `/organisations/${WEBHOOK_ORGANISATION}/webhook`, {
     url: receiver.url,
@@ -170,6 +184,7 @@ async function run(options: FaultOptions, track: (stop: () => Promise<void>) => 
       );
       return rows[0]?.closed ?? 0;
     });
+    const silent = await selfCheck(stack, observed);
     const result = {
       startedAt: startedAt.toISOString(),
       options,
@@ -186,12 +201,13 @@ async function run(options: FaultOptions, track: (stop: () => Promise<void>) => 
       invariants: invariantCounts(violations),
       violations,
       settled,
+      silentInvariants: silent,
     };
     printReport(result);
     console.log(`\nResults: ${writeResult(result)}`);
     if (violations.length || !settled)
       console.error(`\nApp output (last lines):\n${stack.output()}`);
-    return violations.length === 0 && settled;
+    return violations.length === 0 && settled && silent.length === 0;
   } finally {
     await receiver.close();
     await stack.stop();

@@ -22,6 +22,8 @@ export interface FaultRunResult {
   invariants: Record<string, number>;
   violations: Violation[];
   settled: boolean;
+  /** Invariants that did not fire on the deliberately corrupted copy (each one a defect of the suite). */
+  silentInvariants: string[];
 }
 
 /**
