@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WorkflowClient } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
-import { caseStateQuery, caseWorkflowId, type CaseWorkflowState } from '@schakel/contracts';
-import type { GoodClient } from './good-client';
+import { caseWorkflowId } from '@schakel/contracts';
+import { actionKey, type GoodClient, type InboxItem } from './good-client';
 import type { AppName, FaultStack } from './stack';
 
 /** One injected fault as it happened. */
@@ -110,18 +110,30 @@ async function killDuringProjection(
         ? '  projection blocked on the row lock; killing Temporal'
         : '  projection never blocked',
     );
+    // Nothing may re-send the Update before the comparison: the client waits, and the API goes down
+    // with Temporal (its SDK client would otherwise retry the in-flight Update by itself).
+    const resume = client.pause();
     await stack.temporal.kill();
+    await stack.killApp('api');
     await lock.query('ROLLBACK');
     await lock.end();
-    // Let the projection commit before the server is back (it already has).
-    await sleep(RESTART_DELAY_MS);
+    await sleep(RESTART_DELAY_MS); // the released projection commits meanwhile
     await stack.temporal.start();
-    const restoredAt = Date.now();
+    const divergence = await readSideAhead(
+      stack,
+      task.caseId,
+      task,
+      actionKey(context.victimCaseIndex, task.taskKey, 'complete'),
+      log,
+    );
+    await stack.startApp('api');
+    resume();
     record = {
       name: 'temporal-kill-during-projection',
       startedAt,
-      restoredAt,
+      restoredAt: Date.now(),
       detail: `case ${task.caseId}, ${task.taskKey} complete`,
+      divergence,
       ...(blocked
         ? {}
         : {
@@ -141,47 +153,54 @@ async function killDuringProjection(
 }
 
 /**
- * After the restart, before anyone retries: the task rows and events of the case that the
- * workflow's durable state does not hold (a decision the server lost, but PostgreSQL kept).
+ * After the restart, before anyone retries: does PostgreSQL hold the complete the server's history
+ * does not? The history is read directly (a query could be answered from the worker's cache, which
+ * still holds the lost decision): a durable complete shows as an accepted Update with its key.
  */
-async function readSideAhead(stack: FaultStack, caseId: string): Promise<string[]> {
-  const workflows = new WorkflowClient({ connection: await stack.connection() });
+async function readSideAhead(
+  stack: FaultStack,
+  caseId: string,
+  task: InboxItem,
+  key: string,
+  log: (line: string) => void,
+): Promise<string[]> {
+  const handle = new WorkflowClient({ connection: await stack.connection() }).getHandle(
+    caseWorkflowId(caseId),
+  );
   const deadline = Date.now() + QUERY_TIMEOUT_MS;
-  let state: CaseWorkflowState | undefined;
-  while (!state) {
+  let history: Awaited<ReturnType<typeof handle.fetchHistory>> | undefined;
+  while (!history) {
     try {
-      state = await workflows.getHandle(caseWorkflowId(caseId)).query(caseStateQuery);
+      history = await handle.fetchHistory();
     } catch (error) {
       if (Date.now() > deadline)
-        return [`the workflow did not answer a query: ${(error as Error).message}`];
+        return [`no history after the restart: ${(error as Error).message}`];
       await sleep(500);
     }
   }
-  const decided = new Map(state.routing.tasks.map((task) => [task.taskKey, task.status]));
-  return stack.database(async (database) => {
-    const tasks = await database.query<{ task_key: string; status: string }>(
-      'SELECT task_key, status FROM tasks WHERE case_id = $1 ORDER BY task_key',
-      [caseId],
+  const durable = (history.events ?? []).some((event) =>
+    event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.updateId?.endsWith(
+      `:${key}`,
+    ),
+  );
+  const projected = await stack.database(async (database) => {
+    const { rows } = await database.query<{ status: string; events: number }>(
+      `SELECT status, (SELECT count(*)::int FROM case_events e
+         WHERE e.case_id = t.case_id AND e.task_key = t.task_key AND e.type = 'task.completed') AS events
+       FROM tasks t WHERE case_id = $1 AND task_key = $2`,
+      [caseId, task.taskKey],
     );
-    const events = await database.query<{ event_id: string; type: string }>(
-      'SELECT event_id, type FROM case_events WHERE case_id = $1',
-      [caseId],
-    );
-    const ahead = tasks.rows
-      .filter((row) => decided.get(row.task_key) !== row.status)
-      .map(
-        (row) =>
-          `${row.task_key} ${row.status} in PostgreSQL, ${decided.get(row.task_key) ?? 'absent'} in the workflow`,
-      );
-    for (const event of events.rows) {
-      const sequence = Number(event.event_id.slice(event.event_id.lastIndexOf(':') + 1));
-      if (sequence > (state?.sequence ?? 0))
-        ahead.push(
-          `event ${event.event_id} (${event.type}) beyond the workflow's sequence ${state?.sequence}`,
-        );
-    }
-    return ahead;
+    return rows[0];
   });
+  log(
+    `  after the restart: complete ${durable ? 'in' : 'not in'} the history; PostgreSQL: ` +
+      `${task.taskKey} ${projected?.status ?? 'missing'}, ${projected?.events ?? 0} task.completed events`,
+  );
+  if (durable || (projected?.status !== 'completed' && !projected?.events)) return [];
+  return [
+    `${task.taskKey} is ${projected?.status} with ${projected?.events} task.completed event(s) in ` +
+      'PostgreSQL, but the server lost the complete (no accepted Update in the history)',
+  ];
 }
 
 /** True once another backend waits for a lock this connection holds. */

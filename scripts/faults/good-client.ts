@@ -46,6 +46,10 @@ export interface ClientOptions {
   actionDeadlineMs: number;
 }
 
+/** The Idempotency-Key of one task action: the same on every retry. */
+export const actionKey = (caseIndex: number, taskKey: string, action: string) =>
+  `case-${caseIndex}-${taskKey}-${action}`;
+
 /** A 409 that persists is a real conflict (e.g. the case has ended), not a request in flight. */
 const MAX_CONFLICT_RETRIES = 5;
 
@@ -140,7 +144,7 @@ export class GoodClient {
     username: string,
     body: Record<string, unknown>,
   ): Promise<void> {
-    const key = `case-${caseIndex}-${task.taskKey}-${action}`;
+    const key = actionKey(caseIndex, task.taskKey, action);
     const path = `/tasks/${task.id}/${action}`;
     const sentAt = Date.now();
     await this.write(username, path, body, key);

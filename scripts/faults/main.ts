@@ -172,11 +172,19 @@ async function run(options: FaultOptions, track: (stop: () => Promise<void>) => 
     const violations: Violation[] = await stack.database(async (database) =>
       checkInvariants(database, await stack.connection(), observed),
     );
-    for (const fault of faults.filter((record) => record.notInjected)) {
-      violations.push({
-        invariant: INVARIANTS.faultsInjected,
-        detail: `${fault.name}: ${fault.notInjected}`,
-      });
+    for (const fault of faults) {
+      if (fault.notInjected) {
+        violations.push({
+          invariant: INVARIANTS.faultsInjected,
+          detail: `${fault.name}: ${fault.notInjected}`,
+        });
+      }
+      for (const detail of fault.divergence ?? []) {
+        violations.push({
+          invariant: INVARIANTS.durableFirst,
+          detail: `${fault.detail}: ${detail}`,
+        });
+      }
     }
     const closed = await stack.database(async (database) => {
       const { rows } = await database.query<{ closed: number }>(

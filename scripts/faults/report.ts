@@ -85,6 +85,9 @@ export function printReport(result: FaultRunResult): void {
     result.settled
       ? 'Settled: no workflow task, activity or webhook delivery pending.'
       : 'NOT SETTLED within the bound.',
+    result.silentInvariants.length
+      ? `SELF-CHECK FAILED: these invariants did not fire on a corrupted read side: ${result.silentInvariants.join('; ')}`
+      : 'Self-check: every invariant fired on a deliberately corrupted read side.',
   ];
   console.log(lines.join('\n'));
   if (result.violations.length) {
