@@ -32,14 +32,16 @@ export async function tamper(
     `INSERT INTO cases (id, chain_id, model_version, category, intensity, client_question, client_reference,
        data, status, opened_by, opened_at)
      SELECT gen_random_uuid(), chain_id, model_version, category, intensity, client_question, client_reference,
-       data, status, opened_by, opened_at FROM cases ORDER BY number LIMIT 1`,
+       data, 'cancelled', opened_by, opened_at FROM cases ORDER BY number LIMIT 1`,
   );
   await database.query(
     `UPDATE tasks SET opened_at = opened_at - interval '1 second'
      WHERE id = (SELECT id FROM tasks ORDER BY case_id DESC, task_key LIMIT 1)`,
   );
   await database.query(
-    `UPDATE cases SET status = 'open' WHERE id = (SELECT id FROM cases WHERE status = 'closed' ORDER BY number DESC LIMIT 1)`,
+    `UPDATE cases SET status = 'open'
+     WHERE id = (SELECT id FROM cases WHERE status = 'closed' AND id <> $1 ORDER BY number DESC LIMIT 1)`,
+    [reopened.case_id],
   );
   // An in-app notification lost.
   await database.query(
