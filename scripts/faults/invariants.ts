@@ -25,6 +25,13 @@ export interface Observed {
 /** A write sent this long before Redis came back had time to be answered without it. */
 const REDIS_GRACE_MS = 5_000;
 
+/** Acknowledged handovers missing from the read side, completions beyond one, cases beyond one per key. */
+export interface Tally {
+  lost: number;
+  duplicated: number;
+  openedTwice: number;
+}
+
 export const INVARIANTS = {
   handoverOnce: 'every acknowledged handover is in case_events and the task rows exactly once',
   noDoubleCompletion: 'no task completed twice',
@@ -93,8 +100,9 @@ export async function checkInvariants(
   database: PgClient,
   temporal: Connection,
   observed: Observed,
-): Promise<Violation[]> {
+): Promise<{ violations: Violation[]; tally: Tally }> {
   const violations: Violation[] = [];
+  const tally: Tally = { lost: 0, duplicated: 0, openedTwice: 0 };
   const fail = (invariant: keyof typeof INVARIANTS, detail: string) =>
     violations.push({ invariant: INVARIANTS[invariant], detail });
 
@@ -128,6 +136,7 @@ export async function checkInvariants(
   // Cases opened once per key: one row per client reference, and it is the case the client was given.
   const byReference = groupBy(cases, (row) => row.client_reference);
   for (const [reference, rows] of byReference) {
+    if (rows.length > 1) tally.openedTwice += rows.length - 1;
     if (rows.length > 1)
       fail(
         'oneCasePerKey',
@@ -151,6 +160,7 @@ export async function checkInvariants(
     (event) => `${event.case_id}/${event.task_key}`,
   );
   for (const [task, rows] of completions) {
+    if (rows.length > 1) tally.duplicated += rows.length - 1;
     if (rows.length > 1)
       fail('noDoubleCompletion', `${task}: ${rows.length} task.completed events`);
   }
@@ -170,6 +180,7 @@ export async function checkInvariants(
     const row = tasksByCase
       .get(ack.caseId)
       ?.find((candidate) => candidate.task_key === ack.taskKey);
+    if (count === 0 || row?.status !== 'completed') tally.lost += 1;
     if (row?.status !== 'completed')
       fail('handoverOnce', `${key}: acknowledged, task row ${row?.status ?? 'missing'}`);
   }
@@ -291,7 +302,7 @@ export async function checkInvariants(
   }
   for (const { caseIndex, reason } of observed.abandoned)
     fail('clientFinished', `case ${caseIndex}: ${reason}`);
-  return violations;
+  return { violations, tally };
 }
 
 function compareCase(

@@ -3,7 +3,7 @@ import { caseWorkflowId } from '@schakel/contracts';
 import { startWebhookReceiver, type WebhookReceiver } from '../../test/support/webhook-receiver';
 import { inject, type FaultRecord } from './faults';
 import { GoodClient } from './good-client';
-import { checkInvariants, INVARIANTS, type Observed, type Violation } from './invariants';
+import { checkInvariants, INVARIANTS, type Observed } from './invariants';
 import { parseOptions, seededRandom, type FaultOptions } from './options';
 import { faultFigures, invariantCounts, printReport, writeResult } from './report';
 import { FaultStack } from './stack';
@@ -119,7 +119,7 @@ async function selfCheck(stack: FaultStack, observed: Observed): Promise<string[
   return stack.database(async (database) => {
     const tampered = await tamper(database, observed);
     const fired = new Set(
-      (await checkInvariants(database, await stack.connection(), tampered.observed)).map(
+      (await checkInvariants(database, await stack.connection(), tampered.observed)).violations.map(
         (violation) => violation.invariant,
       ),
     );
@@ -169,7 +169,7 @@ async function run(options: FaultOptions, track: (stop: () => Promise<void>) => 
       webhookOrganisation: WEBHOOK_ORGANISATION,
       redisOutages: faults.filter((fault) => fault.name === 'redis-down'),
     };
-    const violations: Violation[] = await stack.database(async (database) =>
+    const { violations, tally } = await stack.database(async (database) =>
       checkInvariants(database, await stack.connection(), observed),
     );
     for (const fault of faults) {
@@ -204,6 +204,7 @@ async function run(options: FaultOptions, track: (stop: () => Promise<void>) => 
       },
       cases: { driven: caseIds.length, closed, abandoned: client.abandoned.length },
       handoversAcknowledged: client.handoversAcknowledged,
+      handovers: tally,
       faults: faultFigures(faults, client.acknowledgements),
       clientErrors: Object.fromEntries(client.errors),
       invariants: invariantCounts(violations),

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FaultRecord } from './faults';
 import type { Acknowledgement } from './good-client';
-import { INVARIANTS, type Violation } from './invariants';
+import { INVARIANTS, type Tally, type Violation } from './invariants';
 import type { FaultOptions } from './options';
 
 export interface FaultRunResult {
@@ -12,6 +12,7 @@ export interface FaultRunResult {
   seconds: { load: number; settle: number; total: number };
   cases: { driven: number; closed: number; abandoned: number };
   handoversAcknowledged: number;
+  handovers: Tally;
   faults: (FaultRecord & {
     outageMs: number;
     recoveryMs: number | null;
@@ -77,6 +78,9 @@ export function printReport(result: FaultRunResult): void {
         .map(([status, count]) => `${status}: ${count}`)
         .join(', ') || 'none'
     }`,
+    '',
+    `Handovers lost: ${result.handovers.lost}, duplicated: ${result.handovers.duplicated}; ` +
+      `cases opened twice: ${result.handovers.openedTwice}`,
     '',
     '| invariant | violations |',
     '|---|---:|',
