@@ -81,33 +81,25 @@ function wholeNumber(name: string, value: string): number {
   return parsed;
 }
 
+/** What each option sets; `--profile` picks the defaults before the others apply. */
+const SETTERS: Record<string, (options: FaultOptions, value: string) => void> = {
+  profile: () => undefined,
+  cases: (options, value) => (options.cases = wholeNumber('cases', value)),
+  concurrency: (options, value) => (options.concurrency = wholeNumber('concurrency', value)),
+  seed: (options, value) => (options.seed = wholeNumber('seed', value)),
+  out: (options, value) => (options.outDir = value),
+};
+
 export function parseOptions(argv: string[]): FaultOptions {
   const profile = argv.find((argument) => argument.startsWith('--profile='))?.slice(10) ?? 'long';
   if (profile !== 'short' && profile !== 'long')
     throw new Error(`Unknown profile ${profile}\n${USAGE}`);
   const options = { ...(profile === 'short' ? SHORT : LONG) };
   for (const argument of argv) {
-    const match = /^--([a-z-]+)=(.+)$/.exec(argument);
-    if (!match) throw new Error(`Unknown argument ${argument}\n${USAGE}`);
-    const [, name, value] = match as unknown as [string, string, string];
-    switch (name) {
-      case 'profile':
-        break;
-      case 'cases':
-        options.cases = wholeNumber(name, value);
-        break;
-      case 'concurrency':
-        options.concurrency = wholeNumber(name, value);
-        break;
-      case 'seed':
-        options.seed = wholeNumber(name, value);
-        break;
-      case 'out':
-        options.outDir = value;
-        break;
-      default:
-        throw new Error(`Unknown option --${name}\n${USAGE}`);
-    }
+    const [, name = '', value = ''] = /^--([a-z-]+)=(.+)$/.exec(argument) ?? [];
+    const set = SETTERS[name];
+    if (!set) throw new Error(`Unknown argument ${argument}\n${USAGE}`);
+    set(options, value);
   }
   return options;
 }
