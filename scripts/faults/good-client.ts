@@ -113,7 +113,7 @@ export class GoodClient {
     }
   }
 
-  /** Completes acknowledged per case index, for progress and recovery times. */
+  /** Handovers (completes) acknowledged so far. */
   get handoversAcknowledged(): number {
     return this.acknowledgements.filter((ack) => ack.action === 'complete').length;
   }

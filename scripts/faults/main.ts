@@ -17,6 +17,8 @@ const APP_ENVIRONMENT = {
   WEBHOOK_MAX_ATTEMPTS: '25',
 };
 
+const PROGRESS_INTERVAL_MS = 30_000;
+
 const log = (line: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 /** Case i starts at i × (window / cases), at most `concurrency` in flight. */
@@ -150,10 +152,17 @@ async function run(options: FaultOptions, track: (stop: () => Promise<void>) => 
       `driving ${options.cases} cases over ${options.windowMs / 1000} s; apps: ${stack.appNames.join(', ')}`,
     );
     const loadStarted = Date.now();
+    const progress = setInterval(
+      () =>
+        log(
+          `  ${client.caseIds.size} cases opened, ${client.handoversAcknowledged} handovers acknowledged`,
+        ),
+      PROGRESS_INTERVAL_MS,
+    );
     const [faults] = await Promise.all([
       injectFaults(stack, client, options, loadStarted),
       driveLoad(client, options, loadStarted),
-    ]);
+    ]).finally(() => clearInterval(progress));
     const loadSeconds = (Date.now() - loadStarted) / 1000;
     log(`load done: ${client.handoversAcknowledged} handovers acknowledged; settling`);
     const settleStarted = Date.now();
