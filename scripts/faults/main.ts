@@ -84,12 +84,13 @@ async function restartUnexpectedExits(stack: FaultStack, records: FaultRecord[])
 }
 
 /**
- * Waits (bounded) until every case workflow is idle (no workflow task, no activity pending) and no
- * webhook delivery is pending, twice in a row.
+ * Waits (bounded) until every case workflow is idle (no workflow task, no activity pending), no
+ * webhook delivery is pending and no notification appears, twice in a row.
  */
 async function settle(stack: FaultStack, caseIds: string[], timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   let quietPolls = 0;
+  let lastTotal: number | undefined;
   while (Date.now() < deadline) {
     const connection = await stack.connection();
     let busy = 0;
@@ -103,13 +104,18 @@ async function settle(stack: FaultStack, caseIds: string[], timeoutMs: number): 
       if (!description || description.pendingWorkflowTask || description.pendingActivities?.length)
         busy += 1;
     }
-    const pending = await stack.database(async (client) => {
-      const { rows } = await client.query<{ pending: number }>(
-        `SELECT count(*)::int AS pending FROM webhook_deliveries WHERE status = 'pending'`,
+    // Pending deliveries, and the count of in-app notifications and webhook deliveries, which must
+    // stand still (a relay may still be moving rows that no table marks as pending).
+    const delivery = await stack.database(async (client) => {
+      const { rows } = await client.query<{ pending: number; total: number }>(
+        `SELECT (SELECT count(*)::int FROM webhook_deliveries WHERE status = 'pending') AS pending,
+           (SELECT count(*)::int FROM notifications) + (SELECT count(*)::int FROM webhook_deliveries) AS total`,
       );
-      return rows[0]?.pending ?? 0;
+      return rows[0];
     });
-    quietPolls = busy === 0 && pending === 0 ? quietPolls + 1 : 0;
+    const quiet = busy === 0 && delivery?.pending === 0 && delivery.total === lastTotal;
+    lastTotal = delivery?.total;
+    quietPolls = quiet ? quietPolls + 1 : 0;
     if (quietPolls >= 2) return true;
     await sleep(2_000);
   }
