@@ -33,6 +33,8 @@ export interface FaultContext {
   redisDownMs: number;
   /** The case index the projection-in-flight fault drives itself. */
   victimCaseIndex: number;
+  /** Work a fault leaves running (the rest of its own case), for the run to await before settling. */
+  background: Promise<void>[];
   log: (line: string) => void;
 }
 
@@ -95,8 +97,9 @@ async function killDuringProjection(
   startedAt: number,
 ): Promise<FaultRecord> {
   const { stack, client, log } = context;
-  let record: FaultRecord | undefined;
-  await client.runCase(context.victimCaseIndex, async (step, task, send) => {
+  let injected: (record: FaultRecord) => void = () => undefined;
+  const recorded = new Promise<FaultRecord>((resolve) => (injected = resolve));
+  const victim = client.runCase(context.victimCaseIndex, async (step, task, send) => {
     if (step.stepId !== 'matching') return send();
     const lock = new PgClient({ connectionString: stack.postgres.url });
     await lock.connect();
@@ -128,7 +131,7 @@ async function killDuringProjection(
     );
     await stack.startApp('api');
     resume();
-    record = {
+    injected({
       name: 'temporal-kill-during-projection',
       startedAt,
       restoredAt: Date.now(),
@@ -139,17 +142,21 @@ async function killDuringProjection(
         : {
             notInjected: `no projection waited on the row lock within ${BLOCK_TIMEOUT_MS / 1000} s`,
           }),
-    };
+    });
     await sent;
   });
-  return (
-    record ?? {
-      name: 'temporal-kill-during-projection',
-      startedAt,
-      restoredAt: Date.now(),
-      notInjected: 'the victim case never reached matching',
-    }
+  // The rest of the victim case runs on with the load; the fault is over once it is recorded.
+  context.background.push(
+    victim.then(() =>
+      injected({
+        name: 'temporal-kill-during-projection',
+        startedAt,
+        restoredAt: Date.now(),
+        notInjected: 'the victim case never reached matching',
+      }),
+    ),
   );
+  return recorded;
 }
 
 /**

@@ -49,6 +49,7 @@ async function injectFaults(
   const random = seededRandom(options.seed);
   const spacing = options.windowMs / (options.faults.length + 1);
   const records: FaultRecord[] = [];
+  const background: Promise<void>[] = [];
   for (const [index, name] of options.faults.entries()) {
     const planned = started + spacing * (index + 1) + (random() - 0.5) * spacing * 0.4;
     await sleep(Math.max(0, planned - Date.now()));
@@ -58,12 +59,14 @@ async function injectFaults(
       client,
       redisDownMs: options.redisDownMs,
       victimCaseIndex: options.cases,
+      background,
       log,
     });
     records.push(record);
     log(`  restored after ${((record.restoredAt - record.startedAt) / 1000).toFixed(1)} s`);
     await restartUnexpectedExits(stack, records);
   }
+  await Promise.all(background);
   return records;
 }
 
