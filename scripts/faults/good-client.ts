@@ -50,9 +50,6 @@ export interface ClientOptions {
 export const actionKey = (caseIndex: number, taskKey: string, action: string) =>
   `case-${caseIndex}-${taskKey}-${action}`;
 
-/** A 409 that persists is a real conflict (e.g. the case has ended), not a request in flight. */
-const MAX_CONFLICT_RETRIES = 5;
-
 class GiveUp extends Error {}
 
 /**
@@ -235,13 +232,11 @@ export class GoodClient {
     deadline: number,
   ): Promise<Answer> {
     let backoffMs = 250;
-    let conflicts = 0;
     for (let attempt = 1; ; attempt++) {
       const answer = await this.attempt(username, method, path, body, key);
       if (answer.status >= 200 && answer.status < 300) return answer;
       this.count(answer.status === 0 ? String(answer.body) : String(answer.status));
-      if (answer.status === 409) conflicts += 1;
-      if (!retryable(answer, path) || conflicts > MAX_CONFLICT_RETRIES) {
+      if (!retryable(answer, path)) {
         throw new GiveUp(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
       }
       if (Date.now() + backoffMs > deadline) {

@@ -232,6 +232,7 @@ async function run(options: FaultOptions, track: (stop: () => Promise<void>) => 
       clientErrors: Object.fromEntries(client.errors),
       invariants: invariantCounts(violations),
       violations,
+      acknowledgements: client.acknowledgements,
       settled,
       silentInvariants: silent,
     };

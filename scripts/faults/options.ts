@@ -37,7 +37,8 @@ const SHORT: FaultOptions = {
   ],
   redisDownMs: 20_000,
   requestTimeoutMs: 30_000,
-  actionDeadlineMs: 120_000,
+  // Longer than the API's Idempotency-Key lease (120 s), which a killed API leaves behind.
+  actionDeadlineMs: 180_000,
   settleTimeoutMs: 60_000,
   seed: 11,
   outDir: 'fault-results',

@@ -22,6 +22,8 @@ export interface FaultRunResult {
   /** Per invariant: how many violations. */
   invariants: Record<string, number>;
   violations: Violation[];
+  /** Every write the client saw acknowledged, for following a violation back to its requests. */
+  acknowledgements: Acknowledgement[];
   settled: boolean;
   /** Invariants that did not fire on the deliberately corrupted copy (each one a defect of the suite). */
   silentInvariants: string[];
