@@ -10,6 +10,8 @@ echo "› build";       npm run --silent build
 echo "› unit tests";  npx jest --ci --selectProjects unit
 echo "› integration tests (PostgreSQL, Redis, Temporal dev server and time-skipping test server)"
 npx jest --ci --selectProjects integration --runInBand
+echo "› fault suite, short (own PostgreSQL, Redis and Temporal, killed and restarted; docs/reliability.md)"
+npm run --silent faults:short
 echo "› web console: type check, unit tests, build"
 npm run --silent typecheck --prefix apps/web
 npm run --silent test --prefix apps/web
