@@ -4,6 +4,7 @@ import { CaseEntity } from './cases/case.entity';
 import { EscalationEntity } from './cases/escalation.entity';
 import { TaskEntity } from './cases/task.entity';
 import { OrganisationEntity } from './identity/organisation.entity';
+import { RoleGrantEntity } from './identity/role-grant.entity';
 import { UserEntity } from './identity/user.entity';
 import { ModelDraftEntity } from './models/model-draft.entity';
 import { ModelVersionEntity } from './models/model-version.entity';
@@ -15,6 +16,7 @@ export const ENTITIES = [
   AuditEntryEntity,
   OrganisationEntity,
   UserEntity,
+  RoleGrantEntity,
   ModelDraftEntity,
   ModelVersionEntity,
   CaseEntity,

@@ -4,6 +4,7 @@ export * from './migrate';
 export * from './identity/organisation.entity';
 export * from './identity/organisation.repository';
 export * from './identity/user.entity';
+export * from './identity/role-grant.entity';
 export * from './identity/user.repository';
 export * from './models/model-draft.entity';
 export * from './models/model-version.entity';

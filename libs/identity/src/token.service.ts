@@ -35,7 +35,11 @@ export class TokenService {
 
   async issue(user: UserEntity): Promise<{ accessToken: string; expiresIn: number }> {
     const expiresIn = this.env.AUTH_TOKEN_TTL_SECONDS;
-    const accessToken = await new SignJWT({ role: user.role, org: user.organisationId })
+    const accessToken = await new SignJWT({
+      role: user.role,
+      org: user.organisationId,
+      ver: user.tokenVersion,
+    })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(user.id)
       .setIssuer(PLATFORM_ISSUER)
@@ -46,7 +50,11 @@ export class TokenService {
     return { accessToken, expiresIn };
   }
 
-  /** Verifies the token and loads the user it names; role and organisation always come from our own records. */
+  /**
+   * Verifies the token and loads the user it names; roles and organisation always come from our
+   * own records. A deactivated user, or a platform token older than the user's token version
+   * (signed out, deactivated), is refused at once.
+   */
   async authenticate(token: string): Promise<AuthenticatedUser> {
     const payload = await this.verify(token);
     const user = this.jwks
@@ -54,12 +62,22 @@ export class TokenService {
       : await this.users.findById(String(payload.sub ?? ''));
     if (!user)
       throw new UnauthorizedException('The token names a user this platform does not know');
+    if (!user.active) throw new UnauthorizedException('This account has been deactivated');
+    if (!this.jwks && payload.ver !== user.tokenVersion) {
+      throw new UnauthorizedException('This token has been revoked; sign in again');
+    }
+    const grants = await this.users.grantsOf(user.id);
     return {
       id: user.id,
       username: user.username,
       displayName: user.displayName,
       role: user.role,
       organisationId: user.organisationId,
+      grants: grants.map(({ role, organisationId, chainId }) => ({
+        role,
+        organisationId,
+        chainId,
+      })),
     };
   }
 

@@ -13,9 +13,8 @@ import {
   CaseRepository,
   TaskRepository,
   type CaseEntity,
-  type CaseReader,
 } from '@schakel/database';
-import type { AuthenticatedUser } from '@schakel/identity';
+import { actsFor, hasRole, readerOf, type AuthenticatedUser } from '@schakel/identity';
 import { validateIntake } from '@schakel/reference-model/engine';
 import { ModelSnapshots } from '../models/model-snapshots';
 import { ModelsService } from '../models/models.service';
@@ -34,10 +33,6 @@ import type {
 import { caseSummary, caseView, timelineEntry } from './case-views';
 import { CaseWorkflowClient } from './case-workflow.client';
 import { NeedToKnow } from './need-to-know';
-
-const readerOf = (user: AuthenticatedUser): CaseReader => ({
-  organisationId: user.role === 'caseworker' ? user.organisationId : null,
-});
 
 @Injectable()
 export class CasesService {
@@ -66,10 +61,10 @@ export class CasesService {
     }
     const version = await this.models.currentVersion(request.chainId, user);
     const model = version.document;
-    if (
-      user.role === 'caseworker' &&
-      !model.partners.some((partner) => partner.id === user.organisationId)
-    ) {
+    const asPartner =
+      hasRole(user, 'caseworker') &&
+      model.partners.some((partner) => partner.id === user.organisationId);
+    if (!asPartner && !actsFor(user, request.chainId, 'regisseur')) {
       throw new NotFoundException(`No published model for chain '${request.chainId}'`);
     }
     const problems: { field: string; code: string; message: string }[] = validateIntake(

@@ -30,8 +30,11 @@ export class RegieController {
     summary: 'The escalation queue (open, by level and age) or its history (resolved)',
   })
   @ApiOkResponse({ type: EscalationPageDto })
-  queue(@Query() query: EscalationQueryDto): Promise<EscalationPageDto> {
-    return this.regie.queue(query);
+  queue(
+    @Query() query: EscalationQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<EscalationPageDto> {
+    return this.regie.queue(query, user);
   }
 
   @Get('escalations/:escalationId')

@@ -8,7 +8,18 @@ import {
 } from 'typeorm';
 import { OrganisationEntity } from './organisation.entity';
 
-export const USER_ROLES = ['caseworker', 'regisseur', 'operations', 'admin'] as const;
+/**
+ * Every role a user can be granted. `caseworker` is scoped to an organisation; `regisseur`,
+ * `operations` and `model-owner` to one chain or every chain; `admin` is the platform admin
+ * (organisations, people, settings) and owns every chain's model.
+ */
+export const USER_ROLES = [
+  'caseworker',
+  'regisseur',
+  'operations',
+  'model-owner',
+  'admin',
+] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
 @Entity({ name: 'users' })
@@ -23,6 +34,7 @@ export class UserEntity {
   @Column({ name: 'display_name', type: 'varchar', length: 200 })
   displayName!: string;
 
+  /** The primary role (see `primaryRole`); the grants in `role_grants` say what the user may do. */
   @Column({ type: 'varchar', length: 20 })
   role!: UserRole;
 
@@ -37,6 +49,17 @@ export class UserEntity {
   /** Only for locally signed-in (demo) users; null for users who sign in through OIDC. */
   @Column({ name: 'password_hash', type: 'varchar', length: 100, nullable: true, select: false })
   passwordHash!: string | null;
+
+  /** False once deactivated: the user can no longer sign in and every token they hold is refused. */
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt!: Date | null;
+
+  /** Carried in the platform's tokens; raising it (sign-out, deactivation) revokes them all. */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

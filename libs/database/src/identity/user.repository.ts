@@ -1,16 +1,41 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { UserEntity } from './user.entity';
+import { In, Repository, type EntityManager } from 'typeorm';
+import { RoleGrantEntity } from './role-grant.entity';
+import { USER_ROLES, UserEntity, type UserRole } from './user.entity';
 
 export type NewUser = Pick<
   UserEntity,
   'username' | 'displayName' | 'role' | 'organisationId' | 'passwordHash'
 >;
 
+/** A role to grant: the organisation for a caseworker, the chain (null: every chain) for chain roles. */
+export interface Grant {
+  role: UserRole;
+  organisationId: string | null;
+  chainId: string | null;
+}
+
+export interface UserSearch {
+  organisationId?: string;
+  username?: string;
+  limit: number;
+  offset: number;
+}
+
+/** The grant today's single role stands for: chain roles for every chain, as before grants existed. */
+export const grantOfRole = (role: UserRole, organisationId: string | null): Grant => ({
+  role,
+  organisationId: role === 'caseworker' ? organisationId : null,
+  chainId: null,
+});
+
 @Injectable()
 export class UserRepository {
-  constructor(@InjectRepository(UserEntity) private readonly rows: Repository<UserEntity>) {}
+  constructor(
+    @InjectRepository(UserEntity) private readonly rows: Repository<UserEntity>,
+    @InjectRepository(RoleGrantEntity) private readonly grants: Repository<RoleGrantEntity>,
+  ) {}
 
   findById(id: string): Promise<UserEntity | null> {
     return this.rows.findOne({ where: { id } });
@@ -29,16 +54,176 @@ export class UserRepository {
       .getOne();
   }
 
-  /** Colleagues within one organisation, e.g. to assign a task to. */
+  /** Active caseworkers of one organisation, e.g. to assign a task to. */
   findByOrganisation(organisationId: string): Promise<UserEntity[]> {
-    return this.rows.find({ where: { organisationId }, order: { displayName: 'ASC' } });
+    return this.rows.find({
+      where: { organisationId, active: true },
+      order: { displayName: 'ASC' },
+    });
   }
 
   findAll(): Promise<UserEntity[]> {
     return this.rows.find({ order: { username: 'ASC' } });
   }
 
+  search(search: UserSearch): Promise<[UserEntity[], number]> {
+    const query = this.rows.createQueryBuilder('u');
+    if (search.organisationId) {
+      query.andWhere(
+        `(u.organisation_id = :organisationId OR EXISTS (SELECT 1 FROM role_grants g
+           WHERE g.user_id = u.id AND g.organisation_id = :organisationId))`,
+        { organisationId: search.organisationId },
+      );
+    }
+    if (search.username) query.andWhere('u.username = :username', { username: search.username });
+    return query.orderBy('u.username').take(search.limit).skip(search.offset).getManyAndCount();
+  }
+
+  /** Demo seed: creates or updates the user; a new user gets the grant their role stands for. */
   async upsert(user: NewUser): Promise<void> {
-    await this.rows.upsert(user, ['username']);
+    await this.rows.manager.transaction(async (manager) => {
+      await manager.upsert(UserEntity, user, ['username']);
+      const { id } = (await manager.findOneBy(UserEntity, {
+        username: user.username,
+      })) as UserEntity;
+      if ((await manager.countBy(RoleGrantEntity, { userId: id })) === 0) {
+        await manager.insert(RoleGrantEntity, {
+          userId: id,
+          ...grantOfRole(user.role, user.organisationId),
+        });
+      }
+    });
+  }
+
+  /** A new user with their grants; null when the username is taken. */
+  async create(
+    user: Pick<UserEntity, 'username' | 'displayName' | 'passwordHash'>,
+    grants: Grant[],
+    grantedBy: string | null,
+  ): Promise<UserEntity | null> {
+    return this.rows.manager.transaction(async (manager) => {
+      const caseworker = grants.find((grant) => grant.role === 'caseworker');
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(UserEntity)
+        .values({
+          ...user,
+          role: caseworker ? 'caseworker' : (grants[0]?.role ?? 'caseworker'),
+          organisationId: caseworker?.organisationId ?? null,
+        })
+        .orIgnore()
+        .returning('id')
+        .execute();
+      const id = (inserted.raw as { id: string }[])[0]?.id;
+      if (!id) return null;
+      for (const grant of grants) await this.insertGrant(manager, id, grant, grantedBy);
+      await this.derivePrimaryRole(manager, id);
+      return manager.findOneBy(UserEntity, { id });
+    });
+  }
+
+  async update(
+    id: string,
+    change: Partial<Pick<UserEntity, 'displayName' | 'passwordHash' | 'username'>>,
+  ): Promise<void> {
+    if (Object.keys(change).length > 0) await this.rows.update({ id }, change);
+  }
+
+  /** Deactivates the user and revokes every token they hold; false when already inactive. */
+  async deactivate(id: string): Promise<boolean> {
+    const result = await this.rows
+      .createQueryBuilder()
+      .update()
+      .set({
+        active: false,
+        deactivatedAt: () => 'now()',
+        tokenVersion: () => 'token_version + 1',
+      })
+      .where('id = :id AND active', { id })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  async reactivate(id: string): Promise<void> {
+    await this.rows.update({ id }, { active: true, deactivatedAt: null });
+  }
+
+  /** Every active user holding a grant in this organisation (its caseworkers). */
+  async activeIdsOfOrganisation(organisationId: string): Promise<string[]> {
+    const rows = await this.rows
+      .createQueryBuilder('u')
+      .select('u.id', 'id')
+      .where('u.active AND u.organisation_id = :organisationId', { organisationId })
+      .getRawMany<{ id: string }>();
+    return rows.map((row) => row.id);
+  }
+
+  /** Sign-out: every token issued so far stops working. */
+  async revokeTokens(id: string): Promise<void> {
+    await this.rows.increment({ id }, 'tokenVersion', 1);
+  }
+
+  grantsOf(userId: string): Promise<RoleGrantEntity[]> {
+    return this.grants.find({ where: { userId }, order: { grantedAt: 'ASC', id: 'ASC' } });
+  }
+
+  grantsOfUsers(userIds: string[]): Promise<RoleGrantEntity[]> {
+    if (userIds.length === 0) return Promise.resolve([]);
+    return this.grants.find({ where: { userId: In(userIds) }, order: { grantedAt: 'ASC' } });
+  }
+
+  /** Adds a grant (a repeat is a no-op) and derives the primary role again. */
+  grant(userId: string, grant: Grant, grantedBy: string | null): Promise<void> {
+    return this.rows.manager.transaction(async (manager) => {
+      await this.insertGrant(manager, userId, grant, grantedBy);
+      await this.derivePrimaryRole(manager, userId);
+    });
+  }
+
+  /** Removes one grant; false when the user holds no such grant. */
+  revoke(userId: string, grantId: string): Promise<boolean> {
+    return this.rows.manager.transaction(async (manager) => {
+      const result = await manager.delete(RoleGrantEntity, { id: grantId, userId });
+      await this.derivePrimaryRole(manager, userId);
+      return (result.affected ?? 0) > 0;
+    });
+  }
+
+  /** Replaces all grants at once (SCIM replace and OIDC sign-in carry the whole set). */
+  replaceGrants(userId: string, grants: Grant[], grantedBy: string | null): Promise<void> {
+    return this.rows.manager.transaction(async (manager) => {
+      await manager.delete(RoleGrantEntity, { userId });
+      for (const grant of grants) await this.insertGrant(manager, userId, grant, grantedBy);
+      await this.derivePrimaryRole(manager, userId);
+    });
+  }
+
+  private async insertGrant(
+    manager: EntityManager,
+    userId: string,
+    grant: Grant,
+    grantedBy: string | null,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO role_grants (user_id, role, organisation_id, chain_id, granted_by)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+      [userId, grant.role, grant.organisationId, grant.chainId, grantedBy],
+    );
+  }
+
+  /**
+   * `users.role` and `users.organisation_id` keep meaning what they meant before grants: the
+   * first grant in USER_ROLES order (caseworker first, with its organisation). A user without
+   * grants keeps the last primary role but passes no role check.
+   */
+  private async derivePrimaryRole(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(
+      `UPDATE users u SET role = g.role, organisation_id = g.organisation_id
+       FROM (SELECT role, organisation_id FROM role_grants WHERE user_id = $1
+             ORDER BY array_position($2::varchar[], role) LIMIT 1) g
+       WHERE u.id = $1`,
+      [userId, USER_ROLES],
+    );
   }
 }

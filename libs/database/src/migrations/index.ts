@@ -7,6 +7,7 @@ import { Notifications1764300000000 } from './1764300000000-notifications';
 import { Kpis1764400000000 } from './1764400000000-kpis';
 import { AuditLog1764450000000 } from './1764450000000-audit-log';
 import { KpiTaskDaily1764500000000 } from './1764500000000-kpi-task-daily';
+import { ChainScopedRoles1764840000000 } from './1764840000000-chain-scoped-roles';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Kpis1764400000000,
   AuditLog1764450000000,
   KpiTaskDaily1764500000000,
+  ChainScopedRoles1764840000000,
 ];
