@@ -4,6 +4,7 @@ import { DatabaseModule } from '@schakel/database';
 import { HttpLoggerModule } from '@schakel/http';
 import { QueueModule } from '@schakel/queue';
 import { TemporalClientModule } from '@schakel/temporal';
+import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
@@ -25,6 +26,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     TemporalClientModule,
     AuthModule,
     AuditModule,
+    AdminModule,
     HealthModule,
     ModelsModule,
     CasesModule,

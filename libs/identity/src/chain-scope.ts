@@ -1,16 +1,26 @@
 import type { CaseReader, UserRole } from '@schakel/database';
 import type { AuthenticatedUser } from './authenticated-user';
 
-/** The roles scoped to chains; a caseworker is scoped to an organisation instead. */
-export type ChainRole = 'regisseur' | 'operations' | 'model-owner';
+/**
+ * The roles scoped to chains; a caseworker is scoped to an organisation instead. An admin of a
+ * chain manages its people and grants; an admin of every chain is the platform admin.
+ */
+export type ChainRole = 'regisseur' | 'operations' | 'model-owner' | 'admin';
 
-/** The platform admin owns every chain's model (uploads, publishes and retires them). */
+/** An admin also owns the models of the chains they administer. */
 const implied = (granted: UserRole, asked: UserRole): boolean =>
   granted === asked || (granted === 'admin' && asked === 'model-owner');
 
-/** Whether the user holds the role in any scope. */
+/**
+ * Whether the user holds the role in some scope; `admin` only as platform admin (a chain's
+ * admin passes no `@Roles('admin')` route: the admin API checks their chains itself).
+ */
 export const hasRole = (user: AuthenticatedUser, role: UserRole): boolean =>
-  user.grants.some((grant) => implied(grant.role, role));
+  user.grants.some(
+    (grant) => implied(grant.role, role) && (role !== 'admin' || grant.chainId === null),
+  );
+
+export const isPlatformAdmin = (user: AuthenticatedUser): boolean => hasRole(user, 'admin');
 
 /**
  * The chains in which the user holds one of these roles; null means every chain (a grant
@@ -37,4 +47,4 @@ export const readerOf = (user: AuthenticatedUser, ...roles: ChainRole[]): Requir
   chainIds: chainsFor(user, ...(roles.length ? roles : CHAIN_ROLES)),
 });
 
-const CHAIN_ROLES: ChainRole[] = ['regisseur', 'operations', 'model-owner'];
+const CHAIN_ROLES: ChainRole[] = ['regisseur', 'operations', 'model-owner', 'admin'];

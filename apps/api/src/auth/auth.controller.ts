@@ -20,6 +20,14 @@ export class AuthController {
     return this.auth.login(body.username, body.password);
   }
 
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Sign out: every token issued to you so far stops working at once' })
+  logout(@CurrentUser() user: AuthenticatedUser): Promise<void> {
+    return this.auth.logout(user);
+  }
+
   @Get('me')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Who you are signed in as: role and organisation' })

@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { EnvironmentVariables } from '@schakel/config';
 import { UserRepository } from '@schakel/database';
-import { passwordMatches, TokenService } from '@schakel/identity';
+import { passwordMatches, TokenService, type AuthenticatedUser } from '@schakel/identity';
 import type { TokenDto } from './login.dto';
 
 @Injectable()
@@ -20,9 +20,17 @@ export class AuthService {
       );
     }
     const user = await this.users.findWithPasswordHash(username);
-    if (!user?.passwordHash || !(await passwordMatches(password, user.passwordHash))) {
+    if (
+      !user?.passwordHash ||
+      !(await passwordMatches(password, user.passwordHash)) ||
+      !user.active
+    ) {
       throw new UnauthorizedException('Unknown username or wrong password');
     }
     return { ...(await this.tokens.issue(user)), tokenType: 'Bearer' };
+  }
+
+  async logout(user: AuthenticatedUser): Promise<void> {
+    await this.users.revokeTokens(user.id);
   }
 }

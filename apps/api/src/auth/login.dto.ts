@@ -26,10 +26,23 @@ export class TokenDto {
   tokenType!: 'Bearer';
 }
 
+export class RoleGrantDto {
+  @ApiProperty({ enum: ['caseworker', 'regisseur', 'operations', 'model-owner', 'admin'] })
+  role!: string;
+  @ApiProperty({ nullable: true, type: String }) organisationId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'null: every chain' })
+  chainId!: string | null;
+}
+
 export class CurrentUserDto {
   @ApiProperty() id!: string;
   @ApiProperty() username!: string;
   @ApiProperty() displayName!: string;
-  @ApiProperty({ enum: ['caseworker', 'regisseur', 'operations', 'admin'] }) role!: string;
+  @ApiProperty({
+    enum: ['caseworker', 'regisseur', 'operations', 'model-owner', 'admin'],
+    description: 'The primary role; `grants` say what you may do where',
+  })
+  role!: string;
   @ApiProperty({ nullable: true, type: String }) organisationId!: string | null;
+  @ApiProperty({ type: [RoleGrantDto] }) grants!: RoleGrantDto[];
 }

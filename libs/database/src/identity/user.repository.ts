@@ -17,6 +17,8 @@ export interface Grant {
 }
 
 export interface UserSearch {
+  /** People with a grant in these chains or working for one of their partners (null: everyone). */
+  chainIds: readonly string[] | null;
   organisationId?: string;
   username?: string;
   limit: number;
@@ -73,6 +75,14 @@ export class UserRepository {
         `(u.organisation_id = :organisationId OR EXISTS (SELECT 1 FROM role_grants g
            WHERE g.user_id = u.id AND g.organisation_id = :organisationId))`,
         { organisationId: search.organisationId },
+      );
+    }
+    if (search.chainIds) {
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = u.id AND (g.chain_id = ANY(:chainIds)
+           OR g.organisation_id IN (SELECT unnest(v.partner_ids) FROM model_versions v
+                                    WHERE v.chain_id = ANY(:chainIds))))`,
+        { chainIds: search.chainIds },
       );
     }
     if (search.username) query.andWhere('u.username = :username', { username: search.username });

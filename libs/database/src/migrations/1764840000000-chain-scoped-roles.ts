@@ -2,8 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Roles become grants: a user holds any number of them, each scoped to an organisation
- * (caseworker), to one chain or to every chain (regisseur, operations, model owner), or to the
- * platform (admin). Users and organisations can be deactivated; a user's token version revokes
+ * (caseworker), or to one chain or every chain (regisseur, operations, model owner, admin: an
+ * admin of every chain is the platform admin). Users and organisations can be deactivated; a user's token version revokes
  * every token issued before it was raised.
  */
 export class ChainScopedRoles1764840000000 implements MigrationInterface {
@@ -35,7 +35,7 @@ export class ChainScopedRoles1764840000000 implements MigrationInterface {
         CONSTRAINT caseworker_grant_names_organisation
           CHECK ((role = 'caseworker') = (organisation_id IS NOT NULL)),
         CONSTRAINT only_chain_roles_name_a_chain
-          CHECK (chain_id IS NULL OR role IN ('regisseur', 'operations', 'model-owner'))
+          CHECK (chain_id IS NULL OR role IN ('regisseur', 'operations', 'model-owner', 'admin'))
       )`);
     await queryRunner.query(`
       CREATE UNIQUE INDEX role_grants_unique_idx
