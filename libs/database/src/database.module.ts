@@ -5,6 +5,7 @@ import { dataSourceOptions } from './data-source-options';
 import { AuditLogRepository } from './audit/audit-log.repository';
 import { ENTITIES } from './entities';
 import { OrganisationRepository } from './identity/organisation.repository';
+import { ScimClientRepository } from './identity/scim-client.repository';
 import { UserRepository } from './identity/user.repository';
 import { ModelRepository } from './models/model.repository';
 import { CaseEventRepository } from './cases/case-event.repository';
@@ -23,6 +24,7 @@ const REPOSITORIES = [
   AuditLogRepository,
   OrganisationRepository,
   UserRepository,
+  ScimClientRepository,
   ModelRepository,
   CaseRepository,
   TaskRepository,

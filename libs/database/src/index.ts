@@ -5,6 +5,8 @@ export * from './identity/organisation.entity';
 export * from './identity/organisation.repository';
 export * from './identity/user.entity';
 export * from './identity/role-grant.entity';
+export * from './identity/scim-client.entity';
+export * from './identity/scim-client.repository';
 export * from './identity/user.repository';
 export * from './models/model-draft.entity';
 export * from './models/model-version.entity';

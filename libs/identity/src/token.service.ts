@@ -1,4 +1,4 @@
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { EnvironmentVariables } from '@schakel/config';
 import { UserRepository, type UserEntity } from '@schakel/database';
@@ -67,6 +67,9 @@ export class TokenService {
       throw new UnauthorizedException('This token has been revoked; sign in again');
     }
     const grants = await this.users.grantsOf(user.id);
+    if (!user.role || grants.length === 0) {
+      throw new ForbiddenException('Your account holds no role yet; ask an admin of your chain');
+    }
     return {
       id: user.id,
       username: user.username,

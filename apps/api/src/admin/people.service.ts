@@ -7,6 +7,7 @@ import {
   type RoleGrantEntity,
   type UserEntity,
 } from '@schakel/database';
+import { RequestValidationError } from '@schakel/http';
 import { hashPassword, type AuthenticatedUser } from '@schakel/identity';
 import { CaseWorkflowClient } from '../cases/case-workflow.client';
 import type {
@@ -43,6 +44,11 @@ export class PeopleService {
 
   async create(body: CreatePersonDto, user: AuthenticatedUser): Promise<PersonDto> {
     const grants = body.grants.map((input, index) => grantOf(input, `grants[${index}]`));
+    if (grants.length === 0 && administeredChains(user) !== null) {
+      throw new RequestValidationError([
+        { field: 'grants', reason: 'must hold at least one role in a chain you administer' },
+      ]);
+    }
     for (const [index, grant] of grants.entries()) {
       await assertMayGrant(user, grant, `grants[${index}]`, this.organisations);
     }

@@ -34,9 +34,12 @@ export class UserEntity {
   @Column({ name: 'display_name', type: 'varchar', length: 200 })
   displayName!: string;
 
-  /** The primary role (see `primaryRole`); the grants in `role_grants` say what the user may do. */
-  @Column({ type: 'varchar', length: 20 })
-  role!: UserRole;
+  /**
+   * The primary role, derived from the grants in `role_grants` (which say what the user may do):
+   * caseworker first, then regisseur, operations, model-owner, admin; null without any grant.
+   */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  role!: UserRole | null;
 
   /** Set for caseworkers (exactly one organisation), null for chain-wide roles. */
   @Column({ name: 'organisation_id', type: 'varchar', length: 64, nullable: true })
@@ -49,6 +52,14 @@ export class UserEntity {
   /** Only for locally signed-in (demo) users; null for users who sign in through OIDC. */
   @Column({ name: 'password_hash', type: 'varchar', length: 100, nullable: true, select: false })
   passwordHash!: string | null;
+
+  /** The identity provider's own id for the person (SCIM `externalId`). */
+  @Column({ name: 'external_id', type: 'varchar', length: 200, nullable: true })
+  externalId!: string | null;
+
+  /** The SCIM client that provisioned the person, if any: it may keep managing them. */
+  @Column({ name: 'scim_client_id', type: 'uuid', nullable: true })
+  scimClientId!: string | null;
 
   /** False once deactivated: the user can no longer sign in and every token they hold is refused. */
   @Column({ type: 'boolean', default: true })

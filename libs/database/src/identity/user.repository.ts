@@ -6,8 +6,10 @@ import { USER_ROLES, UserEntity, type UserRole } from './user.entity';
 
 export type NewUser = Pick<
   UserEntity,
-  'username' | 'displayName' | 'role' | 'organisationId' | 'passwordHash'
->;
+  'username' | 'displayName' | 'organisationId' | 'passwordHash'
+> & {
+  role: UserRole;
+};
 
 /** A role to grant: the organisation for a caseworker, the chain (null: every chain) for chain roles. */
 export interface Grant {
@@ -112,16 +114,11 @@ export class UserRepository {
     grantedBy: string | null,
   ): Promise<UserEntity | null> {
     return this.rows.manager.transaction(async (manager) => {
-      const caseworker = grants.find((grant) => grant.role === 'caseworker');
       const inserted = await manager
         .createQueryBuilder()
         .insert()
         .into(UserEntity)
-        .values({
-          ...user,
-          role: caseworker ? 'caseworker' : (grants[0]?.role ?? 'caseworker'),
-          organisationId: caseworker?.organisationId ?? null,
-        })
+        .values({ ...user, role: null, organisationId: null })
         .orIgnore()
         .returning('id')
         .execute();
@@ -224,14 +221,14 @@ export class UserRepository {
 
   /**
    * `users.role` and `users.organisation_id` keep meaning what they meant before grants: the
-   * first grant in USER_ROLES order (caseworker first, with its organisation). A user without
-   * grants keeps the last primary role but passes no role check.
+   * first grant in USER_ROLES order (caseworker first, with its organisation); both null for a
+   * user without grants.
    */
   private async derivePrimaryRole(manager: EntityManager, userId: string): Promise<void> {
     await manager.query(
-      `UPDATE users u SET role = g.role, organisation_id = g.organisation_id
-       FROM (SELECT role, organisation_id FROM role_grants WHERE user_id = $1
-             ORDER BY array_position($2::varchar[], role) LIMIT 1) g
+      `UPDATE users u SET (role, organisation_id) = (
+         SELECT g.role, g.organisation_id FROM role_grants g WHERE g.user_id = $1
+         ORDER BY array_position($2::varchar[], g.role) LIMIT 1)
        WHERE u.id = $1`,
       [userId, USER_ROLES],
     );

@@ -13,6 +13,7 @@ export class ChainScopedRoles1764840000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE users DROP CONSTRAINT users_role_check`);
     await queryRunner.query(`
       ALTER TABLE users
+        ALTER COLUMN role DROP NOT NULL,
         ADD CONSTRAINT users_role_check
           CHECK (role IN ('caseworker', 'regisseur', 'operations', 'model-owner', 'admin')),
         ADD COLUMN active boolean NOT NULL DEFAULT true,
@@ -55,8 +56,9 @@ export class ChainScopedRoles1764840000000 implements MigrationInterface {
     await queryRunner.query(`
       ALTER TABLE users DROP COLUMN active, DROP COLUMN deactivated_at, DROP COLUMN token_version,
         DROP CONSTRAINT users_role_check`);
+    await queryRunner.query(`DELETE FROM users WHERE role IS NULL OR role = 'model-owner'`);
     await queryRunner.query(`
-      ALTER TABLE users ADD CONSTRAINT users_role_check
+      ALTER TABLE users ALTER COLUMN role SET NOT NULL, ADD CONSTRAINT users_role_check
         CHECK (role IN ('caseworker', 'regisseur', 'operations', 'admin'))`);
   }
 }

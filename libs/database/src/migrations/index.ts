@@ -8,6 +8,7 @@ import { Kpis1764400000000 } from './1764400000000-kpis';
 import { AuditLog1764450000000 } from './1764450000000-audit-log';
 import { KpiTaskDaily1764500000000 } from './1764500000000-kpi-task-daily';
 import { ChainScopedRoles1764840000000 } from './1764840000000-chain-scoped-roles';
+import { ScimClients1764840000001 } from './1764840000001-scim-clients';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AuditLog1764450000000,
   KpiTaskDaily1764500000000,
   ChainScopedRoles1764840000000,
+  ScimClients1764840000001,
 ];

@@ -1,0 +1,35 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * SCIM provisioning: the clients (one per identity provider) an admin issues a bearer token to,
+ * stored only as its SHA-256 hash, with the organisations the client may provision people for.
+ * Users remember their SCIM externalId and which client provisioned them.
+ */
+export class ScimClients1764840000001 implements MigrationInterface {
+  name = 'ScimClients1764840000001';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE TABLE scim_clients (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        name varchar(200) NOT NULL,
+        token_hash char(64) NOT NULL UNIQUE,
+        organisation_ids varchar(64)[] NOT NULL,
+        created_by uuid REFERENCES users(id),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        revoked_at timestamptz
+      )`);
+    await queryRunner.query(`
+      ALTER TABLE users
+        ADD COLUMN external_id varchar(200),
+        ADD COLUMN scim_client_id uuid REFERENCES scim_clients(id)`);
+    await queryRunner.query(`CREATE INDEX users_scim_client_idx ON users (scim_client_id)`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `ALTER TABLE users DROP COLUMN external_id, DROP COLUMN scim_client_id`,
+    );
+    await queryRunner.query(`DROP TABLE scim_clients`);
+  }
+}
