@@ -13,6 +13,7 @@ import { KpisModule } from './kpis/kpis.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ModelsModule } from './models/models.module';
+import { ScimModule } from './scim/scim.module';
 import { SmokeModule } from './smoke/smoke.module';
 import { UsersController } from './users/users.controller';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -27,6 +28,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     AuthModule,
     AuditModule,
     AdminModule,
+    ScimModule,
     HealthModule,
     ModelsModule,
     CasesModule,

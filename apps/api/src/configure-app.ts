@@ -31,7 +31,10 @@ function serveWebConsole(app: NestExpressApplication): void {
 /** Everything main.ts and the integration tests must set up identically. */
 export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.useBodyParser('json', {
+    limit: BODY_LIMIT,
+    type: ['application/json', 'application/scim+json'],
+  });
   app.useBodyParser('text', {
     limit: BODY_LIMIT,
     type: ['text/plain', 'text/yaml', 'application/yaml', 'application/x-yaml'],

@@ -10,5 +10,6 @@ import { PeopleService } from './people.service';
   imports: [CasesModule],
   controllers: [OrganisationsController, PeopleController],
   providers: [OrganisationsService, PeopleService],
+  exports: [PeopleService],
 })
 export class AdminModule {}

@@ -56,6 +56,16 @@ export class OrganisationRepository {
     return rows.map((row) => row.chain_id);
   }
 
+  /** The chains whose published models name one of these organisations (null: every chain). */
+  async chainsOfAny(ids: readonly string[] | null): Promise<string[]> {
+    const rows = await this.rows.query<{ chain_id: string }[]>(
+      `SELECT DISTINCT chain_id FROM model_versions
+       WHERE $1::varchar[] IS NULL OR partner_ids && $1::varchar[] ORDER BY chain_id`,
+      [ids],
+    );
+    return rows.map((row) => row.chain_id);
+  }
+
   /** Registers an organisation without renaming an existing one; false when the id exists. */
   async insertIfMissing(organisation: Pick<OrganisationEntity, 'id' | 'name'>): Promise<boolean> {
     const result = await this.rows

@@ -61,6 +61,10 @@ export class UserEntity {
   @Column({ name: 'scim_client_id', type: 'uuid', nullable: true })
   scimClientId!: string | null;
 
+  /** Set when a SCIM client deleted the person: deactivated, and gone for SCIM (404). */
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt!: Date | null;
+
   /** False once deactivated: the user can no longer sign in and every token they hold is refused. */
   @Column({ type: 'boolean', default: true })
   active!: boolean;

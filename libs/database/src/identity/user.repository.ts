@@ -18,6 +18,9 @@ export interface Grant {
   chainId: string | null;
 }
 
+/** Whose people a SCIM caller sees: a client's own and its organisations' caseworkers; null: everyone. */
+export type ProvisioningScope = { clientId: string; organisationIds: string[] } | null;
+
 export interface UserSearch {
   /** People with a grant in these chains or working for one of their partners (null: everyone). */
   chainIds: readonly string[] | null;
@@ -91,6 +94,34 @@ export class UserRepository {
     return query.orderBy('u.username').take(search.limit).skip(search.offset).getManyAndCount();
   }
 
+  /** People as SCIM shows them (not deleted), optionally by userName (case-insensitive, RFC 7643). */
+  provisioned(
+    scope: ProvisioningScope,
+    search: { id?: string; userName?: string; limit: number; offset: number },
+  ): Promise<[UserEntity[], number]> {
+    const query = this.rows.createQueryBuilder('u').where('u.deleted_at IS NULL');
+    if (scope) {
+      query.andWhere(
+        '(u.scim_client_id = :clientId OR u.organisation_id = ANY(:organisationIds))',
+        scope,
+      );
+    }
+    if (search.id) query.andWhere('u.id = :id', { id: search.id });
+    if (search.userName !== undefined) {
+      query.andWhere('lower(u.username) = lower(:userName)', { userName: search.userName });
+    }
+    return query
+      .orderBy('u.created_at')
+      .addOrderBy('u.id')
+      .take(search.limit)
+      .skip(search.offset)
+      .getManyAndCount();
+  }
+
+  async markDeleted(id: string): Promise<void> {
+    await this.rows.update({ id }, { deletedAt: new Date() });
+  }
+
   /** Demo seed: creates or updates the user; a new user gets the grant their role stands for. */
   async upsert(user: NewUser): Promise<void> {
     await this.rows.manager.transaction(async (manager) => {
@@ -109,7 +140,8 @@ export class UserRepository {
 
   /** A new user with their grants; null when the username is taken. */
   async create(
-    user: Pick<UserEntity, 'username' | 'displayName' | 'passwordHash'>,
+    user: Pick<UserEntity, 'username' | 'displayName' | 'passwordHash'> &
+      Partial<Pick<UserEntity, 'externalId' | 'scimClientId'>>,
     grants: Grant[],
     grantedBy: string | null,
   ): Promise<UserEntity | null> {
@@ -130,11 +162,22 @@ export class UserRepository {
     });
   }
 
+  /** False when the new username is taken by someone else. */
   async update(
     id: string,
-    change: Partial<Pick<UserEntity, 'displayName' | 'passwordHash' | 'username'>>,
-  ): Promise<void> {
-    if (Object.keys(change).length > 0) await this.rows.update({ id }, change);
+    change: Partial<Pick<UserEntity, 'displayName' | 'passwordHash' | 'username' | 'externalId'>>,
+  ): Promise<boolean> {
+    if (Object.keys(change).length === 0) return true;
+    const result = await this.rows
+      .createQueryBuilder()
+      .update()
+      .set(change)
+      .where(
+        'id = :id AND NOT EXISTS (SELECT 1 FROM users o WHERE o.username = :username AND o.id <> :id)',
+        { id, username: change.username ?? '' },
+      )
+      .execute();
+    return (result.affected ?? 0) > 0;
   }
 
   /** Deactivates the user and revokes every token they hold; false when already inactive. */
@@ -197,10 +240,18 @@ export class UserRepository {
     });
   }
 
-  /** Replaces all grants at once (SCIM replace and OIDC sign-in carry the whole set). */
-  replaceGrants(userId: string, grants: Grant[], grantedBy: string | null): Promise<void> {
+  /**
+   * Replaces the grants of these roles at once (SCIM and OIDC sign-in carry the whole set of the
+   * roles they manage); grants of other roles stay.
+   */
+  replaceGrants(
+    userId: string,
+    roles: readonly UserRole[],
+    grants: Grant[],
+    grantedBy: string | null,
+  ): Promise<void> {
     return this.rows.manager.transaction(async (manager) => {
-      await manager.delete(RoleGrantEntity, { userId });
+      await manager.delete(RoleGrantEntity, { userId, role: In([...roles]) });
       for (const grant of grants) await this.insertGrant(manager, userId, grant, grantedBy);
       await this.derivePrimaryRole(manager, userId);
     });

@@ -3,7 +3,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * SCIM provisioning: the clients (one per identity provider) an admin issues a bearer token to,
  * stored only as its SHA-256 hash, with the organisations the client may provision people for.
- * Users remember their SCIM externalId and which client provisioned them.
+ * Users remember their SCIM externalId, which client provisioned them, and whether the client
+ * deleted them (deactivated for good; the row stays so their name stays on past events).
  */
 export class ScimClients1764840000001 implements MigrationInterface {
   name = 'ScimClients1764840000001';
@@ -22,13 +23,14 @@ export class ScimClients1764840000001 implements MigrationInterface {
     await queryRunner.query(`
       ALTER TABLE users
         ADD COLUMN external_id varchar(200),
-        ADD COLUMN scim_client_id uuid REFERENCES scim_clients(id)`);
+        ADD COLUMN scim_client_id uuid REFERENCES scim_clients(id),
+        ADD COLUMN deleted_at timestamptz`);
     await queryRunner.query(`CREATE INDEX users_scim_client_idx ON users (scim_client_id)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `ALTER TABLE users DROP COLUMN external_id, DROP COLUMN scim_client_id`,
+      `ALTER TABLE users DROP COLUMN external_id, DROP COLUMN scim_client_id, DROP COLUMN deleted_at`,
     );
     await queryRunner.query(`DROP TABLE scim_clients`);
   }
