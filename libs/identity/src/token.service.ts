@@ -73,7 +73,7 @@ export class TokenService {
     return {
       id: user.id,
       username: user.username,
-      displayName: user.displayName,
+      displayName: user.displayName ?? user.username,
       role: user.role,
       organisationId: user.organisationId,
       grants: grants.map(({ role, organisationId, chainId }) => ({

@@ -174,7 +174,7 @@ function personDto(row: UserEntity, grants: RoleGrantEntity[]): PersonDto {
   return {
     id: row.id,
     username: row.username,
-    displayName: row.displayName,
+    displayName: row.displayName ?? row.username,
     active: row.active,
     deactivatedAt: row.deactivatedAt,
     grants: grants.map(({ id, role, organisationId, chainId }) => ({

@@ -12,7 +12,8 @@ const MULTI_VALUED = new Set(['roles']);
 
 interface Target {
   extension: boolean;
-  attribute: string;
+  /** Null: the extension object as a whole. */
+  attribute: string | null;
 }
 
 const canonical = (name: string, known: string[]): string | undefined =>
@@ -21,6 +22,7 @@ const canonical = (name: string, known: string[]): string | undefined =>
 /** `userName`, `urn:…:core:2.0:User:userName` or `urn:schakel:…:User:roles`; no sub-attributes or filters. */
 function target(path: string): Target {
   const lower = path.toLowerCase();
+  if (lower === SCHAKEL_USER_EXTENSION.toLowerCase()) return { extension: true, attribute: null };
   const extensionPrefix = `${SCHAKEL_USER_EXTENSION.toLowerCase()}:`;
   const corePrefix = `${CORE_USER_SCHEMA.toLowerCase()}:`;
   const extension = lower.startsWith(extensionPrefix);
@@ -49,6 +51,10 @@ function container(resource: ScimUserDocument, extension: boolean): Record<strin
 }
 
 function set(resource: ScimUserDocument, where: Target, value: unknown, op: 'add' | 'replace') {
+  if (where.attribute === null) {
+    setAll(resource, { [SCHAKEL_USER_EXTENSION]: value }, op);
+    return;
+  }
   const into = container(resource, where.extension);
   if (op === 'add' && MULTI_VALUED.has(where.attribute)) {
     const current = Array.isArray(into[where.attribute])
@@ -71,6 +77,7 @@ function setAll(resource: ScimUserDocument, value: unknown, op: 'add' | 'replace
         throw new ScimError(400, `${SCHAKEL_USER_EXTENSION} must be an object`, 'invalidSyntax');
       }
       for (const [name, extensionValue] of Object.entries(inner)) {
+        if (name === 'schemas') continue;
         set(resource, target(`${SCHAKEL_USER_EXTENSION}:${name}`), extensionValue, op);
       }
     } else if (key !== 'schemas') {
@@ -102,7 +109,8 @@ export function applyPatch(resource: ScimUserDocument, body: unknown): ScimUserD
       if (where.attribute === 'userName') {
         throw new ScimError(400, 'userName is required and cannot be removed', 'mutability');
       }
-      delete container(result, where.extension)[where.attribute];
+      if (where.attribute === null) delete result[SCHAKEL_USER_EXTENSION];
+      else delete container(result, where.extension)[where.attribute];
     } else {
       throw new ScimError(
         400,

@@ -128,7 +128,7 @@ export function serviceProviderConfig(base: string) {
   };
 }
 
-export const listResponse = (resources: unknown[], total: number, startIndex: number) => ({
+export const listResponse = <T>(resources: T[], total: number, startIndex: number) => ({
   schemas: [LIST_RESPONSE_SCHEMA],
   totalResults: total,
   startIndex,

@@ -29,8 +29,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface ProvisionedUser {
   userName: string;
-  displayName: string;
-  active: boolean;
+  /** Null: unassigned (the username is shown). */
+  displayName: string | null;
+  /** Null: unassigned, which counts as active. */
+  active: boolean | null;
   externalId: string | null;
   password?: string;
   grants: Grant[];
@@ -88,6 +90,7 @@ export class ScimUsersService {
         username: input.userName,
         displayName: input.displayName,
         externalId: input.externalId,
+        activeStated: input.active !== null,
         passwordHash: input.password ? await hashPassword(input.password) : null,
         scimClientId: caller.kind === 'client' ? caller.client.id : null,
       },
@@ -95,7 +98,7 @@ export class ScimUsersService {
       grantor(caller),
     );
     if (!created) throw taken(input.userName);
-    if (!input.active) await this.setActive(created, false);
+    if (input.active === false) await this.setActive(created, false);
     return this.get(caller, created.id, base);
   }
 
@@ -125,11 +128,13 @@ export class ScimUsersService {
       username: input.userName,
       displayName: input.displayName,
       externalId: input.externalId,
+      activeStated: input.active !== null,
       ...(input.password ? { passwordHash: await hashPassword(input.password) } : {}),
     });
     if (!updated) throw taken(input.userName);
     await this.users.replaceGrants(existing.id, MANAGED_ROLES, input.grants, grantor(caller));
-    if (input.active !== existing.active) await this.setActive(existing, input.active);
+    const active = input.active ?? true;
+    if (active !== existing.active) await this.setActive(existing, active);
   }
 
   private async setActive(user: UserEntity, active: boolean): Promise<void> {
@@ -187,9 +192,9 @@ function document(row: UserEntity, grants: RoleGrantEntity[], base: string): Sci
     id: row.id,
     ...(row.externalId ? { externalId: row.externalId } : {}),
     userName: row.username,
-    displayName: row.displayName,
-    active: row.active,
-    [SCHAKEL_USER_EXTENSION]: extension,
+    ...(row.displayName !== null ? { displayName: row.displayName } : {}),
+    ...(!row.active || row.activeStated ? { active: row.active } : {}),
+    ...(Object.keys(extension).length ? { [SCHAKEL_USER_EXTENSION]: extension } : {}),
     meta: {
       resourceType: 'User',
       created: row.createdAt.toISOString(),
@@ -207,8 +212,8 @@ const optionalString = (value: unknown, name: string, max = 200): string | undef
   return value;
 };
 
-function readActive(value: unknown): boolean {
-  if (value === undefined || value === null) return true;
+function readActive(value: unknown): boolean | null {
+  if (value === undefined || value === null) return null;
   if (typeof value === 'boolean') return value;
   if (typeof value === 'string' && /^(true|false)$/i.test(value)) {
     return value.toLowerCase() === 'true';
@@ -259,7 +264,7 @@ function readUser(
   }
   return {
     userName,
-    displayName: optionalString(source.displayName, 'displayName') ?? userName,
+    displayName: optionalString(source.displayName, 'displayName') ?? null,
     active: readActive(source.active),
     externalId: optionalString(source.externalId, 'externalId') ?? null,
     password,

@@ -20,6 +20,7 @@ import { ScimAuthGuard } from './scim-auth.guard';
 import { CurrentScimCaller, ScimBaseUrl, type ScimCaller } from './scim-caller';
 import { ScimError } from './scim-error';
 import { SCIM_CONTENT_TYPE, ScimExceptionFilter } from './scim-exception.filter';
+import { project } from './scim-attributes';
 import { parseUserFilter } from './scim-filter';
 import { listResponse, resourceTypes, serviceProviderConfig, userSchemas } from './scim-schemas';
 import { ScimUsersService } from './scim-users.service';
@@ -89,20 +90,26 @@ export class ScimController {
   @Get('Users')
   @Header('Content-Type', SCIM_CONTENT_TYPE)
   @ApiOperation({ summary: 'People, optionally filter=userName eq "…", paged by startIndex/count' })
-  list(
+  async list(
     @CurrentScimCaller() caller: ScimCaller,
     @ScimBaseUrl() base: string,
     @Query('filter') filter?: string,
     @Query('startIndex') startIndex?: string,
     @Query('count') count?: string,
+    @Query('attributes') attributes?: string,
+    @Query('excludedAttributes') excludedAttributes?: string,
   ) {
-    return this.users.list(
+    const page = await this.users.list(
       caller,
       parseUserFilter(filter),
       positive(startIndex, 1),
       positive(count, 100),
       base,
     );
+    return {
+      ...page,
+      Resources: page.Resources.map((user) => project(user, attributes, excludedAttributes)),
+    };
   }
 
   @Post('Users')
@@ -118,12 +125,14 @@ export class ScimController {
 
   @Get('Users/:id')
   @Header('Content-Type', SCIM_CONTENT_TYPE)
-  get(
+  async get(
     @Param('id') id: string,
     @CurrentScimCaller() caller: ScimCaller,
     @ScimBaseUrl() base: string,
+    @Query('attributes') attributes?: string,
+    @Query('excludedAttributes') excludedAttributes?: string,
   ) {
-    return this.users.get(caller, id, base);
+    return project(await this.users.get(caller, id, base), attributes, excludedAttributes);
   }
 
   @Put('Users/:id')
@@ -155,6 +164,18 @@ export class ScimController {
   @ApiOperation({ summary: 'Deactivate for good; the name stays on past events' })
   remove(@Param('id') id: string, @CurrentScimCaller() caller: ScimCaller): Promise<void> {
     return this.users.remove(caller, id);
+  }
+
+  @All(['ServiceProviderConfig', 'ResourceTypes', 'Schemas'])
+  @ApiExcludeEndpoint()
+  readOnly(): never {
+    throw new ScimError(405, 'The discovery endpoints are read-only');
+  }
+
+  @Post('.search')
+  @ApiExcludeEndpoint()
+  searchAll(): never {
+    throw new ScimError(501, 'Searching several resource types at once is not supported');
   }
 
   @All('*path')

@@ -60,7 +60,7 @@ export class OrganisationRepository {
   async chainsOfAny(ids: readonly string[] | null): Promise<string[]> {
     const rows = await this.rows.query<{ chain_id: string }[]>(
       `SELECT DISTINCT chain_id FROM model_versions
-       WHERE $1::varchar[] IS NULL OR partner_ids && $1::varchar[] ORDER BY chain_id`,
+       WHERE $1::text[] IS NULL OR partner_ids && $1::text[] ORDER BY chain_id`,
       [ids],
     );
     return rows.map((row) => row.chain_id);

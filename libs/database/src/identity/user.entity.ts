@@ -31,8 +31,9 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 200, unique: true })
   username!: string;
 
-  @Column({ name: 'display_name', type: 'varchar', length: 200 })
-  displayName!: string;
+  /** Null when a SCIM client left it unassigned; the username is shown instead. */
+  @Column({ name: 'display_name', type: 'varchar', length: 200, nullable: true })
+  displayName!: string | null;
 
   /**
    * The primary role, derived from the grants in `role_grants` (which say what the user may do):
@@ -62,6 +63,10 @@ export class UserEntity {
   scimClientId!: string | null;
 
   /** Set when a SCIM client deleted the person: deactivated, and gone for SCIM (404). */
+  /** False when a SCIM client left `active` unassigned (the person then counts as active). */
+  @Column({ name: 'active_stated', type: 'boolean', default: true })
+  activeStated!: boolean;
+
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
   deletedAt!: Date | null;
 

@@ -141,7 +141,7 @@ export class UserRepository {
   /** A new user with their grants; null when the username is taken. */
   async create(
     user: Pick<UserEntity, 'username' | 'displayName' | 'passwordHash'> &
-      Partial<Pick<UserEntity, 'externalId' | 'scimClientId'>>,
+      Partial<Pick<UserEntity, 'externalId' | 'scimClientId' | 'activeStated'>>,
     grants: Grant[],
     grantedBy: string | null,
   ): Promise<UserEntity | null> {
@@ -165,7 +165,9 @@ export class UserRepository {
   /** False when the new username is taken by someone else. */
   async update(
     id: string,
-    change: Partial<Pick<UserEntity, 'displayName' | 'passwordHash' | 'username' | 'externalId'>>,
+    change: Partial<
+      Pick<UserEntity, 'displayName' | 'passwordHash' | 'username' | 'externalId' | 'activeStated'>
+    >,
   ): Promise<boolean> {
     if (Object.keys(change).length === 0) return true;
     const result = await this.rows
