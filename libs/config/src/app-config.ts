@@ -127,6 +127,24 @@ export class EnvironmentVariables {
   @Min(60)
   AUTH_TOKEN_TTL_SECONDS = 8 * 3600;
 
+  /** Wrong passwords for one username within the window before its sign-in is refused (429). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  AUTH_LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  /** Wrong passwords from one address within the window before its sign-ins are refused (429). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS = 50;
+
+  /** The throttling window: failures older than this are forgotten, a lock lasts until its end. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  AUTH_LOGIN_WINDOW_SECONDS = 900;
+
   /** When set, bearer tokens are verified against this OIDC issuer's JWKS instead of the platform's secret. */
   @Transform(emptyToUndefined)
   @IsOptional()

@@ -5,6 +5,7 @@ import { dataSourceOptions } from './data-source-options';
 import { AuditLogRepository } from './audit/audit-log.repository';
 import { ENTITIES } from './entities';
 import { OrganisationRepository } from './identity/organisation.repository';
+import { LoginFailureRepository } from './identity/login-failure.repository';
 import { ScimClientRepository } from './identity/scim-client.repository';
 import { UserRepository } from './identity/user.repository';
 import { ModelRepository } from './models/model.repository';
@@ -25,6 +26,7 @@ const REPOSITORIES = [
   OrganisationRepository,
   UserRepository,
   ScimClientRepository,
+  LoginFailureRepository,
   ModelRepository,
   CaseRepository,
   TaskRepository,

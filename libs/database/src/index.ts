@@ -7,6 +7,7 @@ export * from './identity/user.entity';
 export * from './identity/role-grant.entity';
 export * from './identity/scim-client.entity';
 export * from './identity/scim-client.repository';
+export * from './identity/login-failure.repository';
 export * from './identity/user.repository';
 export * from './models/model-draft.entity';
 export * from './models/model-version.entity';

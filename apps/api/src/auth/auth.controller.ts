@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, type AuthenticatedUser } from '@schakel/identity';
-import { AuthService } from './auth.service';
+import type { Request, Response } from 'express';
+import { AuthService, LoginThrottledException } from './auth.service';
 import { CurrentUserDto, LoginDto, TokenDto } from './login.dto';
 
 @ApiTags('auth')
@@ -13,11 +14,23 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Sign in as a seeded demo user (not available in production or with OIDC)',
+    summary:
+      'Sign in with a local account (not in production or with OIDC); 429 with Retry-After after too many failures',
   })
   @ApiOkResponse({ type: TokenDto })
-  login(@Body() body: LoginDto): Promise<TokenDto> {
-    return this.auth.login(body.username, body.password);
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TokenDto> {
+    try {
+      return await this.auth.login(body.username, body.password, request.ip ?? 'unknown');
+    } catch (error) {
+      if (error instanceof LoginThrottledException) {
+        response.setHeader('Retry-After', String(error.retryAfterSeconds));
+      }
+      throw error;
+    }
   }
 
   @Post('logout')

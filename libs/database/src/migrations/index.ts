@@ -9,6 +9,7 @@ import { AuditLog1764450000000 } from './1764450000000-audit-log';
 import { KpiTaskDaily1764500000000 } from './1764500000000-kpi-task-daily';
 import { ChainScopedRoles1764840000000 } from './1764840000000-chain-scoped-roles';
 import { ScimClients1764840000001 } from './1764840000001-scim-clients';
+import { LoginFailures1764840000002 } from './1764840000002-login-failures';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   KpiTaskDaily1764500000000,
   ChainScopedRoles1764840000000,
   ScimClients1764840000001,
+  LoginFailures1764840000002,
 ];

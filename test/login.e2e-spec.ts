@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { startTestStack, type TestStack } from './support/test-stack';
+
+/** Local accounts: throttled per account (and per address), no user enumeration. */
+describe('password sign-in', () => {
+  let stack: TestStack;
+  const address = `203.0.113.${Math.floor(Math.random() * 200) + 1}`;
+
+  beforeAll(async () => {
+    stack = await startTestStack({
+      worker: false,
+      environment: { AUTH_LOGIN_MAX_FAILURES_PER_ACCOUNT: '3' },
+    });
+    (stack.api.getHttpAdapter().getInstance() as { set(key: string, value: unknown): void }).set(
+      'trust proxy',
+      true,
+    );
+  });
+  afterAll(() => stack.close());
+
+  const login = (username: string, password: string) =>
+    stack.http().post('/auth/login').set('X-Forwarded-For', address).send({ username, password });
+
+  it('answers an unknown user exactly as a wrong password', async () => {
+    const unknown = await login(`nobody-${randomUUID()}`, 'whatever-password').expect(401);
+    const wrong = await login('gemeente.collega', 'wrong-password').expect(401);
+    expect(unknown.body.message).toBe(wrong.body.message);
+    expect(unknown.body.message).toBe('Unknown username or wrong password');
+  });
+
+  it('refuses an account with 429 and Retry-After after too many failures, even the right password', async () => {
+    const username = 'wijkteam.collega';
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      await login(username, 'wrong-password').expect(401);
+    }
+    const refused = await login(username, 'schakel-demo').expect(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused.body.message).toMatch(/^Too many failed sign-ins/);
+  });
+
+  it('throttles an unknown username the same way, so a lock says nothing about existence', async () => {
+    const username = `nobody-${randomUUID()}`;
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      await login(username, 'wrong-password').expect(401);
+    }
+    await login(username, 'wrong-password').expect(429);
+  });
+});
