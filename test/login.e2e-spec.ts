@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { generateSync } from 'otplib';
 import { startTestStack, type TestStack } from './support/test-stack';
 
-/** Local accounts: throttled per account (and per address), no user enumeration. */
+/** Local accounts: throttled per account (and per address), no user enumeration, TOTP. */
 describe('password sign-in', () => {
   let stack: TestStack;
   const address = `203.0.113.${Math.floor(Math.random() * 200) + 1}`;
@@ -44,5 +45,58 @@ describe('password sign-in', () => {
       await login(username, 'wrong-password').expect(401);
     }
     await login(username, 'wrong-password').expect(429);
+  });
+
+  it('enrols a TOTP second factor, then needs a fresh code at every sign-in', async () => {
+    const username = `totp.${randomUUID().slice(0, 8)}`;
+    const password = 'a-long-local-password';
+    await stack
+      .http()
+      .post('/admin/people')
+      .set('Authorization', await stack.bearer('admin'))
+      .send({
+        username,
+        displayName: username,
+        password,
+        grants: [{ role: 'caseworker', organisationId: 'gemeente' }],
+      })
+      .expect(201);
+    const enrolment = await stack
+      .http()
+      .post('/auth/totp/enrol')
+      .send({ username, password })
+      .expect(200);
+    const secret = enrolment.body.secret as string;
+    expect(enrolment.body.otpauthUri).toMatch(/^otpauth:\/\/totp\/Schakel:/);
+    await stack
+      .http()
+      .post('/auth/totp/confirm')
+      .send({
+        username,
+        password,
+        code: '000000' === generateSync({ secret }) ? '111111' : '000000',
+      })
+      .expect(401);
+    await stack
+      .http()
+      .post('/auth/totp/confirm')
+      .send({ username, password, code: generateSync({ secret }) })
+      .expect(204);
+
+    const withoutCode = await login(username, password).expect(401);
+    expect(withoutCode.body.message).toBe('A valid one-time code (code) is required');
+    const reused = await stack
+      .http()
+      .post('/auth/login')
+      .send({ username, password, code: generateSync({ secret }) })
+      .expect(401);
+    expect(reused.body.message).toBe('This one-time code was used already');
+    const next = generateSync({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
+    await stack.http().post('/auth/login').send({ username, password, code: next }).expect(200);
+  });
+
+  it('names a malformed code', async () => {
+    const response = await login('gemeente.collega', 'x').send({ code: 'abc' }).expect(400);
+    expect(JSON.stringify(response.body.errors)).toContain('code');
   });
 });

@@ -127,6 +127,13 @@ export class EnvironmentVariables {
   @Min(60)
   AUTH_TOKEN_TTL_SECONDS = 8 * 3600;
 
+  /**
+   * Whether password sign-in needs a TOTP code: `auto` (the default) requires it in production,
+   * `true` always, `false` only for accounts that enrolled one.
+   */
+  @IsIn(['auto', 'true', 'false'])
+  AUTH_LOCAL_TOTP_REQUIRED: 'auto' | 'true' | 'false' = 'auto';
+
   /** Wrong passwords for one username within the window before its sign-in is refused (429). */
   @Type(() => Number)
   @IsInt()

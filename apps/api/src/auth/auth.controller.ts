@@ -2,8 +2,25 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, type AuthenticatedUser } from '@schakel/identity';
 import type { Request, Response } from 'express';
-import { AuthService, LoginThrottledException } from './auth.service';
-import { CurrentUserDto, LoginDto, TokenDto } from './login.dto';
+import { AuthService, LoginThrottledException, type Credentials } from './auth.service';
+import { CurrentUserDto, LoginDto, TokenDto, TotpEnrolmentDto } from './login.dto';
+
+const credentials = (body: LoginDto, request: Request): Credentials => ({
+  ...body,
+  address: request.ip ?? 'unknown',
+});
+
+/** A throttled sign-in (429) says when to try again. */
+async function withRetryAfter<T>(response: Response, answer: Promise<T>): Promise<T> {
+  try {
+    return await answer;
+  } catch (error) {
+    if (error instanceof LoginThrottledException) {
+      response.setHeader('Retry-After', String(error.retryAfterSeconds));
+    }
+    throw error;
+  }
+}
 
 @ApiTags('auth')
 @Controller('auth')
@@ -15,22 +32,44 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Sign in with a local account (not in production or with OIDC); 429 with Retry-After after too many failures',
+      'Sign in with a local account (not with OIDC); with `code` where a second factor is enrolled or required; 429 with Retry-After after too many failures',
   })
   @ApiOkResponse({ type: TokenDto })
-  async login(
+  login(
     @Body() body: LoginDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TokenDto> {
-    try {
-      return await this.auth.login(body.username, body.password, request.ip ?? 'unknown');
-    } catch (error) {
-      if (error instanceof LoginThrottledException) {
-        response.setHeader('Retry-After', String(error.retryAfterSeconds));
-      }
-      throw error;
-    }
+    return withRetryAfter(response, this.auth.login(credentials(body, request)));
+  }
+
+  @Public()
+  @Post('totp/enrol')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Start a TOTP second factor (RFC 6238) for a local account: the secret to scan',
+  })
+  @ApiOkResponse({ type: TotpEnrolmentDto })
+  enrolTotp(
+    @Body() body: LoginDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TotpEnrolmentDto> {
+    return withRetryAfter(response, this.auth.enrolTotp(credentials(body, request)));
+  }
+
+  @Public()
+  @Post('totp/confirm')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Confirm the second factor with a first code; sign-in needs codes from now on',
+  })
+  confirmTotp(
+    @Body() body: LoginDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    return withRetryAfter(response, this.auth.confirmTotp(credentials(body, request)));
   }
 
   @Post('logout')

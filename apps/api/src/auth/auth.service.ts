@@ -1,4 +1,6 @@
 import {
+  ConflictException,
+  ForbiddenException,
   HttpException,
   HttpStatus,
   Inject,
@@ -6,15 +8,16 @@ import {
   NotFoundException,
   UnauthorizedException,
 } from '@nestjs/common';
+import { generateSecret, generateURI, verifySync } from 'otplib';
 import { EnvironmentVariables } from '@schakel/config';
-import { LoginFailureRepository, UserRepository } from '@schakel/database';
+import { LoginFailureRepository, UserRepository, type UserEntity } from '@schakel/database';
 import {
   hashPassword,
   passwordMatches,
   TokenService,
   type AuthenticatedUser,
 } from '@schakel/identity';
-import type { TokenDto } from './login.dto';
+import type { TokenDto, TotpEnrolmentDto } from './login.dto';
 
 /** 429 for a throttled sign-in; the controller turns `retryAfterSeconds` into `Retry-After`. */
 export class LoginThrottledException extends HttpException {
@@ -24,6 +27,17 @@ export class LoginThrottledException extends HttpException {
       HttpStatus.TOO_MANY_REQUESTS,
     );
   }
+}
+
+const TOTP_ISSUER = 'Schakel';
+/** One 30-second step either side, for clocks that drift a little. */
+const TOTP_TOLERANCE_SECONDS = 30;
+
+export interface Credentials {
+  username: string;
+  password: string;
+  code?: string;
+  address: string;
 }
 
 @Injectable()
@@ -38,42 +52,120 @@ export class AuthService {
     private readonly failures: LoginFailureRepository,
   ) {}
 
-  /**
-   * Password sign-in for local accounts (not in production or with OIDC). An unknown username, a
-   * wrong password and a deactivated account get the same answer after the same bcrypt work;
-   * failures are counted per username and per address, and past the limit the answer is 429.
-   */
-  async login(username: string, password: string, address: string): Promise<TokenDto> {
-    if (this.env.NODE_ENV === 'production' || this.tokens.usesOidc) {
-      throw new NotFoundException(
-        'Password sign-in is not available here; sign in through your identity provider',
-      );
-    }
-    const account = `account:${username.toLowerCase()}`;
-    const keys = [account, `address:${address}`];
-    const wait = await this.failures.retryAfter(keys);
-    if (wait > 0) throw new LoginThrottledException(wait);
+  private get totpRequired(): boolean {
+    const setting = this.env.AUTH_LOCAL_TOTP_REQUIRED;
+    return setting === 'true' || (setting === 'auto' && this.env.NODE_ENV === 'production');
+  }
 
-    const user = await this.users.findWithPasswordHash(username);
-    const matches = await passwordMatches(password, user?.passwordHash ?? (await this.dummyHash));
-    if (!user?.passwordHash || !matches || !user.active) {
-      await this.failures.recordFailure(
-        account,
-        this.env.AUTH_LOGIN_MAX_FAILURES_PER_ACCOUNT,
-        this.env.AUTH_LOGIN_WINDOW_SECONDS,
+  /**
+   * Password sign-in for local accounts (not with OIDC), with the TOTP code where the account
+   * enrolled one or the deployment requires it (production by default).
+   */
+  async login(credentials: Credentials): Promise<TokenDto> {
+    const user = await this.checkPassword(credentials);
+    if (user.totpEnabledAt) {
+      await this.checkCode(user, credentials);
+    } else if (this.totpRequired) {
+      throw new ForbiddenException(
+        'This account needs a second factor first: POST /auth/totp/enrol, then /auth/totp/confirm',
       );
-      await this.failures.recordFailure(
-        keys[1],
-        this.env.AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS,
-        this.env.AUTH_LOGIN_WINDOW_SECONDS,
-      );
-      throw new UnauthorizedException('Unknown username or wrong password');
     }
-    await this.failures.clear(account);
+    await this.failures.clear(accountKey(credentials.username));
     return { ...(await this.tokens.issue(user)), tokenType: 'Bearer' };
+  }
+
+  /** A new TOTP secret for the account (pending until confirmed); 409 once one is confirmed. */
+  async enrolTotp(credentials: Credentials): Promise<TotpEnrolmentDto> {
+    const user = await this.checkPassword(credentials);
+    const secret = generateSecret();
+    if (!(await this.users.startTotp(user.id, secret))) {
+      throw new ConflictException('This account already has a second factor');
+    }
+    return {
+      secret,
+      otpauthUri: generateURI({ issuer: TOTP_ISSUER, label: user.username, secret }),
+    };
+  }
+
+  /** The first code from the authenticator app confirms the secret; sign-in needs codes from now on. */
+  async confirmTotp(credentials: Credentials): Promise<void> {
+    const user = await this.checkPassword(credentials);
+    if (user.totpEnabledAt || !user.totpSecret) {
+      throw new ConflictException(
+        user.totpEnabledAt
+          ? 'This account already has a second factor'
+          : 'Enrol first: POST /auth/totp/enrol',
+      );
+    }
+    await this.users.confirmTotp(user.id, await this.codeStep(user, credentials));
+    await this.failures.clear(accountKey(credentials.username));
   }
 
   async logout(user: AuthenticatedUser): Promise<void> {
     await this.users.revokeTokens(user.id);
   }
+
+  /**
+   * The account, when the password matches. An unknown username, a wrong password and a
+   * deactivated account get the same answer after the same bcrypt work; failures are counted per
+   * username and per address, and past the limit the answer is 429.
+   */
+  private async checkPassword(credentials: Credentials): Promise<UserEntity> {
+    if (this.tokens.usesOidc) {
+      throw new NotFoundException(
+        'Password sign-in is not available here; sign in through your identity provider',
+      );
+    }
+    const keys = [accountKey(credentials.username), `address:${credentials.address}`];
+    const wait = await this.failures.retryAfter(keys);
+    if (wait > 0) throw new LoginThrottledException(wait);
+    const user = await this.users.findWithPasswordHash(credentials.username);
+    const matches = await passwordMatches(
+      credentials.password,
+      user?.passwordHash ?? (await this.dummyHash),
+    );
+    if (!user?.passwordHash || !matches || !user.active) {
+      throw await this.failed(credentials, 'Unknown username or wrong password');
+    }
+    return user;
+  }
+
+  private async checkCode(user: UserEntity, credentials: Credentials): Promise<void> {
+    const step = await this.codeStep(user, credentials);
+    if (!(await this.users.useTotpStep(user.id, step))) {
+      throw await this.failed(credentials, 'This one-time code was used already');
+    }
+  }
+
+  /** The time step of a valid code for the account's secret; 401 (counted as a failure) otherwise. */
+  private async codeStep(user: UserEntity, credentials: Credentials): Promise<number> {
+    const result = credentials.code
+      ? verifySync({
+          secret: user.totpSecret as string,
+          token: credentials.code,
+          epochTolerance: TOTP_TOLERANCE_SECONDS,
+        })
+      : undefined;
+    if (!result?.valid || !('timeStep' in result)) {
+      throw await this.failed(credentials, 'A valid one-time code (code) is required');
+    }
+    return Number(result.timeStep);
+  }
+
+  private async failed(credentials: Credentials, message: string): Promise<UnauthorizedException> {
+    const window = this.env.AUTH_LOGIN_WINDOW_SECONDS;
+    await this.failures.recordFailure(
+      accountKey(credentials.username),
+      this.env.AUTH_LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      window,
+    );
+    await this.failures.recordFailure(
+      `address:${credentials.address}`,
+      this.env.AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS,
+      window,
+    );
+    return new UnauthorizedException(message);
+  }
 }
+
+const accountKey = (username: string) => `account:${username.toLowerCase()}`;

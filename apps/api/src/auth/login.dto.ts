@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ example: 'gemeente.medewerker' })
@@ -13,6 +13,23 @@ export class LoginDto {
   @MinLength(1)
   @MaxLength(200)
   password!: string;
+
+  @ApiPropertyOptional({
+    example: '123456',
+    description: 'The TOTP code, for accounts with a second factor (and to confirm one)',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{6}$/, { message: 'code must be the 6 digits of your authenticator app' })
+  code?: string;
+}
+
+export class TotpEnrolmentDto {
+  @ApiProperty({ description: 'The shared secret (base32), for typing into an authenticator app' })
+  secret!: string;
+
+  @ApiProperty({ description: 'otpauth:// URI, for a QR code' })
+  otpauthUri!: string;
 }
 
 export class TokenDto {

@@ -81,6 +81,18 @@ export class UserEntity {
   @Column({ name: 'token_version', type: 'integer', default: 0 })
   tokenVersion!: number;
 
+  /** The TOTP secret (base32); loaded only with the password hash, for sign-in. */
+  @Column({ name: 'totp_secret', type: 'varchar', length: 64, nullable: true, select: false })
+  totpSecret!: string | null;
+
+  /** Set once a first code confirmed the secret: from then on sign-in needs a code. */
+  @Column({ name: 'totp_enabled_at', type: 'timestamptz', nullable: true })
+  totpEnabledAt!: Date | null;
+
+  /** The last TOTP time step accepted, so a code is used once. */
+  @Column({ name: 'totp_last_step', type: 'bigint', nullable: true, select: false })
+  totpLastStep!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

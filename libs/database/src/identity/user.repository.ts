@@ -52,11 +52,11 @@ export class UserRepository {
     return this.rows.findOne({ where: { username } });
   }
 
-  /** The only query that loads the password hash, for the login check. */
+  /** The only query that loads the password hash and TOTP secret, for the sign-in check. */
   findWithPasswordHash(username: string): Promise<UserEntity | null> {
     return this.rows
       .createQueryBuilder('user')
-      .addSelect('user.passwordHash')
+      .addSelect(['user.passwordHash', 'user.totpSecret', 'user.totpLastStep'])
       .where('user.username = :username', { username })
       .getOne();
   }
@@ -209,6 +209,32 @@ export class UserRepository {
       .where('u.active AND u.organisation_id = :organisationId', { organisationId })
       .getRawMany<{ id: string }>();
     return rows.map((row) => row.id);
+  }
+
+  /** A new TOTP secret, pending until `confirmTotp`; refused (false) once one is confirmed. */
+  async startTotp(id: string, secret: string): Promise<boolean> {
+    const result = await this.rows
+      .createQueryBuilder()
+      .update()
+      .set({ totpSecret: secret, totpLastStep: null })
+      .where('id = :id AND totp_enabled_at IS NULL', { id })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  async confirmTotp(id: string, step: number): Promise<void> {
+    await this.rows.update({ id }, { totpEnabledAt: new Date(), totpLastStep: String(step) });
+  }
+
+  /** Records the time step of an accepted code; false when it (or a later one) was used already. */
+  async useTotpStep(id: string, step: number): Promise<boolean> {
+    const result = await this.rows
+      .createQueryBuilder()
+      .update()
+      .set({ totpLastStep: String(step) })
+      .where('id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)', { id, step })
+      .execute();
+    return (result.affected ?? 0) > 0;
   }
 
   /** Sign-out: every token issued so far stops working. */

@@ -10,6 +10,7 @@ import { KpiTaskDaily1764500000000 } from './1764500000000-kpi-task-daily';
 import { ChainScopedRoles1764840000000 } from './1764840000000-chain-scoped-roles';
 import { ScimClients1764840000001 } from './1764840000001-scim-clients';
 import { LoginFailures1764840000002 } from './1764840000002-login-failures';
+import { Totp1764840000003 } from './1764840000003-totp';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ChainScopedRoles1764840000000,
   ScimClients1764840000001,
   LoginFailures1764840000002,
+  Totp1764840000003,
 ];
