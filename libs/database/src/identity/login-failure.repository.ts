@@ -22,13 +22,15 @@ export class LoginFailureRepository {
     await this.dataSource.query(
       `INSERT INTO login_failures AS f (key, failures, window_started) VALUES ($1, 1, now())
        ON CONFLICT (key) DO UPDATE SET
-         failures = CASE WHEN f.window_started < now() - make_interval(secs => $3) THEN 1 ELSE f.failures + 1 END,
-         window_started = CASE WHEN f.window_started < now() - make_interval(secs => $3) THEN now() ELSE f.window_started END`,
-      [key, max, windowSeconds],
+         failures = CASE WHEN f.window_started < now() - make_interval(secs => $2::float8)
+                         THEN 1 ELSE f.failures + 1 END,
+         window_started = CASE WHEN f.window_started < now() - make_interval(secs => $2::float8)
+                               THEN now() ELSE f.window_started END`,
+      [key, windowSeconds],
     );
     await this.dataSource.query(
-      `UPDATE login_failures SET locked_until = window_started + make_interval(secs => $3)
-       WHERE key = $1 AND failures >= $2`,
+      `UPDATE login_failures SET locked_until = window_started + make_interval(secs => $3::float8)
+       WHERE key = $1 AND failures >= $2::int`,
       [key, max, windowSeconds],
     );
   }
