@@ -169,6 +169,22 @@ export class EnvironmentVariables {
   @IsString()
   AUTH_OIDC_AUDIENCE?: string;
 
+  /**
+   * Just-in-time provisioning: the claim naming the person's organisation (they become its
+   * caseworker). With this or AUTH_OIDC_ROLES_CLAIM set, a first sign-in creates the account and
+   * later sign-ins update its roles; unset, OIDC users must exist already.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  AUTH_OIDC_ORGANISATION_CLAIM?: string;
+
+  /** The claim listing chain roles (e.g. `groups`), entries such as `regisseur:wmo-maatwerk`. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  AUTH_OIDC_ROLES_CLAIM?: string;
+
   /** Folder of reference-model files seeded as demo data (relative to the working directory). */
   @IsString()
   @MinLength(1)

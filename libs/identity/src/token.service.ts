@@ -1,8 +1,17 @@
 import { ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { EnvironmentVariables } from '@schakel/config';
-import { UserRepository, type UserEntity } from '@schakel/database';
+import {
+  OrganisationRepository,
+  UserRepository,
+  type UserEntity,
+  type UserRole,
+} from '@schakel/database';
 import type { AuthenticatedUser } from './authenticated-user';
+import { grantsFromClaims, sameGrants } from './oidc-claims';
+
+/** The roles an identity provider's claims decide; admin grants come from the admin API only. */
+const PROVISIONED_ROLES: UserRole[] = ['caseworker', 'regisseur', 'operations', 'model-owner'];
 
 const PLATFORM_ISSUER = 'schakel';
 const PLATFORM_AUDIENCE = 'schakel-api';
@@ -19,6 +28,7 @@ export class TokenService {
   constructor(
     @Inject(EnvironmentVariables) private readonly env: EnvironmentVariables,
     private readonly users: UserRepository,
+    private readonly organisations: OrganisationRepository,
   ) {
     this.secret = new TextEncoder().encode(env.AUTH_JWT_SECRET);
     if (env.AUTH_OIDC_ISSUER) {
@@ -58,7 +68,7 @@ export class TokenService {
   async authenticate(token: string): Promise<AuthenticatedUser> {
     const payload = await this.verify(token);
     const user = this.jwks
-      ? await this.users.findByUsername(String(payload.preferred_username ?? payload.email ?? ''))
+      ? await this.oidcUser(payload)
       : await this.users.findById(String(payload.sub ?? ''));
     if (!user)
       throw new UnauthorizedException('The token names a user this platform does not know');
@@ -82,6 +92,38 @@ export class TokenService {
         chainId,
       })),
     };
+  }
+
+  /**
+   * The user an OIDC token names. With a claim mapping (AUTH_OIDC_ORGANISATION_CLAIM,
+   * AUTH_OIDC_ROLES_CLAIM) the first sign-in creates the account with the mapped roles and later
+   * sign-ins bring its caseworker and chain roles in line with the token; admin grants stay.
+   */
+  private async oidcUser(payload: JWTPayload): Promise<UserEntity | null> {
+    const username = String(payload.preferred_username ?? payload.email ?? '');
+    const existing = username ? await this.users.findByUsername(username) : null;
+    const mapping = {
+      organisation: this.env.AUTH_OIDC_ORGANISATION_CLAIM,
+      roles: this.env.AUTH_OIDC_ROLES_CLAIM,
+    };
+    if (!username || (!mapping.organisation && !mapping.roles)) return existing;
+    const claimed = mapping.organisation ? payload[mapping.organisation] : undefined;
+    const known =
+      typeof claimed === 'string' && (await this.organisations.findById(claimed)) !== null;
+    const desired = grantsFromClaims(payload, mapping, (id) => known && id === claimed);
+    if (!existing) {
+      const displayName = typeof payload.name === 'string' ? payload.name : username;
+      return (
+        (await this.users.create({ username, displayName, passwordHash: null }, desired, null)) ??
+        (await this.users.findByUsername(username))
+      );
+    }
+    const current = (await this.users.grantsOf(existing.id)).filter((grant) =>
+      PROVISIONED_ROLES.includes(grant.role),
+    );
+    if (sameGrants(current, desired)) return existing;
+    await this.users.replaceGrants(existing.id, PROVISIONED_ROLES, desired, null);
+    return this.users.findById(existing.id);
   }
 
   private async verify(token: string): Promise<JWTPayload> {
