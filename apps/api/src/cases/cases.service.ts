@@ -14,7 +14,13 @@ import {
   TaskRepository,
   type CaseEntity,
 } from '@schakel/database';
-import { actsFor, hasRole, readerOf, type AuthenticatedUser } from '@schakel/identity';
+import {
+  actsFor,
+  hasRole,
+  readerOf,
+  type AuthenticatedUser,
+  type ChainRole,
+} from '@schakel/identity';
 import { validateIntake } from '@schakel/reference-model/engine';
 import { ModelSnapshots } from '../models/model-snapshots';
 import { ModelsService } from '../models/models.service';
@@ -155,7 +161,8 @@ export class CasesService {
     user: AuthenticatedUser,
     idempotencyKey?: string,
   ): Promise<TransitionDto> {
-    await this.readable(id, user);
+    // Cancelling is the regisseur's: another chain's case is a 404 even to its operations analyst.
+    await this.readable(id, user, 'regisseur');
     return this.workflows.update(
       id,
       cancelCaseUpdate,
@@ -189,8 +196,8 @@ export class CasesService {
   }
 
   /** The case with what this reader may see of it; 404 (not 403) when they may not know it exists. */
-  private async readable(id: string, user: AuthenticatedUser) {
-    const row = await this.cases.findForReader(id, readerOf(user));
+  private async readable(id: string, user: AuthenticatedUser, ...roles: ChainRole[]) {
+    const row = await this.cases.findForReader(id, readerOf(user, ...roles));
     if (!row)
       throw new NotFoundException(
         `Case ${id} does not exist or is not shared with your organisation`,
