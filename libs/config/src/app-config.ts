@@ -174,6 +174,31 @@ export class EnvironmentVariables {
   @Min(60)
   AUTH_TOKEN_TTL_SECONDS = 8 * 3600;
 
+  /**
+   * Whether password sign-in needs a TOTP code: `auto` (the default) requires it in production,
+   * `true` always, `false` only for accounts that enrolled one.
+   */
+  @IsIn(['auto', 'true', 'false'])
+  AUTH_LOCAL_TOTP_REQUIRED: 'auto' | 'true' | 'false' = 'auto';
+
+  /** Wrong passwords for one username within the window before its sign-in is refused (429). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  AUTH_LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  /** Wrong passwords from one address within the window before its sign-ins are refused (429). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS = 50;
+
+  /** The throttling window: failures older than this are forgotten, a lock lasts until its end. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  AUTH_LOGIN_WINDOW_SECONDS = 900;
+
   /** When set, bearer tokens are verified against this OIDC issuer's JWKS instead of the platform's secret. */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -190,6 +215,22 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   AUTH_OIDC_AUDIENCE?: string;
+
+  /**
+   * Just-in-time provisioning: the claim naming the person's organisation (they become its
+   * caseworker). With this or AUTH_OIDC_ROLES_CLAIM set, a first sign-in creates the account and
+   * later sign-ins update its roles; unset, OIDC users must exist already.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  AUTH_OIDC_ORGANISATION_CLAIM?: string;
+
+  /** The claim listing chain roles (e.g. `groups`), entries such as `regisseur:wmo-maatwerk`. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  AUTH_OIDC_ROLES_CLAIM?: string;
 
   /** Folder of reference-model files seeded as demo data (relative to the working directory). */
   @IsString()

@@ -14,7 +14,7 @@ export const caseWorkflowId = (caseId: string): string => `case-${caseId}`;
 /** Who acts, as the API established it from the bearer token. */
 export interface Actor {
   userId: string;
-  role: 'caseworker' | 'regisseur' | 'operations' | 'admin';
+  role: 'caseworker' | 'regisseur' | 'operations' | 'model-owner' | 'admin';
   organisationId: string | null;
 }
 

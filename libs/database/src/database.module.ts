@@ -5,6 +5,8 @@ import { dataSourceOptions } from './data-source-options';
 import { AuditLogRepository } from './audit/audit-log.repository';
 import { ENTITIES } from './entities';
 import { OrganisationRepository } from './identity/organisation.repository';
+import { LoginFailureRepository } from './identity/login-failure.repository';
+import { ScimClientRepository } from './identity/scim-client.repository';
 import { UserRepository } from './identity/user.repository';
 import { ModelRepository } from './models/model.repository';
 import { CaseEventRepository } from './cases/case-event.repository';
@@ -29,6 +31,8 @@ const REPOSITORIES = [
   AuditLogRepository,
   OrganisationRepository,
   UserRepository,
+  ScimClientRepository,
+  LoginFailureRepository,
   ModelRepository,
   CaseRepository,
   TaskRepository,

@@ -5,6 +5,8 @@ import { EscalationEntity } from './cases/escalation.entity';
 import { IdempotencyKeyEntity } from './idempotency/idempotency-key.entity';
 import { TaskEntity } from './cases/task.entity';
 import { OrganisationEntity } from './identity/organisation.entity';
+import { RoleGrantEntity } from './identity/role-grant.entity';
+import { ScimClientEntity } from './identity/scim-client.entity';
 import { UserEntity } from './identity/user.entity';
 import { ModelDraftEntity } from './models/model-draft.entity';
 import { ModelVersionEntity } from './models/model-version.entity';
@@ -18,6 +20,8 @@ export const ENTITIES = [
   AuditEntryEntity,
   OrganisationEntity,
   UserEntity,
+  RoleGrantEntity,
+  ScimClientEntity,
   ModelDraftEntity,
   ModelVersionEntity,
   CaseEntity,

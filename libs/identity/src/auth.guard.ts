@@ -9,9 +9,13 @@ import { Reflector } from '@nestjs/core';
 import type { UserRole } from '@schakel/database';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
 import type { AuthenticatedUser } from './authenticated-user';
+import { hasRole } from './chain-scope';
 import { TokenService } from './token.service';
 
-/** Global guard: a bearer token on every route not marked @Public, and the role the route asks for. */
+/**
+ * Global guard: a bearer token on every route not marked @Public, and one of the roles the route
+ * asks for in some scope; which chain or organisation the role covers is checked by the service.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -34,7 +38,7 @@ export class AuthGuard implements CanActivate {
     request.user = user;
 
     const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ALLOWED_ROLES, targets);
-    if (roles && !roles.includes(user.role)) {
+    if (roles && !roles.some((role) => hasRole(user, role))) {
       throw new ForbiddenException(
         `This action needs the role ${roles.join(' or ')}; you are signed in as ${user.role}`,
       );

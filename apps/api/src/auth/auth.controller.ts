@@ -1,8 +1,26 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, type AuthenticatedUser } from '@schakel/identity';
-import { AuthService } from './auth.service';
-import { CurrentUserDto, LoginDto, TokenDto } from './login.dto';
+import type { Request, Response } from 'express';
+import { AuthService, LoginThrottledException, type Credentials } from './auth.service';
+import { CurrentUserDto, LoginDto, TokenDto, TotpEnrolmentDto } from './login.dto';
+
+const credentials = (body: LoginDto, request: Request): Credentials => ({
+  ...body,
+  address: request.ip ?? 'unknown',
+});
+
+/** A throttled sign-in (429) says when to try again. */
+async function withRetryAfter<T>(response: Response, answer: Promise<T>): Promise<T> {
+  try {
+    return await answer;
+  } catch (error) {
+    if (error instanceof LoginThrottledException) {
+      response.setHeader('Retry-After', String(error.retryAfterSeconds));
+    }
+    throw error;
+  }
+}
 
 @ApiTags('auth')
 @Controller('auth')
@@ -13,11 +31,53 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Sign in as a seeded demo user (not available in production or with OIDC)',
+    summary:
+      'Sign in with a local account (not with OIDC); with `code` where a second factor is enrolled or required; 429 with Retry-After after too many failures',
   })
   @ApiOkResponse({ type: TokenDto })
-  login(@Body() body: LoginDto): Promise<TokenDto> {
-    return this.auth.login(body.username, body.password);
+  login(
+    @Body() body: LoginDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TokenDto> {
+    return withRetryAfter(response, this.auth.login(credentials(body, request)));
+  }
+
+  @Public()
+  @Post('totp/enrol')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Start a TOTP second factor (RFC 6238) for a local account: the secret to scan',
+  })
+  @ApiOkResponse({ type: TotpEnrolmentDto })
+  enrolTotp(
+    @Body() body: LoginDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TotpEnrolmentDto> {
+    return withRetryAfter(response, this.auth.enrolTotp(credentials(body, request)));
+  }
+
+  @Public()
+  @Post('totp/confirm')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Confirm the second factor with a first code; sign-in needs codes from now on',
+  })
+  confirmTotp(
+    @Body() body: LoginDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    return withRetryAfter(response, this.auth.confirmTotp(credentials(body, request)));
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Sign out: every token issued to you so far stops working at once' })
+  logout(@CurrentUser() user: AuthenticatedUser): Promise<void> {
+    return this.auth.logout(user);
   }
 
   @Get('me')

@@ -13,5 +13,6 @@ import { CasesService } from './cases.service';
   imports: [ModelsModule],
   controllers: [CasesController, TasksController, RegieController],
   providers: [CasesService, TasksService, RegieService, CaseWorkflowClient],
+  exports: [CaseWorkflowClient],
 })
 export class CasesModule {}

@@ -14,9 +14,14 @@ import {
   CaseRepository,
   TaskRepository,
   type CaseEntity,
-  type CaseReader,
 } from '@schakel/database';
-import type { AuthenticatedUser } from '@schakel/identity';
+import {
+  actsFor,
+  hasRole,
+  readerOf,
+  type AuthenticatedUser,
+  type ChainRole,
+} from '@schakel/identity';
 import { validateIntake } from '@schakel/reference-model/engine';
 import { ModelSnapshots } from '../models/model-snapshots';
 import { ModelsService } from '../models/models.service';
@@ -40,10 +45,6 @@ import { NeedToKnow } from './need-to-know';
 const INTAKE_NAMESPACE = '6f1d3c1e-8a52-4a8e-9d0b-3c6f0a9b2e71';
 const intakeCaseId = (userId: string, key: string): string =>
   uuidV5(`${userId}:${key}`, INTAKE_NAMESPACE);
-
-const readerOf = (user: AuthenticatedUser): CaseReader => ({
-  organisationId: user.role === 'caseworker' ? user.organisationId : null,
-});
 
 @Injectable()
 export class CasesService {
@@ -72,10 +73,10 @@ export class CasesService {
     }
     const version = await this.models.currentVersion(request.chainId, user);
     const model = version.document;
-    if (
-      user.role === 'caseworker' &&
-      !model.partners.some((partner) => partner.id === user.organisationId)
-    ) {
+    const asPartner =
+      hasRole(user, 'caseworker') &&
+      model.partners.some((partner) => partner.id === user.organisationId);
+    if (!asPartner && !actsFor(user, request.chainId, 'regisseur')) {
       throw new NotFoundException(`No published model for chain '${request.chainId}'`);
     }
     const problems: { field: string; code: string; message: string }[] = validateIntake(
@@ -206,7 +207,8 @@ export class CasesService {
     user: AuthenticatedUser,
     idempotencyKey?: string,
   ): Promise<TransitionDto> {
-    await this.readable(id, user);
+    // Cancelling is the regisseur's: another chain's case is a 404 even to its operations analyst.
+    await this.readable(id, user, 'regisseur');
     return this.workflows.update(
       id,
       cancelCaseUpdate,
@@ -225,8 +227,8 @@ export class CasesService {
   }
 
   /** The case with what this reader may see of it; 404 (not 403) when they may not know it exists. */
-  private async readable(id: string, user: AuthenticatedUser) {
-    const row = await this.cases.findForReader(id, readerOf(user));
+  private async readable(id: string, user: AuthenticatedUser, ...roles: ChainRole[]) {
+    const row = await this.cases.findForReader(id, readerOf(user, ...roles));
     if (!row)
       throw new NotFoundException(
         `Case ${id} does not exist or is not shared with your organisation`,

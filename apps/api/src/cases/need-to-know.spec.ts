@@ -20,7 +20,14 @@ const tasks = [
 
 const reader = (role: AuthenticatedUser['role'], organisationId: string | null = null) =>
   new NeedToKnow(
-    { id: 'u', username: 'u', displayName: 'u', role, organisationId },
+    {
+      id: 'u',
+      username: 'u',
+      displayName: 'u',
+      role,
+      organisationId,
+      grants: [{ role, organisationId, chainId: null }],
+    },
     model,
     tasks,
     'woningcorporatie',

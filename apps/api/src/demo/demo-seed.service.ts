@@ -33,7 +33,7 @@ export class DemoSeedService {
     const partners = new Map(
       examples.flatMap(({ model }) => model.partners).map((partner) => [partner.id, partner.name]),
     );
-    for (const [id, name] of partners) await this.organisations.upsert({ id, name });
+    for (const [id, name] of partners) await this.organisations.insertIfMissing({ id, name });
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const users = demoUsers([...partners].map(([id, name]) => ({ id, name })));
     for (const user of users) await this.users.upsert({ ...user, passwordHash });

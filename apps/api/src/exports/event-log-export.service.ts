@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { endOfAmsterdamDay, startOfAmsterdamDay } from '@schakel/calendar';
 import { EventLogRepository, type EventLogFilter } from '@schakel/database';
+import type { AuthenticatedUser } from '@schakel/identity';
 import type { EventLogQueryDto } from '../kpis/kpi-query.dto';
 import { KpisService } from '../kpis/kpis.service';
 import { OcelWriter } from './ocel-writer';
@@ -25,8 +26,8 @@ export class EventLogExportService {
   ) {}
 
   /** The export asked for, checked before the first byte goes out; 404 for a chain without a published model. */
-  async prepare(query: EventLogQueryDto): Promise<EventLogExport> {
-    const { from, to } = this.kpis.filter(query);
+  async prepare(query: EventLogQueryDto, user: AuthenticatedUser): Promise<EventLogExport> {
+    const { from, to } = this.kpis.filter(query, user);
     if ((await this.log.partners(query.chainId)).length === 0) {
       throw new NotFoundException(`No published model for chain '${query.chainId}'`);
     }

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@schakel/identity';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@schakel/identity';
 import { EventLogQueryDto } from '../kpis/kpi-query.dto';
 import { EventLogExportService } from './event-log-export.service';
 
@@ -18,8 +18,11 @@ export class ExportsController {
   @ApiOperation({
     summary: 'Event log as IEEE 1849 XES: one trace per case, lifecycle per task event',
   })
-  async xes(@Query() query: EventLogQueryDto): Promise<StreamableFile> {
-    const log = await this.exports.prepare(query);
+  async xes(
+    @Query() query: EventLogQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<StreamableFile> {
+    const log = await this.exports.prepare(query, user);
     return new StreamableFile(Readable.from(this.exports.xes(log)), {
       type: 'application/xml; charset=utf-8',
       disposition: `attachment; filename="${log.name}.xes"`,
@@ -30,8 +33,11 @@ export class ExportsController {
   @Roles('operations', 'regisseur')
   @ApiProduces('application/json')
   @ApiOperation({ summary: 'Event log as OCEL 2.0 JSON: cases, tasks and partners as objects' })
-  async ocel(@Query() query: EventLogQueryDto): Promise<StreamableFile> {
-    const log = await this.exports.prepare(query);
+  async ocel(
+    @Query() query: EventLogQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<StreamableFile> {
+    const log = await this.exports.prepare(query, user);
     return new StreamableFile(Readable.from(this.exports.ocel(log)), {
       type: 'application/json; charset=utf-8',
       disposition: `attachment; filename="${log.name}.ocel.json"`,

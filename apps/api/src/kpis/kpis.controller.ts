@@ -31,16 +31,22 @@ export class KpisController {
   @Roles('operations', 'regisseur')
   @ApiOperation({ summary: 'Cases opened and closed and handovers made, per day or ISO week' })
   @ApiOkResponse({ type: ThroughputDto })
-  throughput(@Query() query: ThroughputQueryDto): Promise<ThroughputDto> {
-    return this.kpis.throughput(query);
+  throughput(
+    @Query() query: ThroughputQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ThroughputDto> {
+    return this.kpis.throughput(query, user);
   }
 
   @Get('work-in-progress')
   @Roles('operations', 'regisseur')
   @ApiOperation({ summary: 'Open tasks per step now: unclaimed, suspended, over norm, age' })
   @ApiOkResponse({ type: WorkInProgressDto })
-  workInProgress(@Query() query: WorkInProgressQueryDto): Promise<WorkInProgressDto> {
-    return this.kpis.workInProgress(query);
+  workInProgress(
+    @Query() query: WorkInProgressQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<WorkInProgressDto> {
+    return this.kpis.workInProgress(query, user);
   }
 
   @Get('lead-times')
@@ -50,8 +56,11 @@ export class KpisController {
       'Median and p90 of lead, waiting and handover time per step and partner; end-to-end per chain',
   })
   @ApiOkResponse({ type: LeadTimesDto })
-  leadTimes(@Query() query: KpiQueryDto): Promise<LeadTimesDto> {
-    return this.kpis.leadTimes(query);
+  leadTimes(
+    @Query() query: KpiQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<LeadTimesDto> {
+    return this.kpis.leadTimes(query, user);
   }
 
   @Get('within-norm')
@@ -60,40 +69,52 @@ export class KpisController {
     summary: 'Share of completed tasks within their target norm, on its own calendar',
   })
   @ApiOkResponse({ type: WithinNormDto })
-  withinNorm(@Query() query: KpiQueryDto): Promise<WithinNormDto> {
-    return this.kpis.withinNorm(query);
+  withinNorm(
+    @Query() query: KpiQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<WithinNormDto> {
+    return this.kpis.withinNorm(query, user);
   }
 
   @Get('rework')
   @Roles('operations', 'regisseur')
   @ApiOperation({ summary: 'Returned handovers per step, and cases with a return' })
   @ApiOkResponse({ type: ReworkDto })
-  rework(@Query() query: KpiQueryDto): Promise<ReworkDto> {
-    return this.kpis.rework(query);
+  rework(@Query() query: KpiQueryDto, @CurrentUser() user: AuthenticatedUser): Promise<ReworkDto> {
+    return this.kpis.rework(query, user);
   }
 
   @Get('drop-out')
   @Roles('operations', 'regisseur')
   @ApiOperation({ summary: 'Cases that dropped out, per exit reason' })
   @ApiOkResponse({ type: DropOutDto })
-  dropOut(@Query() query: KpiQueryDto): Promise<DropOutDto> {
-    return this.kpis.dropOut(query);
+  dropOut(
+    @Query() query: KpiQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<DropOutDto> {
+    return this.kpis.dropOut(query, user);
   }
 
   @Get('escalations')
   @Roles('operations', 'regisseur')
   @ApiOperation({ summary: 'Escalations per level reached and trigger; time to resolve' })
   @ApiOkResponse({ type: EscalationsDto })
-  escalations(@Query() query: KpiQueryDto): Promise<EscalationsDto> {
-    return this.kpis.escalations(query);
+  escalations(
+    @Query() query: KpiQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<EscalationsDto> {
+    return this.kpis.escalations(query, user);
   }
 
   @Get('clock-changes')
   @Roles('operations', 'regisseur')
   @ApiOperation({ summary: 'Suspensions and extensions of norm clocks per step' })
   @ApiOkResponse({ type: ClockChangesDto })
-  clockChanges(@Query() query: KpiQueryDto): Promise<ClockChangesDto> {
-    return this.kpis.clockChanges(query);
+  clockChanges(
+    @Query() query: KpiQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ClockChangesDto> {
+    return this.kpis.clockChanges(query, user);
   }
 
   @Get('scorecards/:partnerId')

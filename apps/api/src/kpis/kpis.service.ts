@@ -3,7 +3,7 @@ import { addCalendarDays, parseCivilDate, toAmsterdamDate } from '@schakel/calen
 import { EnvironmentVariables } from '@schakel/config';
 import { KpiQueryRepository, OrganisationRepository, type KpiFilter } from '@schakel/database';
 import { RequestValidationError } from '@schakel/http';
-import type { AuthenticatedUser } from '@schakel/identity';
+import { chainsFor, hasRole, type AuthenticatedUser } from '@schakel/identity';
 import type {
   ClockChangesDto,
   DropOutDto,
@@ -54,9 +54,9 @@ export class KpisService {
     return this.env.KPI_MIN_GROUP_SIZE;
   }
 
-  async throughput(query: ThroughputQueryDto): Promise<ThroughputDto> {
+  async throughput(query: ThroughputQueryDto, user: AuthenticatedUser): Promise<ThroughputDto> {
     const maxDays = query.interval === 'day' ? this.env.KPI_MAX_DAYS_DAILY : this.env.KPI_MAX_DAYS;
-    const filter = this.filter(query, maxDays);
+    const filter = this.filter(query, user, maxDays);
     const rows = await this.kpis.throughput(filter, query.interval);
     return {
       filter: this.echo(filter),
@@ -72,9 +72,10 @@ export class KpisService {
 
   async workInProgress(
     query: WorkInProgressQueryDto,
+    user: AuthenticatedUser,
     now = new Date(),
   ): Promise<WorkInProgressDto> {
-    const rows = await this.kpis.workInProgress(query, now);
+    const rows = await this.kpis.workInProgress(this.scope(query, user), now);
     return {
       at: now.toISOString(),
       minGroupSize: this.min,
@@ -92,8 +93,8 @@ export class KpisService {
     };
   }
 
-  async leadTimes(query: KpiQueryDto): Promise<LeadTimesDto> {
-    const filter = this.filter(query);
+  async leadTimes(query: KpiQueryDto, user: AuthenticatedUser): Promise<LeadTimesDto> {
+    const filter = this.filter(query, user);
     const [steps, cases] = await Promise.all([
       this.kpis.stepLeadTimes(filter),
       this.kpis.caseLeadTimes(filter),
@@ -118,8 +119,8 @@ export class KpisService {
     };
   }
 
-  async withinNorm(query: KpiQueryDto): Promise<WithinNormDto> {
-    const filter = this.filter(query);
+  async withinNorm(query: KpiQueryDto, user: AuthenticatedUser): Promise<WithinNormDto> {
+    const filter = this.filter(query, user);
     const rows = (await this.kpis.withinNorm(filter)).map((row) => ({
       ...camel(row),
       share: share(row.within, row.measured),
@@ -130,8 +131,8 @@ export class KpisService {
     };
   }
 
-  async rework(query: KpiQueryDto): Promise<ReworkDto> {
-    const filter = this.filter(query);
+  async rework(query: KpiQueryDto, user: AuthenticatedUser): Promise<ReworkDto> {
+    const filter = this.filter(query, user);
     const [steps, cases] = await Promise.all([
       this.kpis.stepRework(filter),
       this.kpis.caseRework(filter),
@@ -151,8 +152,8 @@ export class KpisService {
     };
   }
 
-  async dropOut(query: KpiQueryDto): Promise<DropOutDto> {
-    const filter = this.filter(query);
+  async dropOut(query: KpiQueryDto, user: AuthenticatedUser): Promise<DropOutDto> {
+    const filter = this.filter(query, user);
     const rows = (await this.kpis.dropOut(filter)).map((row) => ({
       ...camel(row),
       rate: share(row.cases, row.closed),
@@ -163,8 +164,8 @@ export class KpisService {
     };
   }
 
-  async escalations(query: KpiQueryDto): Promise<EscalationsDto> {
-    const filter = this.filter(query);
+  async escalations(query: KpiQueryDto, user: AuthenticatedUser): Promise<EscalationsDto> {
+    const filter = this.filter(query, user);
     const rows = await this.kpis.escalations(filter);
     return {
       filter: this.echo(filter),
@@ -177,8 +178,8 @@ export class KpisService {
     };
   }
 
-  async clockChanges(query: KpiQueryDto): Promise<ClockChangesDto> {
-    const filter = this.filter(query);
+  async clockChanges(query: KpiQueryDto, user: AuthenticatedUser): Promise<ClockChangesDto> {
+    const filter = this.filter(query, user);
     const rows = await this.kpis.clockChanges(filter);
     return {
       filter: this.echo(filter),
@@ -199,14 +200,17 @@ export class KpisService {
     query: ScorecardQueryDto,
     user: AuthenticatedUser,
   ): Promise<ScorecardDto> {
-    if (user.role === 'caseworker' && user.organisationId !== partnerId) {
+    const ownOrganisation = hasRole(user, 'caseworker') && user.organisationId === partnerId;
+    if (!ownOrganisation && !hasRole(user, 'operations') && !hasRole(user, 'regisseur')) {
       throw new ForbiddenException(
         `A caseworker sees only the scorecard of their own organisation (${user.organisationId})`,
       );
     }
     const [organisation] = await this.organisations.findByIds([partnerId]);
     if (!organisation) throw new NotFoundException(`No partner organisation '${partnerId}'`);
-    const filter = this.filter({ ...query, partnerId });
+    const filter = ownOrganisation
+      ? this.filter({ ...query, partnerId })
+      : this.filter({ ...query, partnerId }, user);
     const rows = (await this.kpis.scorecard(partnerId, filter)).map((row) => ({
       ...camel(row),
       withinNormShare: share(row.within, row.measured),
@@ -250,9 +254,10 @@ export class KpisService {
   /**
    * The period with its defaults; 400 naming `from` when it lies after `to` or the period spans
    * more than `maxDays` days (KPI_MAX_DAYS, or KPI_MAX_DAYS_DAILY for figures per day), so no
-   * request can make the database and the API build an unbounded answer.
+   * request can make the database and the API build an unbounded answer. Limited to the chains
+   * the user holds an operations or regisseur role in when a user is given.
    */
-  filter(query: KpiQueryDto, maxDays = this.env.KPI_MAX_DAYS): KpiFilter {
+  filter(query: KpiQueryDto, user?: AuthenticatedUser, maxDays = this.env.KPI_MAX_DAYS): KpiFilter {
     const to = query.to ?? toAmsterdamDate(Date.now());
     const from = query.from ?? addCalendarDays(to, -Math.min(DEFAULT_DAYS, maxDays - 1));
     if (from > to) {
@@ -267,10 +272,23 @@ export class KpisService {
         },
       ]);
     }
-    return { ...query, from, to };
+    return { ...(user ? this.scope(query, user) : query), from, to };
   }
 
-  private echo(filter: KpiFilter): KpiFilterDto {
+  /** Another chain's figures are a 404, as if it did not exist; without a chain, only the user's. */
+  scope<Query extends { chainId?: string }>(
+    query: Query,
+    user: AuthenticatedUser,
+  ): Query & { chainIds?: string[] } {
+    const chainIds = chainsFor(user, 'operations', 'regisseur');
+    if (!chainIds) return query;
+    if (query.chainId && !chainIds.includes(query.chainId)) {
+      throw new NotFoundException(`No published model for chain '${query.chainId}'`);
+    }
+    return { ...query, chainIds };
+  }
+
+  private echo({ chainIds: _chainIds, ...filter }: KpiFilter): KpiFilterDto {
     return { ...filter, minGroupSize: this.min };
   }
 }

@@ -75,7 +75,7 @@ export class ModelsController {
   }
 
   @Post('validate')
-  @Roles('admin')
+  @Roles('model-owner')
   @HttpCode(200)
   @ModelBody()
   @ApiOperation({ summary: 'Validate a model document without storing it: every problem, located' })
@@ -85,15 +85,15 @@ export class ModelsController {
   }
 
   @Get('drafts')
-  @Roles('admin')
+  @Roles('model-owner')
   @ApiOperation({ summary: 'All drafts with their validation state' })
   @ApiOkResponse({ type: [DraftDto] })
-  listDrafts(): Promise<DraftDto[]> {
-    return this.models.listDrafts();
+  listDrafts(@CurrentUser() user: AuthenticatedUser): Promise<DraftDto[]> {
+    return this.models.listDrafts(user);
   }
 
   @Post('drafts')
-  @Roles('admin')
+  @Roles('model-owner')
   @ModelBody()
   @ApiOperation({
     summary:
@@ -109,27 +109,31 @@ export class ModelsController {
   }
 
   @Get('drafts/:chainId')
-  @Roles('admin')
+  @Roles('model-owner')
   @ApiOperation({ summary: 'A draft with its problems' })
   @ApiOkResponse({ type: DraftDto })
-  getDraft(@Param('chainId') chainId: string): Promise<DraftDto> {
-    return this.models.getDraft(chainId);
+  getDraft(
+    @Param('chainId') chainId: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<DraftDto> {
+    return this.models.getDraft(chainId, user);
   }
 
   @Get('drafts/:chainId/document')
-  @Roles('admin')
+  @Roles('model-owner')
   @ApiProduces('application/yaml', 'application/json')
   @ApiOperation({ summary: "The draft's document, YAML or JSON by the Accept header" })
   async draftDocument(
     @Param('chainId') chainId: string,
     @Res({ passthrough: true }) response: Response,
+    @CurrentUser() user: AuthenticatedUser,
     @Headers('accept') accept?: string,
   ): Promise<string> {
-    return send(response, await this.models.draftSource(chainId, accept));
+    return send(response, await this.models.draftSource(chainId, accept, user));
   }
 
   @Put('drafts/:chainId')
-  @Roles('admin')
+  @Roles('model-owner')
   @ModelBody()
   @ApiOperation({ summary: 'Replace a draft' })
   @ApiOkResponse({ type: DraftDto })
@@ -143,26 +147,32 @@ export class ModelsController {
   }
 
   @Delete('drafts/:chainId')
-  @Roles('admin')
+  @Roles('model-owner')
   @HttpCode(204)
   @ApiOperation({ summary: 'Discard a draft' })
-  deleteDraft(@Param('chainId') chainId: string): Promise<void> {
-    return this.models.deleteDraft(chainId);
+  deleteDraft(
+    @Param('chainId') chainId: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<void> {
+    return this.models.deleteDraft(chainId, user);
   }
 
   @Post('drafts/:chainId/validate')
-  @Roles('admin')
+  @Roles('model-owner')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Every problem of the draft, each with a JSON pointer, line, code and message',
   })
   @ApiOkResponse({ type: ValidationReportDto })
-  validateDraft(@Param('chainId') chainId: string): Promise<ValidationReportDto> {
-    return this.models.validateDraft(chainId);
+  validateDraft(
+    @Param('chainId') chainId: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ValidationReportDto> {
+    return this.models.validateDraft(chainId, user);
   }
 
   @Post('drafts/:chainId/publish')
-  @Roles('admin')
+  @Roles('model-owner')
   @ApiOperation({
     summary: 'Freeze the draft as the next immutable version (422 with the problems if invalid)',
   })
@@ -230,7 +240,7 @@ export class ModelsController {
   }
 
   @Post(':chainId/versions/:version/retire')
-  @Roles('admin')
+  @Roles('model-owner')
   @HttpCode(200)
   @ApiOperation({ summary: 'Retire a version: no new cases start on it; running cases keep it' })
   @ApiOkResponse({ type: ModelVersionDto })

@@ -1,6 +1,7 @@
 import {
   BadRequestException,
   ConflictException,
+  ForbiddenException,
   Injectable,
   NotFoundException,
   UnprocessableEntityException,
@@ -9,10 +10,9 @@ import {
   ModelRepository,
   OrganisationRepository,
   type ModelDraftEntity,
-  type ModelReader,
   type ModelVersionEntity,
 } from '@schakel/database';
-import type { AuthenticatedUser } from '@schakel/identity';
+import { actsFor, chainsFor, readerOf, type AuthenticatedUser } from '@schakel/identity';
 import {
   diffModels,
   toBpmnXml,
@@ -53,6 +53,9 @@ export class ModelsService {
   ): Promise<DraftDto> {
     const document = this.readable(body, contentType);
     const chainId = document.model.chain.id;
+    if (!actsFor(user, chainId, 'model-owner')) {
+      throw new ForbiddenException(`You are not a model owner of chain '${chainId}'`);
+    }
     const basedOn = await this.models.findLatestPublished(chainId, { organisationId: null });
     const inserted = await this.models.insertDraft({
       chainId,
@@ -79,7 +82,7 @@ export class ModelsService {
     contentType: string | undefined,
     user: AuthenticatedUser,
   ): Promise<DraftDto> {
-    const existing = await this.draft(chainId);
+    const existing = await this.draft(chainId, user);
     const document = this.readable(body, contentType);
     if (document.model.chain.id !== chainId) {
       throw new UnprocessableEntityException({
@@ -98,27 +101,32 @@ export class ModelsService {
     return this.draftDto(saved, document.problems);
   }
 
-  async listDrafts(): Promise<DraftDto[]> {
-    const drafts = await this.models.listDrafts();
+  async listDrafts(user: AuthenticatedUser): Promise<DraftDto[]> {
+    const drafts = await this.models.listDrafts(chainsFor(user, 'model-owner'));
     return drafts.map((draft) => this.draftDto(draft, this.problemsOf(draft)));
   }
 
-  async getDraft(chainId: string): Promise<DraftDto> {
-    const draft = await this.draft(chainId);
+  async getDraft(chainId: string, user: AuthenticatedUser): Promise<DraftDto> {
+    const draft = await this.draft(chainId, user);
     return this.draftDto(draft, this.problemsOf(draft));
   }
 
-  async draftSource(chainId: string, accept: string | undefined): Promise<ModelRepresentation> {
-    const draft = await this.draft(chainId);
+  async draftSource(
+    chainId: string,
+    accept: string | undefined,
+    user: AuthenticatedUser,
+  ): Promise<ModelRepresentation> {
+    const draft = await this.draft(chainId, user);
     return represent(draft.document, draft.source, draft.sourceFormat, accept);
   }
 
-  async validateDraft(chainId: string): Promise<ValidationReportDto> {
-    const problems = this.problemsOf(await this.draft(chainId));
+  async validateDraft(chainId: string, user: AuthenticatedUser): Promise<ValidationReportDto> {
+    const problems = this.problemsOf(await this.draft(chainId, user));
     return { valid: problems.length === 0, problems };
   }
 
-  async deleteDraft(chainId: string): Promise<void> {
+  async deleteDraft(chainId: string, user: AuthenticatedUser): Promise<void> {
+    assertOwns(user, chainId);
     if (!(await this.models.deleteDraft(chainId))) throw draftNotFound(chainId);
   }
 
@@ -127,7 +135,7 @@ export class ModelsService {
    * so their caseworkers can be given tasks.
    */
   async publish(chainId: string, user: AuthenticatedUser): Promise<ModelVersionDto> {
-    const draft = await this.draft(chainId);
+    const draft = await this.draft(chainId, user);
     const problems = this.problemsOf(draft);
     if (problems.length > 0) {
       throw new UnprocessableEntityException({
@@ -152,7 +160,7 @@ export class ModelsService {
   }
 
   async listChains(user: AuthenticatedUser): Promise<ChainModelsDto[]> {
-    const versions = await this.models.listAllVersions(reader(user));
+    const versions = await this.models.listAllVersions(readerOf(user));
     const chains = new Map<string, ChainModelsDto>();
     for (const version of versions) {
       const chain = chains.get(version.chainId) ?? {
@@ -170,7 +178,7 @@ export class ModelsService {
   }
 
   async listVersions(chainId: string, user: AuthenticatedUser): Promise<ModelVersionDto[]> {
-    const versions = await this.models.listVersions(chainId, reader(user));
+    const versions = await this.models.listVersions(chainId, readerOf(user));
     if (versions.length === 0)
       throw new NotFoundException(`No published model for chain '${chainId}'`);
     return versions.map(versionDto);
@@ -209,6 +217,7 @@ export class ModelsService {
     reason: string,
     user: AuthenticatedUser,
   ): Promise<ModelVersionDto> {
+    assertOwns(user, chainId);
     const found = await this.version(chainId, version, user);
     if (!(await this.models.retire(chainId, version, user.id, reason))) {
       throw new ConflictException(`Version ${version} of '${chainId}' is already ${found.status}`);
@@ -218,7 +227,7 @@ export class ModelsService {
 
   /** The version a new case of this chain starts on. */
   async currentVersion(chainId: string, user: AuthenticatedUser): Promise<ModelVersionEntity> {
-    const found = await this.models.findLatestPublished(chainId, reader(user));
+    const found = await this.models.findLatestPublished(chainId, readerOf(user));
     if (!found) throw new NotFoundException(`No published model for chain '${chainId}'`);
     return found;
   }
@@ -228,12 +237,13 @@ export class ModelsService {
     version: number,
     user: AuthenticatedUser,
   ): Promise<ModelVersionEntity> {
-    const found = await this.models.findVersion(chainId, version, reader(user));
+    const found = await this.models.findVersion(chainId, version, readerOf(user));
     if (!found) throw new NotFoundException(`Chain '${chainId}' has no version ${version}`);
     return found;
   }
 
-  private async draft(chainId: string): Promise<ModelDraftEntity> {
+  private async draft(chainId: string, user: AuthenticatedUser): Promise<ModelDraftEntity> {
+    assertOwns(user, chainId);
     const draft = await this.models.findDraft(chainId);
     if (!draft) throw draftNotFound(chainId);
     return draft;
@@ -283,8 +293,9 @@ export class ModelsService {
   }
 }
 
-function reader(user: AuthenticatedUser): ModelReader {
-  return { organisationId: user.role === 'caseworker' ? user.organisationId : null };
+/** Model owners act on their chains' drafts and versions only; another chain's draft is a 404. */
+function assertOwns(user: AuthenticatedUser, chainId: string): void {
+  if (!actsFor(user, chainId, 'model-owner')) throw draftNotFound(chainId);
 }
 
 function draftNotFound(chainId: string): NotFoundException {

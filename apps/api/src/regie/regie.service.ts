@@ -11,7 +11,7 @@ import {
   UserRepository,
   type EscalationEntity,
 } from '@schakel/database';
-import type { AuthenticatedUser } from '@schakel/identity';
+import { actsFor, chainsFor, type AuthenticatedUser, type ChainRole } from '@schakel/identity';
 import { actorOf, updateIdOf } from '../cases/actor';
 import { caseTask } from '../cases/case-views';
 import { CaseWorkflowClient } from '../cases/case-workflow.client';
@@ -37,12 +37,13 @@ export class RegieService {
   ) {}
 
   async queue(query: EscalationQueryDto, user: AuthenticatedUser): Promise<EscalationPageDto> {
-    const [rows, total] = await this.escalations.queue(query);
+    const chainIds = chainsFor(user, 'regisseur', 'operations');
+    const [rows, total] = await this.escalations.queue({ ...query, chainIds });
     return { items: rows.map((row) => escalationDto(row, user)), total };
   }
 
   async detail(id: string, user: AuthenticatedUser): Promise<EscalationDetailDto> {
-    const escalation = await this.escalation(id);
+    const escalation = await this.escalation(id, user, 'regisseur', 'operations');
     const [summary, tasks, history, timeline] = await Promise.all([
       this.casesService.get(escalation.caseId, user),
       this.tasks.findByCase(escalation.caseId),
@@ -66,7 +67,7 @@ export class RegieService {
     user: AuthenticatedUser,
     key?: string,
   ): Promise<CaseTransitionResult> {
-    const escalation = await this.escalation(id);
+    const escalation = await this.escalation(id, user, 'regisseur');
     return this.act(escalation.caseId, { action, escalationId: id }, reason, user, key);
   }
 
@@ -109,7 +110,8 @@ export class RegieService {
     user: AuthenticatedUser,
     key?: string,
   ): Promise<CaseTransitionResult> {
-    if (!(await this.cases.findForReader(caseId, { organisationId: null }))) {
+    const reader = { organisationId: null, chainIds: chainsFor(user, 'regisseur') };
+    if (!(await this.cases.findForReader(caseId, reader))) {
       throw new NotFoundException(`Case ${caseId} does not exist`);
     }
     return this.workflows.update(
@@ -120,9 +122,15 @@ export class RegieService {
     );
   }
 
-  private async escalation(id: string): Promise<EscalationEntity> {
+  /** The escalation, if the user holds one of these roles for its chain; 404 otherwise. */
+  private async escalation(
+    id: string,
+    user: AuthenticatedUser,
+    ...roles: ChainRole[]
+  ): Promise<EscalationEntity> {
     const escalation = await this.escalations.findById(id);
-    if (!escalation) throw new NotFoundException(`Escalation ${id} does not exist`);
+    if (!escalation || !actsFor(user, escalation.chainId, ...roles))
+      throw new NotFoundException(`Escalation ${id} does not exist`);
     return escalation;
   }
 }

@@ -21,6 +21,10 @@ export class UsersController {
   @ApiOkResponse({ type: [ColleagueDto] })
   async colleagues(@CurrentUser() user: AuthenticatedUser): Promise<ColleagueDto[]> {
     const colleagues = await this.users.findByOrganisation(user.organisationId as string);
-    return colleagues.map(({ id, username, displayName }) => ({ id, username, displayName }));
+    return colleagues.map(({ id, username, displayName }) => ({
+      id,
+      username,
+      displayName: displayName ?? username,
+    }));
   }
 }

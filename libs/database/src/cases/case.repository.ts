@@ -3,8 +3,15 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { CaseEntity } from './case.entity';
 
-/** Chain-wide readers (regisseur, operations, admin) see every case; a caseworker's organisation only its own. */
-export type CaseReader = { organisationId: string | null };
+/**
+ * Who reads: a caseworker's organisation sees the cases it is involved in; chain roles see the
+ * cases of `chainIds`. Either suffices. Both absent (organisation null, chainIds null or left
+ * out) means every case: for the platform's own lookups and every-chain roles.
+ */
+export type CaseReader = { organisationId: string | null; chainIds?: readonly string[] | null };
+
+const PARTICIPANT =
+  'EXISTS (SELECT 1 FROM case_participants p WHERE p.case_id = c.id AND p.organisation_id = :organisationId)';
 
 export interface CaseSearch {
   chainId?: string;
@@ -34,24 +41,11 @@ export class CaseRepository {
 
   /** The case, if this reader may know it exists: involved organisations, or chain-wide roles. */
   findForReader(id: string, reader: CaseReader): Promise<CaseEntity | null> {
-    const query = this.rows.createQueryBuilder('c').where('c.id = :id', { id });
-    if (reader.organisationId) {
-      query.andWhere(
-        'EXISTS (SELECT 1 FROM case_participants p WHERE p.case_id = c.id AND p.organisation_id = :organisationId)',
-        { organisationId: reader.organisationId },
-      );
-    }
-    return query.getOne();
+    return this.readable(reader).andWhere('c.id = :id', { id }).getOne();
   }
 
   search(reader: CaseReader, search: CaseSearch): Promise<[CaseEntity[], number]> {
-    const query = this.rows.createQueryBuilder('c');
-    if (reader.organisationId) {
-      query.andWhere(
-        'EXISTS (SELECT 1 FROM case_participants p WHERE p.case_id = c.id AND p.organisation_id = :organisationId)',
-        { organisationId: reader.organisationId },
-      );
-    }
+    const query = this.readable(reader);
     if (search.chainId) query.andWhere('c.chain_id = :chainId', { chainId: search.chainId });
     if (search.status) query.andWhere('c.status = :status', { status: search.status });
     if (search.partnerId && reader.organisationId && search.partnerId !== reader.organisationId) {
@@ -74,5 +68,17 @@ export class CaseRepository {
       .take(search.limit)
       .skip(search.offset)
       .getManyAndCount();
+  }
+
+  private readable(reader: CaseReader) {
+    const query = this.rows.createQueryBuilder('c');
+    const { organisationId } = reader;
+    const chainIds = reader.chainIds ?? null;
+    if (!organisationId && !chainIds) return query;
+    const either = [
+      ...(organisationId ? [PARTICIPANT] : []),
+      ...(chainIds ? ['c.chain_id = ANY(:chainIds)'] : []),
+    ];
+    return query.where(`(${either.join(' OR ')})`, { organisationId, chainIds });
   }
 }

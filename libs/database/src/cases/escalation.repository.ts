@@ -7,6 +7,8 @@ export interface EscalationQueueQuery {
   status: 'open' | 'resolved';
   level?: number;
   chainId?: string;
+  /** Only these chains' escalations (null or absent: every chain). */
+  chainIds?: readonly string[] | null;
   partnerId?: string;
   /** `level`: highest level first, then oldest; `age`: oldest first. */
   sort: 'level' | 'age';
@@ -27,6 +29,8 @@ export class EscalationRepository {
       .where('e.status = :status', { status: query.status });
     if (query.level !== undefined) builder.andWhere('e.level = :level', { level: query.level });
     if (query.chainId) builder.andWhere('e.chain_id = :chainId', { chainId: query.chainId });
+    if (query.chainIds)
+      builder.andWhere('e.chain_id = ANY(:chainIds)', { chainIds: query.chainIds });
     if (query.partnerId)
       builder.andWhere('e.partner_id = :partnerId', { partnerId: query.partnerId });
     if (query.sort === 'level') builder.orderBy('e.level', 'DESC').addOrderBy('e.raised_at', 'ASC');

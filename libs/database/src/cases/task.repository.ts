@@ -75,6 +75,11 @@ export class TaskRepository {
     return this.rows.findOne({ where: { id, partnerId: organisationId } });
   }
 
+  /** Open tasks this user has claimed (or was assigned), e.g. to release when they leave. */
+  findOpenClaimedBy(userId: string): Promise<TaskEntity[]> {
+    return this.rows.find({ where: { assigneeId: userId, status: 'open' } });
+  }
+
   findById(id: string): Promise<TaskEntity | null> {
     return this.rows.findOne({ where: { id } });
   }

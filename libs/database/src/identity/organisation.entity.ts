@@ -9,6 +9,13 @@ export class OrganisationEntity {
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 
+  /** False once the organisation has left: its people are deactivated with it. */
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

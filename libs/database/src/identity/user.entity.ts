@@ -8,7 +8,18 @@ import {
 } from 'typeorm';
 import { OrganisationEntity } from './organisation.entity';
 
-export const USER_ROLES = ['caseworker', 'regisseur', 'operations', 'admin'] as const;
+/**
+ * Every role a user can be granted. `caseworker` is scoped to an organisation; `regisseur`,
+ * `operations` and `model-owner` to one chain or every chain; `admin` is the platform admin
+ * (organisations, people, settings) and owns every chain's model.
+ */
+export const USER_ROLES = [
+  'caseworker',
+  'regisseur',
+  'operations',
+  'model-owner',
+  'admin',
+] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
 @Entity({ name: 'users' })
@@ -20,11 +31,16 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 200, unique: true })
   username!: string;
 
-  @Column({ name: 'display_name', type: 'varchar', length: 200 })
-  displayName!: string;
+  /** Null when a SCIM client left it unassigned; the username is shown instead. */
+  @Column({ name: 'display_name', type: 'varchar', length: 200, nullable: true })
+  displayName!: string | null;
 
-  @Column({ type: 'varchar', length: 20 })
-  role!: UserRole;
+  /**
+   * The primary role, derived from the grants in `role_grants` (which say what the user may do):
+   * caseworker first, then regisseur, operations, model-owner, admin; null without any grant.
+   */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  role!: UserRole | null;
 
   /** Set for caseworkers (exactly one organisation), null for chain-wide roles. */
   @Column({ name: 'organisation_id', type: 'varchar', length: 64, nullable: true })
@@ -37,6 +53,45 @@ export class UserEntity {
   /** Only for locally signed-in (demo) users; null for users who sign in through OIDC. */
   @Column({ name: 'password_hash', type: 'varchar', length: 100, nullable: true, select: false })
   passwordHash!: string | null;
+
+  /** The identity provider's own id for the person (SCIM `externalId`). */
+  @Column({ name: 'external_id', type: 'varchar', length: 200, nullable: true })
+  externalId!: string | null;
+
+  /** The SCIM client that provisioned the person, if any: it may keep managing them. */
+  @Column({ name: 'scim_client_id', type: 'uuid', nullable: true })
+  scimClientId!: string | null;
+
+  /** Set when a SCIM client deleted the person: deactivated, and gone for SCIM (404). */
+  /** False when a SCIM client left `active` unassigned (the person then counts as active). */
+  @Column({ name: 'active_stated', type: 'boolean', default: true })
+  activeStated!: boolean;
+
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt!: Date | null;
+
+  /** False once deactivated: the user can no longer sign in and every token they hold is refused. */
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt!: Date | null;
+
+  /** Carried in the platform's tokens; raising it (sign-out, deactivation) revokes them all. */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion!: number;
+
+  /** The TOTP secret (base32); loaded only with the password hash, for sign-in. */
+  @Column({ name: 'totp_secret', type: 'varchar', length: 64, nullable: true, select: false })
+  totpSecret!: string | null;
+
+  /** Set once a first code confirmed the secret: from then on sign-in needs a code. */
+  @Column({ name: 'totp_enabled_at', type: 'timestamptz', nullable: true })
+  totpEnabledAt!: Date | null;
+
+  /** The last TOTP time step accepted, so a code is used once. */
+  @Column({ name: 'totp_last_step', type: 'bigint', nullable: true, select: false })
+  totpLastStep!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

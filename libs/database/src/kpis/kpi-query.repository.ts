@@ -7,6 +7,8 @@ export interface KpiFilter {
   from: string;
   to: string;
   chainId?: string;
+  /** The chains the caller may see (absent: every chain). */
+  chainIds?: readonly string[];
   modelVersion?: number;
   partnerId?: string;
   stepId?: string;
@@ -32,6 +34,7 @@ class Conditions {
       .add((p) => `${day} >= ${p}::date`, filter.from)
       .add((p) => `${day} <= ${p}::date`, filter.to)
       .add((p) => `${alias}.chain_id = ${p}`, filter.chainId)
+      .add((p) => `${alias}.chain_id = ANY(${p})`, filter.chainIds)
       .add((p) => `${alias}.model_version = ${p}`, filter.modelVersion);
   }
 
@@ -363,6 +366,7 @@ export class KpiQueryRepository {
   workInProgress(filter: Omit<KpiFilter, 'from' | 'to'>, now: Date): Promise<WorkInProgressRow[]> {
     const where = new Conditions([now])
       .add((p) => `t.chain_id = ${p}`, filter.chainId)
+      .add((p) => `t.chain_id = ANY(${p})`, filter.chainIds)
       .add((p) => `t.model_version = ${p}`, filter.modelVersion)
       .add((p) => `t.partner_id = ${p}`, filter.partnerId)
       .add((p) => `t.step_id = ${p}`, filter.stepId);

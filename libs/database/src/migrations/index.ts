@@ -13,6 +13,10 @@ import { IdempotencyAnswerText1764810000001 } from './1764810000001-idempotency-
 import { AuditReasonGiven1764830000000 } from './1764830000000-audit-reason-given';
 import { WebhookStandards1764850000000 } from './1764850000000-webhook-standards';
 import { EmailNotifications1764851000000 } from './1764851000000-email-notifications';
+import { ChainScopedRoles1764840000000 } from './1764840000000-chain-scoped-roles';
+import { ScimClients1764840000001 } from './1764840000001-scim-clients';
+import { LoginFailures1764840000002 } from './1764840000002-login-failures';
+import { Totp1764840000003 } from './1764840000003-totp';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -31,4 +35,8 @@ export const MIGRATIONS = [
   AuditReasonGiven1764830000000,
   WebhookStandards1764850000000,
   EmailNotifications1764851000000,
+  ChainScopedRoles1764840000000,
+  ScimClients1764840000001,
+  LoginFailures1764840000002,
+  Totp1764840000003,
 ];

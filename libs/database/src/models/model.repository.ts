@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import { ModelDraftEntity } from './model-draft.entity';
 import { ModelVersionEntity } from './model-version.entity';
 
@@ -10,8 +10,11 @@ export type NewVersion = Pick<
   'chainId' | 'chainName' | 'document' | 'source' | 'sourceFormat' | 'partnerIds' | 'publishedBy'
 >;
 
-/** Who may read which published models: everyone chain-wide, a caseworker those their organisation is in. */
-export type ModelReader = { organisationId: string | null };
+/**
+ * Who may read which published models: a caseworker's organisation those it is a partner in,
+ * chain roles those of `chainIds`; either suffices. Both absent means every model.
+ */
+export type ModelReader = { organisationId: string | null; chainIds?: readonly string[] | null };
 
 @Injectable()
 export class ModelRepository {
@@ -25,8 +28,12 @@ export class ModelRepository {
     return this.drafts.findOne({ where: { chainId } });
   }
 
-  listDrafts(): Promise<ModelDraftEntity[]> {
-    return this.drafts.find({ order: { chainId: 'ASC' } });
+  /** Drafts of these chains (null: of every chain). */
+  listDrafts(chainIds: readonly string[] | null): Promise<ModelDraftEntity[]> {
+    return this.drafts.find({
+      where: chainIds ? { chainId: In([...chainIds]) } : {},
+      order: { chainId: 'ASC' },
+    });
   }
 
   /** Inserts a new draft; false when the chain already has one. */
@@ -126,11 +133,14 @@ export class ModelRepository {
 
   private readable(reader: ModelReader) {
     const query = this.versions.createQueryBuilder('v').where('TRUE');
-    return reader.organisationId
-      ? query.andWhere(':organisationId = ANY(v.partner_ids)', {
-          organisationId: reader.organisationId,
-        })
-      : query;
+    const { organisationId } = reader;
+    const chainIds = reader.chainIds ?? null;
+    if (!organisationId && !chainIds) return query;
+    const either = [
+      ...(organisationId ? [':organisationId = ANY(v.partner_ids)'] : []),
+      ...(chainIds ? ['v.chain_id = ANY(:chainIds)'] : []),
+    ];
+    return query.andWhere(`(${either.join(' OR ')})`, { organisationId, chainIds });
   }
 
   private summaryColumns(): string[] {

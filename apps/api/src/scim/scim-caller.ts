@@ -1,0 +1,24 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { ScimClientEntity } from '@schakel/database';
+import type { AuthenticatedUser } from '@schakel/identity';
+
+/** Who calls the SCIM API: an identity provider's client, or a platform admin. */
+export type ScimCaller =
+  { kind: 'client'; client: ScimClientEntity } | { kind: 'admin'; user: AuthenticatedUser };
+
+export type ScimRequest = {
+  scimCaller?: ScimCaller;
+  protocol: string;
+  get(name: string): string | undefined;
+};
+
+export const CurrentScimCaller = createParamDecorator(
+  (_: unknown, context: ExecutionContext): ScimCaller =>
+    context.switchToHttp().getRequest<ScimRequest>().scimCaller as ScimCaller,
+);
+
+/** The base URL of the SCIM API as the caller reached it, for `meta.location`. */
+export const ScimBaseUrl = createParamDecorator((_: unknown, context: ExecutionContext): string => {
+  const request = context.switchToHttp().getRequest<ScimRequest>();
+  return `${request.protocol}://${request.get('host') ?? 'localhost'}/scim/v2`;
+});
