@@ -39,11 +39,17 @@ describe('docker-compose.yml', () => {
   const raw = readYaml<{ services: Services }>('docker-compose.yml').services;
   const envExample = parseDotenv(readRepositoryFile('.env.example'));
   const variables = interpolatedVariables(text);
-  // What an operator's .env looks like once filled in: every empty required value set to a secret.
+  // What an operator's .env looks like once filled in: every empty required value set to a secret,
+  // in the form .env.example asks for (keys are base64 of 32 bytes, the payload keys with an id).
+  const secretFor = (name: string): string => {
+    const key = randomBytes(32).toString('base64');
+    if (name === 'PAYLOAD_CODEC_KEYS') return `k1:${key}`;
+    return name === 'WEBHOOK_SECRET_KEY' ? key : randomBytes(24).toString('hex');
+  };
   const dotenv = Object.fromEntries(
     Object.entries(envExample).map(([name, value]) => [
       name,
-      value || (variables.get(name)?.required ? randomBytes(24).toString('hex') : value),
+      value || (variables.get(name)?.required ? secretFor(name) : value),
     ]),
   );
   const services = interpolateTree(raw, dotenv);

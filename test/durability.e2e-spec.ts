@@ -257,9 +257,10 @@ describe('durable read side and side effects', () => {
       );
       await db.query(`DELETE FROM tasks WHERE case_id = $1 AND task_key = 'matching:1'`, [caseId]);
 
-      const report = await reconcilerContext.get(Reconciler).sweep();
-      expect(report.drifted).toBeGreaterThanOrEqual(1);
-      expect(report.repaired).toBeGreaterThanOrEqual(1);
+      // This case only: the shared test database holds other test files' cases, on task queues
+      // whose workers have stopped (the periodic sweep reports those as unreachable).
+      const report = await reconcilerContext.get(Reconciler).reconcileCases([caseId]);
+      expect(report).toMatchObject({ checked: 1, drifted: 1, repaired: 1 });
       const after = await db.query(
         `SELECT task_key, status, partner_id, assignee_id FROM tasks WHERE case_id = $1 ORDER BY task_key`,
         [caseId],
@@ -275,13 +276,13 @@ describe('durable read side and side effects', () => {
       );
 
       // A second sweep finds this case in step again.
-      const again = await reconcilerContext.get(Reconciler).sweep();
+      const again = await reconcilerContext.get(Reconciler).reconcileCases([caseId]);
       const [count] = await db.query(
         `SELECT occurrences FROM case_flags WHERE case_id = $1 AND kind = 'drift'`,
         [caseId],
       );
       expect(count.occurrences).toBe(1);
-      expect(again.checked).toBeGreaterThan(0);
+      expect(again).toMatchObject({ checked: 1, drifted: 0 });
     });
   });
 

@@ -32,6 +32,14 @@ export interface SweepReport {
   unreachable: number;
 }
 
+const emptyReport = (): SweepReport => ({
+  checked: 0,
+  drifted: 0,
+  repaired: 0,
+  skipped: 0,
+  unreachable: 0,
+});
+
 /** A repair waits this long for the workflow; a case that cannot answer now is tried next sweep. */
 const REPAIR_DEADLINE_MS = 15_000;
 
@@ -90,21 +98,32 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   private async sweepAll(): Promise<SweepReport> {
-    const report: SweepReport = { checked: 0, drifted: 0, repaired: 0, skipped: 0, unreachable: 0 };
+    const report = emptyReport();
     let after: string | null = null;
     for (;;) {
       const ids = await this.rows.openCaseIds(after, PAGE);
-      for (const caseId of ids) {
-        try {
-          await this.reconcile(caseId, report);
-        } catch (error) {
-          // One case's workflow not answering must not stop the sweep over the others.
-          report.unreachable += 1;
-          this.logger.warn({ caseId, err: (error as Error).name }, 'Case not reconciled');
-        }
-      }
+      await this.reconcileAll(ids, report);
       if (ids.length < PAGE) return report;
       after = ids[ids.length - 1];
+    }
+  }
+
+  /** These cases only (an operator's "check this case", or a test), outside the periodic sweep. */
+  async reconcileCases(caseIds: string[]): Promise<SweepReport> {
+    const report = emptyReport();
+    await this.reconcileAll(caseIds, report);
+    return report;
+  }
+
+  private async reconcileAll(caseIds: string[], report: SweepReport): Promise<void> {
+    for (const caseId of caseIds) {
+      try {
+        await this.reconcile(caseId, report);
+      } catch (error) {
+        // One case's workflow not answering must not stop the sweep over the others.
+        report.unreachable += 1;
+        this.logger.warn({ caseId, err: (error as Error).name }, 'Case not reconciled');
+      }
     }
   }
 

@@ -46,7 +46,16 @@ export function escalate(
       escalationId: id,
       level: escalation.level,
       trigger,
-      ...(raisedBy ? { reason: raisedBy.reason } : {}),
+      // A disagreement is put to the regisseur: its reason is for the regisseur and the raising partner.
+      ...(raisedBy
+        ? {
+            reason: raisedBy.reason,
+            audience: {
+              organisations: [raisedBy.actor.organisationId ?? task.partnerId],
+              regisseur: true,
+            },
+          }
+        : {}),
     },
     task,
   );
