@@ -25,12 +25,17 @@ describe('configuration at boot', () => {
   });
 
   it('refuses to run production without payload encryption keys', () => {
-    const result = bootApi({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(40) });
+    // Every other production secret present, so the payload keys are what is missing.
+    const production = {
+      NODE_ENV: 'production',
+      AUTH_JWT_SECRET: 'x'.repeat(40),
+      WEBHOOK_SECRET_KEY: Buffer.alloc(32, 3).toString('base64'),
+    };
+    const result = bootApi(production);
     expect(result.status).toBe(78);
     expect(result.stderr).toContain('PAYLOAD_CODEC_KEYS: is required in production');
     const short = bootApi({
-      NODE_ENV: 'production',
-      AUTH_JWT_SECRET: 'x'.repeat(40),
+      ...production,
       PAYLOAD_CODEC_KEYS: `k1:${Buffer.alloc(16).toString('base64')}`,
     });
     expect(short.status).toBe(78);

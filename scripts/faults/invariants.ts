@@ -217,7 +217,8 @@ export async function checkInvariants(
       (candidate) => candidate.case_id === ack.caseId && candidate.task_key === ack.taskKey,
     );
     const expectedId =
-      event && `${ack.caseId}:task.assigned:${ack.taskKey}:${sequenceOf(event.event_id)}`;
+      // The notification's id is its case event's id plus the kind (transition-work.ts).
+      event && `${ack.caseId}:${sequenceOf(event.event_id)}:task.assigned`;
     if (
       rows.length !== 1 ||
       rows[0]?.event_id !== expectedId ||

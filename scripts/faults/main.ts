@@ -1,6 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { caseWorkflowId } from '@schakel/contracts';
-import { startWebhookReceiver, type WebhookReceiver } from '../../test/support/webhook-receiver';
+import {
+  startWebhookReceiver,
+  verifiedEvent,
+  type ReceivedRequest,
+  type WebhookReceiver,
+} from '../../test/support/webhook-receiver';
 import { inject, type FaultRecord } from './faults';
 import { GoodClient } from './good-client';
 import { checkInvariants, INVARIANTS, type Observed } from './invariants';
@@ -17,6 +22,8 @@ const WEBHOOK_ORGANISATION = 'gemeente';
  * Variables an older build does not know are ignored by its configuration.
  */
 const APP_ENVIRONMENT = {
+  // The partner system listens on this machine: allowed explicitly (webhooks refuse it otherwise).
+  WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
   WEBHOOK_BACKOFF_BASE_MS: '1000',
   WEBHOOK_MAX_ATTEMPTS: '25',
   RECONCILE_INTERVAL_SECONDS: '20',
@@ -143,11 +150,30 @@ async function selfCheck(stack: FaultStack, observed: Observed): Promise<string[
   });
 }
 
-async function registerWebhook(client: GoodClient, receiver: WebhookReceiver): Promise<void> {
-  await client.configure('admin', 'PUT', `/organisations/${WEBHOOK_ORGANISATION}/webhook`, {
-    url: receiver.url,
-    secret: 'fault-suite-webhook-secret',
-  });
+/** Registers the partner system; returns the signing secret the platform issued for it. */
+async function registerWebhook(client: GoodClient, receiver: WebhookReceiver): Promise<string> {
+  const saved = (await client.configure(
+    'admin',
+    'PUT',
+    `/organisations/${WEBHOOK_ORGANISATION}/webhook`,
+    { url: receiver.url },
+  )) as { secret: string };
+  return saved.secret;
+}
+
+/**
+ * A delivery as the partner's receiver reads it: the Standard Webhooks signature verified (a
+ * delivery that does not verify fails the run), then the CloudEvent's id, type and references.
+ */
+function receivedWebhook(secret: string, request: ReceivedRequest): Observed['webhooks'][number] {
+  const event = verifiedEvent(secret, request);
+  const data = (event.data ?? {}) as { caseId?: string; taskKey?: string };
+  return {
+    id: event.id,
+    kind: event.type.replace(/^nl\.schakel\./, ''),
+    caseId: data.caseId ?? null,
+    data: { taskKey: data.taskKey },
+  };
 }
 
 async function run(options: FaultOptions, track: (stop: () => Promise<void>) => void) {
@@ -161,7 +187,7 @@ async function run(options: FaultOptions, track: (stop: () => Promise<void>) => 
       requestTimeoutMs: options.requestTimeoutMs,
       actionDeadlineMs: options.actionDeadlineMs,
     });
-    await registerWebhook(client, receiver);
+    const webhookSecret = await registerWebhook(client, receiver);
     log(
       `driving ${options.cases} cases over ${options.windowMs / 1000} s; apps: ${stack.appNames.join(', ')}`,
     );
@@ -186,9 +212,7 @@ async function run(options: FaultOptions, track: (stop: () => Promise<void>) => 
     const observed: Observed = {
       acknowledgements: client.acknowledgements,
       abandoned: client.abandoned,
-      webhooks: receiver.requests.map(
-        (request) => JSON.parse(request.body) as Observed['webhooks'][number],
-      ),
+      webhooks: receiver.requests.map((request) => receivedWebhook(webhookSecret, request)),
       webhookOrganisation: WEBHOOK_ORGANISATION,
       redisOutages: faults.filter((fault) => fault.name === 'redis-down'),
     };
