@@ -16,6 +16,9 @@ export const paths = {
   models: '/models',
   model: (chainId: string, version: number) => `/models/${encodeURIComponent(chainId)}/${version}`,
   upload: '/models/upload',
+  people: '/admin/people',
+  organisations: '/admin/organisations',
+  scimClients: '/admin/scim-clients',
 };
 
 interface NavItem {
@@ -37,6 +40,9 @@ export const NAV_ITEMS: NavItem[] = [
     roles: ['caseworker', 'regisseur', 'operations', 'admin'],
   },
   { to: paths.upload, label: 'nav.upload', roles: ['admin'] },
+  { to: paths.people, label: 'nav.people', roles: ['admin'] },
+  { to: paths.organisations, label: 'nav.organisations', roles: ['admin'] },
+  { to: paths.scimClients, label: 'nav.scimClients', roles: ['admin'] },
 ];
 
 export function navItemsFor(role: UserRole): NavItem[] {
