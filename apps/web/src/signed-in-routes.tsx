@@ -120,7 +120,7 @@ export function SignedInRoutes() {
         <Route
           path="admin/people"
           element={
-            <RequireRole roles={['admin']}>
+            <RequireRole roles={['admin']} anyAdmin>
               <PeoplePage />
             </RequireRole>
           }
@@ -128,7 +128,7 @@ export function SignedInRoutes() {
         <Route
           path="admin/organisations"
           element={
-            <RequireRole roles={['admin']}>
+            <RequireRole roles={['admin']} anyAdmin>
               <OrganisationsPage />
             </RequireRole>
           }
