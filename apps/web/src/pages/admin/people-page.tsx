@@ -8,6 +8,7 @@ import { PageTitle } from '../../components/page-title';
 import { useAsync } from '../../components/use-async';
 import { useI18n } from '../../i18n/i18n-context';
 import { SelectField, TextField, useFormAction } from './admin-field';
+import { PersonFields } from './person-fields';
 import { GrantFields, type GrantOptions } from './grant-fields';
 import { grantableChains, grantInput, type GrantChoice } from './grant-scope';
 import { filterPeople } from './people-filter';
@@ -50,21 +51,14 @@ function CreatePersonForm({ onCreated, ...options }: GrantOptions & { onCreated:
         onChange={setUsername}
         problem={action.problems.username}
       />
-      <TextField
-        id="person-display-name"
-        label={t('admin.people.displayName')}
-        value={displayName}
-        onChange={setDisplayName}
-        problem={action.problems.displayName}
-      />
-      <TextField
-        id="person-password"
-        type="password"
-        autoComplete="new-password"
-        label={t('admin.people.password')}
-        value={password}
-        onChange={setPassword}
-        problem={action.problems.password}
+      <PersonFields
+        id="person"
+        displayName={displayName}
+        password={password}
+        onDisplayName={setDisplayName}
+        onPassword={setPassword}
+        problems={action.problems}
+        passwordLabel="admin.people.password"
       />
       <p className="hint">{t('admin.people.passwordHint')}</p>
       <GrantFields

@@ -4,8 +4,9 @@ import { useHttp } from '../../auth/auth-context';
 import { ErrorMessage } from '../../components/error-message';
 import { Notice } from '../../components/states';
 import { useI18n } from '../../i18n/i18n-context';
-import { TextField, useFormAction } from './admin-field';
+import { useFormAction } from './admin-field';
 import { ConfirmButton } from './confirm-button';
+import { PersonFields } from './person-fields';
 import { GrantFields, type GrantOptions } from './grant-fields';
 import { grantInput, type GrantChoice } from './grant-scope';
 
@@ -49,21 +50,14 @@ function EditPerson({ person, onChanged }: Pick<Props, 'person' | 'onChanged'>) 
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-label={t('admin.people.edit')}>
-      <TextField
-        id="edit-display-name"
-        label={t('admin.people.displayName')}
-        value={displayName}
-        onChange={setDisplayName}
-        problem={action.problems.displayName}
-      />
-      <TextField
-        id="edit-password"
-        type="password"
-        autoComplete="new-password"
-        label={t('admin.people.newPassword')}
-        value={password}
-        onChange={setPassword}
-        problem={action.problems.password}
+      <PersonFields
+        id="edit"
+        displayName={displayName}
+        password={password}
+        onDisplayName={setDisplayName}
+        onPassword={setPassword}
+        problems={action.problems}
+        passwordLabel="admin.people.newPassword"
       />
       {action.error !== null && <ErrorMessage error={action.error} />}
       {saved && <Notice>{t('admin.saved')}</Notice>}
