@@ -1,4 +1,4 @@
-import type { UserRole } from './api/types';
+import type { CurrentUser, UserRole } from './api/types';
 import type { MessageKey } from './i18n/nl';
 
 /** Paths inside the console (served under /app). */
@@ -16,12 +16,17 @@ export const paths = {
   models: '/models',
   model: (chainId: string, version: number) => `/models/${encodeURIComponent(chainId)}/${version}`,
   upload: '/models/upload',
+  people: '/admin/people',
+  organisations: '/admin/organisations',
+  scimClients: '/admin/scim-clients',
 };
 
 interface NavItem {
   to: string;
   label: MessageKey;
   roles: UserRole[];
+  /** Shown to whoever holds an admin grant (of any chain), whatever their primary role. */
+  anyAdmin?: boolean;
 }
 
 /** The menu: each role sees its own work first. */
@@ -37,13 +42,22 @@ export const NAV_ITEMS: NavItem[] = [
     roles: ['caseworker', 'regisseur', 'operations', 'admin'],
   },
   { to: paths.upload, label: 'nav.upload', roles: ['admin'] },
+  { to: paths.people, label: 'nav.people', roles: ['admin'], anyAdmin: true },
+  { to: paths.organisations, label: 'nav.organisations', roles: ['admin'], anyAdmin: true },
+  { to: paths.scimClients, label: 'nav.scimClients', roles: ['admin'] },
 ];
 
-export function navItemsFor(role: UserRole): NavItem[] {
-  return NAV_ITEMS.filter((item) => item.roles.includes(role));
+/** A chain's admin whose primary role is another one (caseworker first) still administers. */
+export function holdsAdminGrant(user: Pick<CurrentUser, 'grants'>): boolean {
+  return user.grants.some((grant) => grant.role === 'admin');
 }
 
-/** Where a user lands after signing in. */
+export function navItemsFor(user: Pick<CurrentUser, 'role' | 'grants'>): NavItem[] {
+  const admin = holdsAdminGrant(user);
+  return NAV_ITEMS.filter((item) => item.roles.includes(user.role) || (item.anyAdmin && admin));
+}
+
+/** Where a user lands after signing in: the first page of their primary role. */
 export function homeFor(role: UserRole): string {
-  return navItemsFor(role)[0]?.to ?? paths.models;
+  return NAV_ITEMS.find((item) => item.roles.includes(role))?.to ?? paths.models;
 }

@@ -5,6 +5,9 @@ import { EmptyState } from './components/states';
 import { useI18n } from './i18n/i18n-context';
 import { AppShell } from './layout/app-shell';
 import { RequireRole } from './layout/require-role';
+import { OrganisationsPage } from './pages/admin/organisations-page';
+import { PeoplePage } from './pages/admin/people-page';
+import { ScimClientsPage } from './pages/admin/scim-clients-page';
 import { CasePage } from './pages/case/case-page';
 import { NewCasePage } from './pages/case/new-case-page';
 import { InboxPage } from './pages/inbox/inbox-page';
@@ -114,6 +117,30 @@ export function SignedInRoutes() {
           }
         />
         <Route path="models/:chainId/:version" element={<ModelViewPage />} />
+        <Route
+          path="admin/people"
+          element={
+            <RequireRole roles={['admin']} anyAdmin>
+              <PeoplePage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/organisations"
+          element={
+            <RequireRole roles={['admin']} anyAdmin>
+              <OrganisationsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/scim-clients"
+          element={
+            <RequireRole roles={['admin']}>
+              <ScimClientsPage />
+            </RequireRole>
+          }
+        />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

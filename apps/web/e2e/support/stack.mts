@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
@@ -15,8 +16,11 @@ export interface Stack {
   stop: () => Promise<void>;
 }
 
-/** The database, Redis prefix and task queue of a run; another name lets another run (Schemathesis) use its own. */
-const DEFAULT_NAME = 'schakel_web_e2e';
+/**
+ * The database, Redis prefix and task queue of a run: one per checkout, so two working trees on one
+ * machine never drop each other's database; another name lets another run (Schemathesis) use its own.
+ */
+const DEFAULT_NAME = `schakel_web_e2e_${createHash('sha256').update(REPOSITORY_ROOT).digest('hex').slice(0, 8)}`;
 const READY_TIMEOUT_MS = 120_000;
 
 function freePort(): Promise<number> {

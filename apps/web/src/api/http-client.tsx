@@ -67,6 +67,14 @@ export class HttpClient {
     return this.request<T>('PUT', path, { ...options, body });
   }
 
+  patch<T>(path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+    return this.request<T>('PATCH', path, { ...options, body });
+  }
+
+  delete<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    return this.request<T>('DELETE', path, options);
+  }
+
   /**
    * One request; on an outage it is retried with the same Idempotency-Key (every write carries one),
    * so the server acts once however often the answer was lost.

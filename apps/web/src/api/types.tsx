@@ -2,12 +2,23 @@
 
 export type UserRole = 'caseworker' | 'regisseur' | 'operations' | 'admin';
 
+/** Every role a person can be granted; `UserRole` are the primary roles the console has pages for. */
+export type GrantRole = UserRole | 'model-owner';
+
+/** A role held in one scope: an organisation (caseworker) or a chain (null: every chain). */
+export interface RoleGrant {
+  role: GrantRole;
+  organisationId: string | null;
+  chainId: string | null;
+}
+
 export interface CurrentUser {
   id: string;
   username: string;
   displayName: string;
   role: UserRole;
   organisationId: string | null;
+  grants: RoleGrant[];
 }
 
 export interface Token {

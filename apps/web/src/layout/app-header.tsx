@@ -21,7 +21,7 @@ export function AppHeader() {
         </span>
         <nav aria-label={t('app.mainNav')} className="app-nav">
           <ul>
-            {navItemsFor(user.role).map((item) => (
+            {navItemsFor(user).map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={item.to === '/models'}>
                   {t(item.label)}
