@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 import { ApiDriver } from './support/api-driver.mts';
-import { launchBrowser, openPage } from './support/browser.mts';
+import { launchBrowser, openPage, screenshot } from './support/browser.mts';
 import { REPOSITORY_ROOT } from './support/environment.mts';
 
 /** The published viewer bundle of bpmn-js: a UMD script that defines `window.BpmnJS`. */
@@ -30,6 +30,7 @@ interface ImportResult {
 type BpmnViewerClass = new (options: { container: string }) => {
   importXML(xml: string): Promise<{ warnings: { message: string }[] }>;
   get(name: 'elementRegistry'): { getAll(): { id: string }[] };
+  get(name: 'canvas'): { zoom(level: 'fit-viewport'): number };
 };
 
 const examples: ExampleModel[] = readdirSync(MODELS_DIR)
@@ -89,6 +90,7 @@ describe('the BPMN export in bpmn-js', () => {
         const { BpmnJS } = window as unknown as { BpmnJS: BpmnViewerClass };
         const viewer = new BpmnJS({ container: '#canvas' });
         const { warnings } = await viewer.importXML(documentXml);
+        viewer.get('canvas').zoom('fit-viewport');
         return {
           warnings: warnings.map((warning) => warning.message),
           elementIds: viewer
@@ -98,6 +100,7 @@ describe('the BPMN export in bpmn-js', () => {
           renderedShapes: document.querySelectorAll('#canvas .djs-element.djs-shape').length,
         };
       }, xml);
+      await screenshot(page, `bpmn-${example.chainId}`);
       expect(result.warnings).toEqual([]);
       expect(result.elementIds).toEqual(
         expect.arrayContaining(example.stepIds.map((id) => `Task_${id}`)),
