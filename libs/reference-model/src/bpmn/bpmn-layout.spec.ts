@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { DiBounds, parseBpmn, ParsedBpmn } from '../../test/bpmn-parse';
 import { EXAMPLE_FILES, exampleModel } from '../../test/example-models';
+import { validModel } from '../../test/model-arbitraries';
 import { modelWith } from '../../test/model-builder';
 import { LINE_HEIGHT, TASK_FONT, TASK_PADDING, textWidth, wrapText } from './bpmn-text';
 import { toBpmnXml } from './to-bpmn-xml';
@@ -77,6 +79,15 @@ describe('the BPMN diagram layout', () => {
       expect(problems(parsed)).toEqual([]);
     },
   );
+
+  it('keeps to the same rules for generated models', () => {
+    fc.assert(
+      fc.property(validModel, (model) => {
+        expect(problems(parseBpmn(toBpmnXml(model)))).toEqual([]);
+      }),
+      { numRuns: 25 },
+    );
+  });
 
   it('widens a task for a long Dutch compound word', () => {
     const word = 'Schuldhulpverleningsondersteuningstraject';

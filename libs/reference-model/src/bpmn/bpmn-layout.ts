@@ -31,6 +31,8 @@ const SIZE: Record<Exclude<BpmnNodeType, 'userTask'>, number> = {
 };
 const TASK_MIN = { width: 100, height: 80 };
 const TASK_MAX_WIDTH = 200;
+/** More lines crowd the task's type marker in its top-left corner. */
+const TASK_MAX_LINES = 3;
 const POOL_X = 100;
 const LANE_X = POOL_X + 30; // the pool's label band
 const FIRST_COLUMN_X = LANE_X + 30 + 50; // after the lane's label band and a margin
@@ -46,14 +48,14 @@ const LABEL_MARGIN = 4;
 /** How far from its anchor a label may move to find a free spot. */
 const DISTANCES = Array.from({ length: 40 }, (_, i) => i * 6);
 
-/** A task wide enough for its longest word and, up to a maximum width, for its name in the default height. */
+/** A task wide enough for its longest word and, up to a maximum width, for its name in three lines. */
 function taskSize(name: string): { width: number; height: number } {
   const longestWord = Math.max(0, ...name.split(/\s+/).map((w) => textWidth(w, TASK_FONT)));
   const lines = (width: number) => wrapText(name, width - 2 * TASK_PADDING, TASK_FONT).length;
   const height = (width: number) =>
     Math.ceil(lines(width) * TASK_FONT * LINE_HEIGHT + 2 * TASK_PADDING);
   let width = Math.max(TASK_MIN.width, Math.ceil((longestWord + 2 * TASK_PADDING) / 10) * 10);
-  while (width < TASK_MAX_WIDTH && height(width) > TASK_MIN.height) width += 10;
+  while (width < TASK_MAX_WIDTH && lines(width) > TASK_MAX_LINES) width += 10;
   return { width, height: Math.max(TASK_MIN.height, height(width)) };
 }
 
