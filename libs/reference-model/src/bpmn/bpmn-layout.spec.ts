@@ -58,6 +58,13 @@ function problems(parsed: ParsedBpmn): string[] {
         found.push(`label of ${label.id} overlaps ${shape.id}`);
     }
   }
+  for (const edge of parsed.flowEdges) {
+    const points = edge.waypoints.slice(1).flatMap((q, i) => along(edge.waypoints[i], q));
+    for (const label of labels) {
+      if (points.some((p) => inside(p, label.bounds)))
+        found.push(`${edge.id} runs through the label of ${label.id}`);
+    }
+  }
   for (const task of shapes.filter((s) => s.type === 'bpmn:UserTask')) {
     const room = task.bounds.width - 2 * TASK_PADDING;
     const name = task.name ?? '';
@@ -102,7 +109,7 @@ describe('the BPMN diagram layout', () => {
     expect(problems(parsed)).toEqual([]);
   });
 
-  it('finds a cramped task, an edge through a shape and overlapping labels', () => {
+  it('finds a cramped task, an edge through a shape or a label, and overlapping labels', () => {
     const parsed = parseBpmn(toBpmnXml(exampleModel('wmo-maatwerk.yaml')));
     const [first, second] = parsed.nodeShapes.filter((s) => s.type === 'bpmn:UserTask');
     const edge = parsed.flowEdges.find((e) => e.source !== second.id && e.target !== second.id);
@@ -119,6 +126,13 @@ describe('the BPMN diagram layout', () => {
             waypoints: [e.waypoints[0], { x: second.bounds.x + 5, y: second.bounds.y + 5 }],
           };
         if (e === labelled[1]) return { ...e, label: labelled[0].label };
+        if (e === labelled[2]) {
+          const [p, q] = labelled[3].waypoints;
+          return {
+            ...e,
+            label: { x: (p.x + q.x) / 2 - 10, y: (p.y + q.y) / 2 - 10, width: 20, height: 20 },
+          };
+        }
         return e;
       }),
     };
@@ -126,5 +140,6 @@ describe('the BPMN diagram layout', () => {
     expect(found).toContain(`${first.id}: a word of`);
     expect(found).toContain(`${edge?.id} (`);
     expect(found).toContain(`labels of ${labelled[0].id} and ${labelled[1].id} overlap`);
+    expect(found).toContain(`${labelled[3].id} runs through the label of ${labelled[2].id}`);
   });
 });

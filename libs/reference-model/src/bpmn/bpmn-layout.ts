@@ -101,6 +101,8 @@ function crosses(p: Point, q: Point, b: Bounds): boolean {
   return overlaps({ x: x1, y: y1, width: x2 - x1, height: y2 - y1 }, b);
 }
 
+const segmentsOf = (points: Point[]) => points.slice(1).map((q, i) => [points[i], q] as const);
+
 /** Grid of the layout: where columns and rows are, and the free lanes between them for edges. */
 interface Grid {
   column: Map<string, number>;
@@ -268,7 +270,9 @@ function placeLabels(
 ): Map<string, Bounds> {
   const labels = new Map<string, Bounds>();
   const taken = () => [...shapes.values(), ...labels.values()];
-  const fits = (b: Bounds) => taken().every((other) => !overlaps(b, other));
+  const segments = [...edges.values()].flatMap(segmentsOf);
+  const fits = (b: Bounds) =>
+    taken().every((other) => !overlaps(b, other)) && segments.every(([p, q]) => !crosses(p, q, b));
   const place = (id: string, candidates: Bounds[]) => {
     const spot = candidates.find(fits);
     if (spot) labels.set(id, spot);
@@ -296,13 +300,10 @@ function placeLabels(
     if (!flow.name) continue;
     const points = edges.get(flow.id) ?? [];
     const size = labelSize(flow.name);
-    const segments = points
-      .slice(1)
-      .map((q, i) => [points[i], q] as const)
-      .reverse();
+    const own = segmentsOf(points).reverse();
     // Near spots of every segment come before far ones.
     const candidates = DISTANCES.flatMap((d) =>
-      segments.flatMap(([p, q]) => {
+      own.flatMap(([p, q]) => {
         const mid = { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 };
         return p.y === q.y
           ? around(mid.x - size.width / 2, mid.y, size, d)
