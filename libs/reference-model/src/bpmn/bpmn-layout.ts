@@ -42,7 +42,13 @@ const COLUMN_GAP = 130;
 const ROW_PADDING = 45;
 /** How far above a row's bottom its corridor runs (edges that must pass other shapes). */
 const CORRIDOR = 14;
-const LABEL_MAX_WIDTH = 100;
+/** Width at which label text wraps. */
+const LABEL_WRAP = 90;
+/**
+ * bpmn-js wraps a label at its bounds' width as the browser measures the text, which may come out a
+ * little wider than the metric: the bounds get room to spare so the text keeps the metric's lines.
+ */
+const LABEL_SLACK = 1.1;
 const LABEL_LINE = Math.ceil(LABEL_FONT * LINE_HEIGHT);
 const LABEL_MARGIN = 4;
 /** How far from its anchor a label may move to find a free spot. */
@@ -66,9 +72,9 @@ function nodeSize(node: BpmnNode): { width: number; height: number } {
 
 /** Label bounds for `text`, wrapped to the label width, with its top-left corner at 0,0. */
 function labelSize(text: string): { width: number; height: number } {
-  const lines = wrapText(text, LABEL_MAX_WIDTH, LABEL_FONT);
-  const width = Math.max(...lines.map((l) => textWidth(l, LABEL_FONT)));
-  return { width: Math.ceil(width) + 2, height: lines.length * LABEL_LINE };
+  const lines = wrapText(text, LABEL_WRAP, LABEL_FONT);
+  const widest = Math.max(...lines.map((l) => textWidth(l, LABEL_FONT)));
+  return { width: Math.ceil(widest * LABEL_SLACK) + 4, height: lines.length * LABEL_LINE };
 }
 
 /** Column per node: longest path from the start, ignoring rework flows so loops do not stretch it. */
