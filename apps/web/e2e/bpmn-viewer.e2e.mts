@@ -24,12 +24,24 @@ interface ImportResult {
   warnings: string[];
   elementIds: string[];
   renderedShapes: number;
+  /** Tasks and external labels whose text, as the browser draws it, sticks out of their bounds. */
+  overflows: string[];
+}
+
+interface DiagramElement {
+  id: string;
+  type: string;
+  width: number;
+  height: number;
 }
 
 /** The part of the bpmn-js viewer API the test uses. */
 type BpmnViewerClass = new (options: { container: string }) => {
   importXML(xml: string): Promise<{ warnings: { message: string }[] }>;
-  get(name: 'elementRegistry'): { getAll(): { id: string }[] };
+  get(name: 'elementRegistry'): {
+    getAll(): DiagramElement[];
+    getGraphics(element: DiagramElement): SVGGElement;
+  };
   get(name: 'canvas'): { zoom(level: 'fit-viewport'): number };
 };
 
@@ -79,7 +91,7 @@ describe('the BPMN export in bpmn-js', () => {
   });
 
   for (const example of examples) {
-    it(`imports ${example.file} without warnings and draws every step`, async () => {
+    it(`imports ${example.file} without warnings and draws every step, its text inside its bounds`, async () => {
       const xml = await exportedBpmn(example.chainId);
       const { page, consoleErrors } = await openPage(browser);
       await page.setContent(
@@ -91,12 +103,30 @@ describe('the BPMN export in bpmn-js', () => {
         const viewer = new BpmnJS({ container: '#canvas' });
         const { warnings } = await viewer.importXML(documentXml);
         viewer.get('canvas').zoom('fit-viewport');
+        const registry = viewer.get('elementRegistry');
+        const texts = registry
+          .getAll()
+          .filter((element) => element.type === 'bpmn:UserTask' || element.type === 'label');
+        // The text is drawn relative to its element's top-left corner; a pixel of rounding is allowed.
+        const overflows = texts.flatMap((element) => {
+          const text = registry.getGraphics(element).querySelector('text');
+          if (!text) return [];
+          const box = text.getBBox();
+          const fits =
+            box.x >= -1 &&
+            box.y >= -1 &&
+            box.x + box.width <= element.width + 1 &&
+            box.y + box.height <= element.height + 1;
+          return fits
+            ? []
+            : [
+                `${element.id}: text at ${box.x},${box.y} of ${box.width}×${box.height} in ${element.width}×${element.height}`,
+              ];
+        });
         return {
           warnings: warnings.map((warning) => warning.message),
-          elementIds: viewer
-            .get('elementRegistry')
-            .getAll()
-            .map((element) => element.id),
+          elementIds: registry.getAll().map((element) => element.id),
+          overflows,
           renderedShapes: document.querySelectorAll('#canvas .djs-element.djs-shape').length,
         };
       }, xml);
@@ -106,6 +136,7 @@ describe('the BPMN export in bpmn-js', () => {
         expect.arrayContaining(example.stepIds.map((id) => `Task_${id}`)),
       );
       expect(result.renderedShapes).toBeGreaterThan(example.stepIds.length);
+      expect(result.overflows).toEqual([]);
       expect(consoleErrors).toEqual([]);
     });
   }
