@@ -1,50 +1,7 @@
-import { execFileSync } from 'child_process';
-import { join } from 'path';
 import { minimalModel, modelWith, parallelModel } from '../../test/model-builder';
+import { parseBpmn as parse } from '../../test/bpmn-parse';
 import { EXAMPLE_FILES, exampleModel } from '../../test/example-models';
 import { toBpmnXml } from './to-bpmn-xml';
-
-interface Parsed {
-  warnings: string[];
-  flowNodes: { id: string; type: string }[];
-  flows: string[];
-  shapes: string[];
-  edges: string[];
-  lanes: string[];
-  conditions: string[];
-}
-
-/**
- * bpmn-moddle (and its dependencies) ship as ES modules only, which Jest's CommonJS runtime
- * cannot load, so the XML is parsed in a separate Node process.
- */
-const PARSE = `
-import { BpmnModdle } from 'bpmn-moddle';
-let xml = '';
-for await (const chunk of process.stdin) xml += chunk;
-const { rootElement, warnings } = await new BpmnModdle().fromXML(xml);
-const process_ = rootElement.rootElements.find((e) => e.$type === 'bpmn:Process');
-const plane = rootElement.diagrams[0].plane;
-const elements = process_.flowElements;
-console.log(JSON.stringify({
-  warnings: warnings.map((w) => w.message),
-  flowNodes: elements.filter((e) => e.$type !== 'bpmn:SequenceFlow').map((e) => ({ id: e.id, type: e.$type })),
-  flows: elements.filter((e) => e.$type === 'bpmn:SequenceFlow').map((e) => e.id),
-  conditions: elements.filter((e) => e.conditionExpression).map((e) => e.conditionExpression.body),
-  shapes: plane.planeElement.filter((e) => e.$type === 'bpmndi:BPMNShape').map((e) => e.bpmnElement.id),
-  edges: plane.planeElement.filter((e) => e.$type === 'bpmndi:BPMNEdge').map((e) => e.bpmnElement.id),
-  lanes: process_.laneSets[0].lanes.map((l) => l.id),
-}));
-`;
-
-function parse(xml: string): Parsed {
-  const output = execFileSync(process.execPath, ['--input-type=module', '-e', PARSE], {
-    cwd: join(__dirname, '../../../..'),
-    input: xml,
-    encoding: 'utf8',
-  });
-  return JSON.parse(output) as Parsed;
-}
 
 describe('toBpmnXml', () => {
   it.each(EXAMPLE_FILES)('exports %s as BPMN that bpmn-moddle reads without warnings', (file) => {

@@ -7,6 +7,9 @@ const attr = (name: string, value: string | undefined) =>
   value === undefined ? '' : ` ${name}="${esc(value)}"`;
 const bounds = (b: Bounds) =>
   `<dc:Bounds x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" />`;
+/** The DI label of a named event, gateway or flow, so viewers draw it where the layout put it. */
+const label = (b: Bounds | undefined) =>
+  b === undefined ? '' : `<bpmndi:BPMNLabel>${bounds(b)}</bpmndi:BPMNLabel>`;
 
 function processXml(model: ReferenceModel, graph: BpmnGraph, processId: string): string[] {
   const lines = [
@@ -74,14 +77,14 @@ export function toBpmnXml(model: ReferenceModel): string {
     }),
     ...graph.nodes.map((node) => {
       const marker = node.type === 'exclusiveGateway' ? ' isMarkerVisible="true"' : '';
-      return `      <bpmndi:BPMNShape id="${node.id}_di" bpmnElement="${node.id}"${marker}>${bounds(layout.shapes.get(node.id) as Bounds)}</bpmndi:BPMNShape>`;
+      return `      <bpmndi:BPMNShape id="${node.id}_di" bpmnElement="${node.id}"${marker}>${bounds(layout.shapes.get(node.id) as Bounds)}${label(layout.labels.get(node.id))}</bpmndi:BPMNShape>`;
     }),
   ];
   const edges = graph.flows.map((flow) => {
     const points = (layout.edges.get(flow.id) ?? [])
       .map((p) => `<di:waypoint x="${p.x}" y="${p.y}" />`)
       .join('');
-    return `      <bpmndi:BPMNEdge id="${flow.id}_di" bpmnElement="${flow.id}">${points}</bpmndi:BPMNEdge>`;
+    return `      <bpmndi:BPMNEdge id="${flow.id}_di" bpmnElement="${flow.id}">${points}${label(layout.labels.get(flow.id))}</bpmndi:BPMNEdge>`;
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
