@@ -7,9 +7,11 @@ import { Logger } from 'nestjs-pino';
 import { EnvironmentVariables, inputLimits } from '@schakel/config';
 import {
   AllExceptionsFilter,
+  completeOpenApiDocument,
   createValidationPipe,
   hostileInputGuard,
   middlewareErrorHandler,
+  operationIdFactory,
   useInputLimits,
 } from '@schakel/http';
 import { modelBodyParser } from './models/model-body.middleware';
@@ -63,7 +65,9 @@ export function configureApp(app: NestExpressApplication): void {
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config), {
+  const document = () =>
+    completeOpenApiDocument(SwaggerModule.createDocument(app, config, { operationIdFactory }));
+  SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/docs-json',
   });
 }

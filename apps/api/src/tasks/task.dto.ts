@@ -49,7 +49,7 @@ export class InboxQueryDto {
   @IsIn(INBOX_SORTS)
   sort: (typeof INBOX_SORTS)[number] = 'due';
 
-  @ApiPropertyOptional({ default: 50 })
+  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 200 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,0 +1,141 @@
+import { STATUS_CODES } from 'node:http';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import type {
+  OperationObject,
+  ParameterObject,
+  ReferenceObject,
+  ResponseObject,
+  SchemaObject,
+} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { IDEMPOTENCY_HEADER } from './idempotency.interceptor';
+
+/** Where the common error body (ErrorBody in all-exceptions.filter.ts) is described once. */
+export const ERROR_BODY_SCHEMA = 'ErrorBody';
+const IDEMPOTENCY_PARAMETER = 'IdempotencyKey';
+
+const ERROR_BODY: SchemaObject = {
+  type: 'object',
+  description: 'The one shape of every error answer (AllExceptionsFilter)',
+  required: ['statusCode', 'error', 'message'],
+  properties: {
+    statusCode: { type: 'integer', example: 404 },
+    error: { type: 'string', description: 'The HTTP reason phrase', example: 'Not Found' },
+    message: { type: 'string', description: 'A sentence that says why' },
+    errors: {
+      type: 'array',
+      description: 'One entry per offending field, where the request had field problems',
+      items: {
+        type: 'object',
+        properties: {
+          field: { type: 'string', description: 'Dotted path, e.g. `data.amountOwed`' },
+          reason: { type: 'string' },
+        },
+      },
+    },
+    requestId: { type: 'string', description: 'Quote it when reporting a problem' },
+  },
+};
+
+/**
+ * Headers that HTTP itself defines (content negotiation, the bearer token): described by the
+ * operation's content types and security scheme, never as parameters a generated client must pass.
+ */
+const PROTOCOL_HEADERS = new Set(['accept', 'content-type', 'authorization']);
+
+/** Paths that answer errors in a shape of their own (SCIM's Error, Terminus' readiness body). */
+const OWN_ERROR_SHAPES = [/^\/scim\//, /^\/health/];
+
+/** Statuses an operation answers beyond those its shape implies (below). */
+const EXTRA_ERROR_STATUSES: Record<string, number[]> = {
+  'POST /auth/login': [429],
+  'POST /auth/totp/confirm': [429],
+};
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+/**
+ * `listCases`, `claimTasks`, `checkModels`: the handler's name followed by its controller's
+ * resource, so two controllers' `list` stay apart; @ApiOperation({ operationId }) overrides it.
+ */
+export function operationIdFactory(controllerKey: string, methodKey: string): string {
+  return `${methodKey}${controllerKey.replace(/Controller$/, '')}`;
+}
+
+function isReference(value: unknown): value is ReferenceObject {
+  return typeof value === 'object' && value !== null && '$ref' in value;
+}
+
+/** One parameter per header (case-insensitively), the documented one winning; no protocol headers. */
+function headerParameters(
+  parameters: (ParameterObject | ReferenceObject)[],
+  shared: Record<string, ParameterObject>,
+): (ParameterObject | ReferenceObject)[] {
+  const kept = new Map<string, ParameterObject | ReferenceObject>();
+  for (const parameter of parameters) {
+    if (isReference(parameter)) {
+      kept.set(parameter.$ref, parameter);
+      continue;
+    }
+    const name = parameter.name.toLowerCase();
+    if (parameter.in !== 'header') kept.set(`${parameter.in}:${parameter.name}`, parameter);
+    else if (PROTOCOL_HEADERS.has(name)) continue;
+    else if (!kept.has(name) || parameter.description) kept.set(name, parameter);
+  }
+  const idempotency = kept.get(IDEMPOTENCY_HEADER.toLowerCase());
+  if (idempotency && !isReference(idempotency)) {
+    shared[IDEMPOTENCY_PARAMETER] = idempotency;
+    kept.set(IDEMPOTENCY_HEADER.toLowerCase(), {
+      $ref: `#/components/parameters/${IDEMPOTENCY_PARAMETER}`,
+    });
+  }
+  return [...kept.values()];
+}
+
+/** The error statuses an operation can answer, from its shape. */
+function errorStatuses(key: string, path: string, operation: OperationObject): number[] {
+  const statuses = new Set<number>([...(EXTRA_ERROR_STATUSES[key] ?? []), 503]);
+  const documented = Object.keys(operation.responses).map(Number);
+  for (const status of documented) if (status >= 400) statuses.add(status);
+  if ((operation.parameters ?? []).length > 0 || operation.requestBody) statuses.add(400);
+  if (operation.requestBody) [413, 415].forEach((status) => statuses.add(status));
+  if ((operation.security ?? []).length > 0) [401, 403].forEach((status) => statuses.add(status));
+  if (path.includes('{')) statuses.add(404);
+  return [...statuses].sort((a, b) => a - b);
+}
+
+function withErrorBody(response: ResponseObject | ReferenceObject | undefined, status: number) {
+  if (isReference(response)) return response;
+  return {
+    ...response,
+    description: response?.description || (STATUS_CODES[status] ?? 'Error'),
+    content: response?.content ?? {
+      'application/json': { schema: { $ref: `#/components/schemas/${ERROR_BODY_SCHEMA}` } },
+    },
+  };
+}
+
+/**
+ * Finishes the document @nestjs/swagger derives from the decorators, in one place instead of on
+ * every method (docs/api-contract.md): each header once and only where a client sets it, the
+ * Idempotency-Key header as one shared optional parameter, and the common error body referenced
+ * by every operation's error answers with the statuses that operation can give.
+ */
+export function completeOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
+  const components = document.components ?? {};
+  const parameters = (components.parameters ?? {}) as Record<string, ParameterObject>;
+  components.schemas = { ...components.schemas, [ERROR_BODY_SCHEMA]: ERROR_BODY };
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (!operation) continue;
+      operation.parameters = headerParameters(operation.parameters ?? [], parameters);
+      if (OWN_ERROR_SHAPES.some((pattern) => pattern.test(path))) continue;
+      for (const status of errorStatuses(`${method.toUpperCase()} ${path}`, path, operation)) {
+        operation.responses[status] = withErrorBody(operation.responses[status], status);
+      }
+    }
+  }
+  components.parameters = parameters;
+  document.components = components;
+  return document;
+}

@@ -1,0 +1,113 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { startTestStack, type TestStack } from './support/test-stack';
+import { REPOSITORY_ROOT } from './support/test-environment';
+
+const run = promisify(execFile);
+
+interface Operation {
+  operationId?: string;
+  parameters?: ({ name: string; in: string; required?: boolean } | { $ref: string })[];
+  responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
+}
+interface OpenApiDocument {
+  paths: Record<string, Record<string, Operation>>;
+  components: { parameters: Record<string, { name: string; required?: boolean }> };
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
+
+function operationsOf(document: OpenApiDocument): [string, Operation][] {
+  return Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([method]) => METHODS.includes(method))
+      .map(([method, operation]): [string, Operation] => [`${method.toUpperCase()} ${path}`, operation]),
+  );
+}
+
+describe('the OpenAPI document (docs/api-contract.md)', () => {
+  let stack: TestStack;
+  let document: OpenApiDocument;
+  let directory: string;
+
+  beforeAll(async () => {
+    stack = await startTestStack({ worker: false, relay: false });
+    document = (await stack.http().get('/api/docs-json').expect(200)).body as OpenApiDocument;
+    directory = await mkdtemp(join(tmpdir(), 'schakel-openapi-'));
+  });
+  afterAll(async () => {
+    await rm(directory, { recursive: true, force: true });
+    await stack.close();
+  });
+
+  it('passes openapi-spec-validator with 0 errors', async () => {
+    const file = join(directory, 'openapi.json');
+    await writeFile(file, JSON.stringify(document));
+    const validator = join(REPOSITORY_ROOT, '.tools/bin/openapi-spec-validator');
+    const result = await run(validator, ['--validation-errors', 'all', file]).catch(
+      (failure: { stdout: string; stderr: string }) => failure,
+    );
+    expect(`${result.stdout}${result.stderr}`).toContain('OK');
+  });
+
+  it('names every operation with a unique id of its own, not the framework default', () => {
+    const ids = operationsOf(document).map(([, operation]) => operation.operationId ?? '');
+    expect(ids.filter((id) => !/^[a-z][A-Za-z0-9]+$/.test(id) || /Controller_/.test(id))).toEqual(
+      [],
+    );
+    expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+    expect(ids).toEqual(expect.arrayContaining(['listCases', 'claimTasks', 'checkModels']));
+  });
+
+  it('declares each header once, optional where it is optional, and no protocol headers', () => {
+    const headers = operationsOf(document).flatMap(([key, operation]) =>
+      (operation.parameters ?? []).flatMap((parameter) =>
+        'in' in parameter && parameter.in === 'header' ? [`${key} ${parameter.name}`] : [],
+      ),
+    );
+    expect(headers.filter((header) => /(accept|content-type|authorization)$/i.test(header))).toEqual(
+      [],
+    );
+    expect(headers.filter((header) => /idempotency-key$/i.test(header))).toEqual([]);
+    expect(document.components.parameters.IdempotencyKey).toMatchObject({
+      name: 'Idempotency-Key',
+      required: false,
+    });
+    const claim = document.paths['/tasks/{taskId}/claim']?.post;
+    expect(claim?.parameters).toContainEqual({ $ref: '#/components/parameters/IdempotencyKey' });
+  });
+
+  it('describes the common error body once and refers to it from the error answers', () => {
+    const errorBody = '#/components/schemas/ErrorBody';
+    const claim = document.paths['/tasks/{taskId}/claim']?.post;
+    for (const status of ['400', '401', '403', '404', '409', '422', '503']) {
+      expect(claim?.responses[status]?.content?.['application/json']?.schema?.$ref).toBe(errorBody);
+    }
+    const withoutErrorBody = operationsOf(document)
+      .filter(([key]) => !/ \/(scim|health)/.test(key))
+      .filter(([, operation]) =>
+        Object.entries(operation.responses).some(
+          ([status, response]) =>
+            Number(status) >= 400 &&
+            !Object.values(response.content ?? {}).some((media) => media.schema?.$ref === errorBody),
+        ),
+      )
+      .map(([key]) => key);
+    expect(withoutErrorBody).toEqual([]);
+    expect(document.paths['/auth/login']?.post?.responses['429']).toBeDefined();
+  });
+
+  it('describes the body of every successful answer', () => {
+    const withoutBody = operationsOf(document)
+      .filter(([, operation]) =>
+        Object.entries(operation.responses).some(
+          ([status, response]) => /^2/.test(status) && status !== '204' && !response.content,
+        ),
+      )
+      .map(([key]) => key);
+    expect(withoutBody).toEqual([]);
+  });
+});
