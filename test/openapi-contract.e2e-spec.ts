@@ -24,7 +24,10 @@ function operationsOf(document: OpenApiDocument): [string, Operation][] {
   return Object.entries(document.paths).flatMap(([path, item]) =>
     Object.entries(item)
       .filter(([method]) => METHODS.includes(method))
-      .map(([method, operation]): [string, Operation] => [`${method.toUpperCase()} ${path}`, operation]),
+      .map(([method, operation]): [string, Operation] => [
+        `${method.toUpperCase()} ${path}`,
+        operation,
+      ]),
   );
 }
 
@@ -68,9 +71,9 @@ describe('the OpenAPI document (docs/api-contract.md)', () => {
         'in' in parameter && parameter.in === 'header' ? [`${key} ${parameter.name}`] : [],
       ),
     );
-    expect(headers.filter((header) => /(accept|content-type|authorization)$/i.test(header))).toEqual(
-      [],
-    );
+    expect(
+      headers.filter((header) => /(accept|content-type|authorization)$/i.test(header)),
+    ).toEqual([]);
     expect(headers.filter((header) => /idempotency-key$/i.test(header))).toEqual([]);
     expect(document.components.parameters.IdempotencyKey).toMatchObject({
       name: 'Idempotency-Key',
@@ -92,7 +95,9 @@ describe('the OpenAPI document (docs/api-contract.md)', () => {
         Object.entries(operation.responses).some(
           ([status, response]) =>
             Number(status) >= 400 &&
-            !Object.values(response.content ?? {}).some((media) => media.schema?.$ref === errorBody),
+            !Object.values(response.content ?? {}).some(
+              (media) => media.schema?.$ref === errorBody,
+            ),
         ),
       )
       .map(([key]) => key);

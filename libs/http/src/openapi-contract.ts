@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import type { OpenAPIObject } from '@nestjs/swagger';
+import { ApiResponse, type OpenAPIObject } from '@nestjs/swagger';
 import type {
   OperationObject,
   ParameterObject,
@@ -49,9 +49,21 @@ const OWN_ERROR_SHAPES = [/^\/scim\//, /^\/health/];
 const EXTRA_ERROR_STATUSES: Record<string, number[]> = {
   'POST /auth/login': [429],
   'POST /auth/totp/confirm': [429],
+  'GET /metrics': [401],
 };
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+/**
+ * A successful answer that is not a DTO (XML, YAML, Prometheus text, a SCIM resource): its media
+ * type and schema, so every 2xx in the document says what its body is.
+ */
+export const ApiMediaResponse = (
+  mediaType: string,
+  description: string,
+  schema: SchemaObject = { type: 'string' },
+  status = 200,
+) => ApiResponse({ status, description, content: { [mediaType]: { schema } } });
 
 /**
  * `listCases`, `claimTasks`, `checkModels`: the handler's name followed by its controller's
