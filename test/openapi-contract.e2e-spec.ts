@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -7,6 +7,11 @@ import { startTestStack, type TestStack } from './support/test-stack';
 import { REPOSITORY_ROOT } from './support/test-environment';
 
 const run = promisify(execFile);
+
+/** The console's API types, generated from this document by openapi-typescript and committed. */
+const GENERATED_SCHEMA = join(REPOSITORY_ROOT, 'apps/web/src/api/schema.d.ts');
+/** Set to write the generated types instead of comparing them (docs/api-contract.md). */
+const UPDATE_SCHEMA = process.env.SCHAKEL_UPDATE_API_SCHEMA === '1';
 
 interface Operation {
   operationId?: string;
@@ -35,11 +40,14 @@ describe('the OpenAPI document (docs/api-contract.md)', () => {
   let stack: TestStack;
   let document: OpenApiDocument;
   let directory: string;
+  let documentFile: string;
 
   beforeAll(async () => {
     stack = await startTestStack({ worker: false, relay: false });
     document = (await stack.http().get('/api/docs-json').expect(200)).body as OpenApiDocument;
     directory = await mkdtemp(join(tmpdir(), 'schakel-openapi-'));
+    documentFile = join(directory, 'openapi.json');
+    await writeFile(documentFile, JSON.stringify(document));
   });
   afterAll(async () => {
     await rm(directory, { recursive: true, force: true });
@@ -47,10 +55,8 @@ describe('the OpenAPI document (docs/api-contract.md)', () => {
   });
 
   it('passes openapi-spec-validator with 0 errors', async () => {
-    const file = join(directory, 'openapi.json');
-    await writeFile(file, JSON.stringify(document));
     const validator = join(REPOSITORY_ROOT, '.tools/bin/openapi-spec-validator');
-    const result = await run(validator, ['--validation-errors', 'all', file]).catch(
+    const result = await run(validator, ['--validation-errors', 'all', documentFile]).catch(
       (failure: { stdout: string; stderr: string }) => failure,
     );
     expect(`${result.stdout}${result.stderr}`).toContain('OK');
@@ -114,5 +120,14 @@ describe('the OpenAPI document (docs/api-contract.md)', () => {
       )
       .map(([key]) => key);
     expect(withoutBody).toEqual([]);
+  });
+
+  it("matches the console's committed generated types (apps/web/src/api/schema.d.ts)", async () => {
+    const generated = join(directory, 'schema.d.ts');
+    const generator = join(REPOSITORY_ROOT, 'node_modules/.bin/openapi-typescript');
+    await run(generator, [documentFile, '--output', generated]);
+    const types = await readFile(generated, 'utf8');
+    if (UPDATE_SCHEMA) await writeFile(GENERATED_SCHEMA, types);
+    expect(await readFile(GENERATED_SCHEMA, 'utf8')).toBe(types);
   });
 });
