@@ -89,26 +89,35 @@ describe('the OpenAPI document (docs/api-contract.md)', () => {
     expect(claim?.parameters).toContainEqual({ $ref: '#/components/parameters/IdempotencyKey' });
   });
 
-  it('describes the common error body once and refers to it from the error answers', () => {
-    const errorBody = '#/components/schemas/ErrorBody';
+  it('describes the error bodies once and refers to them from every error answer', () => {
+    const errorBody = (path: string) =>
+      `#/components/schemas/${path.startsWith('/scim/') ? 'ScimError' : 'ErrorBody'}`;
     const claim = document.paths['/tasks/{taskId}/claim']?.post;
     for (const status of ['400', '401', '403', '404', '409', '422', '503']) {
-      expect(claim?.responses[status]?.content?.['application/json']?.schema?.$ref).toBe(errorBody);
+      expect(claim?.responses[status]?.content?.['application/json']?.schema?.$ref).toBe(
+        errorBody('/tasks'),
+      );
     }
+    const scimUser = document.paths['/scim/v2/Users/{id}']?.get;
+    expect(scimUser?.responses['401']?.content?.['application/scim+json']?.schema?.$ref).toBe(
+      errorBody('/scim/'),
+    );
     const withoutErrorBody = operationsOf(document)
-      .filter(([key]) => !/ \/(scim|health)/.test(key))
-      .filter(([, operation]) =>
+      .filter(([key]) => !/ \/health/.test(key))
+      .filter(([key, operation]) =>
         Object.entries(operation.responses).some(
           ([status, response]) =>
             Number(status) >= 400 &&
             !Object.values(response.content ?? {}).some(
-              (media) => media.schema?.$ref === errorBody,
+              (media) => media.schema?.$ref === errorBody(key.split(' ')[1] ?? ''),
             ),
         ),
       )
       .map(([key]) => key);
     expect(withoutErrorBody).toEqual([]);
-    expect(document.paths['/auth/login']?.post?.responses['429']).toBeDefined();
+    expect(Object.keys(document.paths['/auth/login']?.post?.responses ?? {})).toEqual(
+      expect.arrayContaining(['401', '429']),
+    );
   });
 
   it('describes the body of every successful answer', () => {

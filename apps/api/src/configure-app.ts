@@ -15,6 +15,7 @@ import {
   useInputLimits,
 } from '@schakel/http';
 import { modelBodyParser } from './models/model-body.middleware';
+import { SCIM_ERROR_SHAPE } from './scim/scim-error';
 
 /** The web console's production build (apps/web), served under WEB_PATH once it has been built. */
 const WEB_DIST = resolve('apps/web/dist');
@@ -66,7 +67,9 @@ export function configureApp(app: NestExpressApplication): void {
     .addBearerAuth()
     .build();
   const document = () =>
-    completeOpenApiDocument(SwaggerModule.createDocument(app, config, { operationIdFactory }));
+    completeOpenApiDocument(SwaggerModule.createDocument(app, config, { operationIdFactory }), [
+      SCIM_ERROR_SHAPE,
+    ]);
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/docs-json',
   });

@@ -42,15 +42,23 @@ const ERROR_BODY: SchemaObject = {
  */
 const PROTOCOL_HEADERS = new Set(['accept', 'content-type', 'authorization']);
 
-/** Paths that answer errors in a shape of their own (SCIM's Error, Terminus' readiness body). */
-const OWN_ERROR_SHAPES = [/^\/scim\//, /^\/health/];
+/** Paths whose errors have a shape of their own, e.g. SCIM's Error (RFC 7644) under /scim/. */
+export interface ErrorShape {
+  pathPrefix: string;
+  mediaType: string;
+  name: string;
+  schema: SchemaObject;
+}
 
-/** Statuses an operation answers beyond those its shape implies (below). */
-const EXTRA_ERROR_STATUSES: Record<string, number[]> = {
-  'POST /auth/login': [429],
-  'POST /auth/totp/confirm': [429],
-  'GET /metrics': [401],
+const COMMON_ERROR_SHAPE: ErrorShape = {
+  pathPrefix: '/',
+  mediaType: 'application/json',
+  name: ERROR_BODY_SCHEMA,
+  schema: ERROR_BODY,
 };
+
+/** Terminus' readiness body (status, info, error, details) stays as monitoring tools expect it. */
+const UNDESCRIBED_ERRORS = /^\/health/;
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
@@ -104,8 +112,8 @@ function headerParameters(
 }
 
 /** The error statuses an operation can answer, from its shape. */
-function errorStatuses(key: string, path: string, operation: OperationObject): number[] {
-  const statuses = new Set<number>([...(EXTRA_ERROR_STATUSES[key] ?? []), 503]);
+function errorStatuses(path: string, operation: OperationObject): number[] {
+  const statuses = new Set<number>([503]);
   const documented = Object.keys(operation.responses).map(Number);
   for (const status of documented) if (status >= 400) statuses.add(status);
   if ((operation.parameters ?? []).length > 0 || operation.requestBody) statuses.add(400);
@@ -115,13 +123,17 @@ function errorStatuses(key: string, path: string, operation: OperationObject): n
   return [...statuses].sort((a, b) => a - b);
 }
 
-function withErrorBody(response: ResponseObject | ReferenceObject | undefined, status: number) {
+function withErrorBody(
+  response: ResponseObject | ReferenceObject | undefined,
+  status: number,
+  shape: ErrorShape,
+) {
   if (isReference(response)) return response;
   return {
     ...response,
     description: response?.description || (STATUS_CODES[status] ?? 'Error'),
     content: response?.content ?? {
-      'application/json': { schema: { $ref: `#/components/schemas/${ERROR_BODY_SCHEMA}` } },
+      [shape.mediaType]: { schema: { $ref: `#/components/schemas/${shape.name}` } },
     },
   };
 }
@@ -129,21 +141,30 @@ function withErrorBody(response: ResponseObject | ReferenceObject | undefined, s
 /**
  * Finishes the document @nestjs/swagger derives from the decorators, in one place instead of on
  * every method (docs/api-contract.md): each header once and only where a client sets it, the
- * Idempotency-Key header as one shared optional parameter, and the common error body referenced
- * by every operation's error answers with the statuses that operation can give.
+ * Idempotency-Key header as one shared optional parameter, and the common error body (or the
+ * path's own error shape) referenced by every operation's error answers with the statuses that
+ * operation can give; statuses particular to one operation (409, 429) come from its decorators.
  */
-export function completeOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
+export function completeOpenApiDocument(
+  document: OpenAPIObject,
+  errorShapes: ErrorShape[] = [],
+): OpenAPIObject {
   const components = document.components ?? {};
   const parameters = (components.parameters ?? {}) as Record<string, ParameterObject>;
-  components.schemas = { ...components.schemas, [ERROR_BODY_SCHEMA]: ERROR_BODY };
+  const shapes = [...errorShapes, COMMON_ERROR_SHAPE];
+  components.schemas = {
+    ...components.schemas,
+    ...Object.fromEntries(shapes.map((shape) => [shape.name, shape.schema])),
+  };
   for (const [path, item] of Object.entries(document.paths)) {
+    const shape = shapes.find((candidate) => path.startsWith(candidate.pathPrefix));
     for (const method of METHODS) {
       const operation = item[method];
       if (!operation) continue;
       operation.parameters = headerParameters(operation.parameters ?? [], parameters);
-      if (OWN_ERROR_SHAPES.some((pattern) => pattern.test(path))) continue;
-      for (const status of errorStatuses(`${method.toUpperCase()} ${path}`, path, operation)) {
-        operation.responses[status] = withErrorBody(operation.responses[status], status);
+      if (!shape || UNDESCRIBED_ERRORS.test(path)) continue;
+      for (const status of errorStatuses(path, operation)) {
+        operation.responses[status] = withErrorBody(operation.responses[status], status, shape);
       }
     }
   }

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Controller, Get, Header, Headers, UnauthorizedException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { EnvironmentVariables } from '@schakel/config';
 import { ApiMediaResponse } from '@schakel/http';
 import { Public } from '@schakel/identity';
@@ -24,6 +24,7 @@ export class MetricsController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Prometheus metrics (bearer METRICS_TOKEN when configured)' })
   @ApiMediaResponse('text/plain', 'Prometheus text format')
+  @ApiUnauthorizedResponse({ description: 'METRICS_TOKEN is set and was not sent' })
   scrape(@Headers('authorization') authorization?: string): Promise<string> {
     const token = this.env.METRICS_TOKEN;
     if (token && !matches(authorization ?? '', `Bearer ${token}`)) {

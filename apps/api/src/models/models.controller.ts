@@ -15,7 +15,9 @@ import {
 import {
   ApiBearerAuth,
   ApiBody,
+  ApiConflictResponse,
   ApiConsumes,
+  ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
@@ -109,7 +111,8 @@ export class ModelsController {
     summary:
       'Create the draft of a chain (409 when it has one); a draft may still have semantic problems',
   })
-  @ApiOkResponse({ type: DraftDto })
+  @ApiCreatedResponse({ type: DraftDto })
+  @ApiConflictResponse({ description: 'The chain has a draft already' })
   createDraft(
     @Body() body: unknown,
     @CurrentUser() user: AuthenticatedUser,
@@ -255,6 +258,7 @@ export class ModelsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Retire a version: no new cases start on it; running cases keep it' })
   @ApiOkResponse({ type: ModelVersionDto })
+  @ApiConflictResponse({ description: 'The version is retired already' })
   retire(
     @Param('chainId') chainId: string,
     @Param('version', new PositiveIntPipe('version')) version: number,
