@@ -20,7 +20,10 @@ interface Operation {
 }
 interface OpenApiDocument {
   paths: Record<string, Record<string, Operation>>;
-  components: { parameters: Record<string, { name: string; required?: boolean }> };
+  components: {
+    parameters: Record<string, { name: string; required?: boolean }>;
+    schemas: Record<string, unknown>;
+  };
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
@@ -118,6 +121,21 @@ describe('the OpenAPI document (docs/api-contract.md)', () => {
     expect(Object.keys(document.paths['/auth/login']?.post?.responses ?? {})).toEqual(
       expect.arrayContaining(['401', '429']),
     );
+  });
+
+  it('says what every object in a schema holds (no empty object a client cannot read)', () => {
+    const empty: string[] = [];
+    const visit = (schema: unknown, where: string): void => {
+      if (typeof schema !== 'object' || schema === null) return;
+      const node = schema as Record<string, unknown>;
+      if (node.type === 'object' && !node.properties && !node.additionalProperties) {
+        empty.push(where);
+      }
+      for (const [key, value] of Object.entries(node)) visit(value, `${where}.${key}`);
+    };
+    visit(document.components.schemas, 'components.schemas');
+    visit(document.paths, 'paths');
+    expect(empty).toEqual([]);
   });
 
   it('describes the body of every successful answer', () => {

@@ -72,11 +72,29 @@ export class RetireVersionDto {
 export const MODEL_BODY_DESCRIPTION =
   'The reference model as YAML (Content-Type application/yaml or text/yaml) or JSON (application/json). See docs/reference-model.md.';
 
+/** Any JSON value: a model property may be text, a number, a list or an object. */
+const ANY_VALUE = {
+  nullable: true,
+  oneOf: [
+    { type: 'string' },
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'array', items: {} },
+    { type: 'object', additionalProperties: true },
+  ],
+};
+
 export class PropertyChangeDto {
   @ApiProperty() property!: string;
-  @ApiPropertyOptional({ description: 'The value before; absent when the property was added' })
+  @ApiPropertyOptional({
+    ...ANY_VALUE,
+    description: 'The value before; absent when the property was added',
+  })
   before?: unknown;
-  @ApiPropertyOptional({ description: 'The value after; absent when the property was removed' })
+  @ApiPropertyOptional({
+    ...ANY_VALUE,
+    description: 'The value after; absent when the property was removed',
+  })
   after?: unknown;
 }
 

@@ -1812,9 +1812,14 @@ export interface components {
             };
             tasks: components["schemas"]["CaseTaskDto"][];
         };
+        OpenedTaskDto: {
+            taskKey: string;
+            stepId: string;
+            partnerId: string;
+        };
         TransitionDto: {
-            /** @description Tasks opened: taskKey, stepId, partnerId */
-            opened: Record<string, never>[];
+            /** @description Tasks opened */
+            opened: components["schemas"]["OpenedTaskDto"][];
             closed: string[];
             /** @description The end reached: endId, result, exitReason */
             ended?: {
@@ -1937,6 +1942,10 @@ export interface components {
             /** @description Pass as cursor for the next page; null on the last */
             nextCursor?: string | null;
         };
+        StepOptionDto: {
+            id: string;
+            label: string;
+        };
         ChoiceDto: {
             /** @description Stored value */
             id: string;
@@ -1959,12 +1968,12 @@ export interface components {
             /** @description Set on a contributor's task in a joint step: the contributing partner. Its only outcome is 'contributed' and its form is the contributor's. */
             contributor?: string;
             instructions: string;
-            outcomes: Record<string, never>[];
+            outcomes: components["schemas"]["StepOptionDto"][];
             form: components["schemas"]["FormFieldDto"][];
             /** @description Fields that must have a value when this step hands over */
             handsOver: string[];
             /** @description Categories a return of this handover may give (`category` of the return) */
-            returnReasons?: Record<string, never>[];
+            returnReasons?: components["schemas"]["StepOptionDto"][];
         };
         TaskDetailDto: {
             task: components["schemas"]["InboxItemDto"];
@@ -2145,9 +2154,13 @@ export interface components {
         PropertyChangeDto: {
             property: string;
             /** @description The value before; absent when the property was added */
-            before?: Record<string, never>;
+            before?: (string | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            }) | null;
             /** @description The value after; absent when the property was removed */
-            after?: Record<string, never>;
+            after?: (string | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            }) | null;
         };
         ChangedItemDto: {
             key: string;
