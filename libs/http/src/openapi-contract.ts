@@ -139,8 +139,25 @@ function withErrorBody(
 }
 
 /**
+ * OpenAPI 3.1 says "may be null" with JSON Schema's `null` type; @nestjs/swagger still writes 3.0's
+ * `nullable: true`, so each one is rewritten in place.
+ */
+function toJsonSchemaNull(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(toJsonSchemaNull);
+  if (typeof node !== 'object' || node === null) return;
+  const schema = node as Record<string, unknown>;
+  if (schema.nullable === true) {
+    delete schema.nullable;
+    if (Array.isArray(schema.oneOf)) schema.oneOf = [...schema.oneOf, { type: 'null' }];
+    else if (typeof schema.type === 'string') schema.type = [schema.type, 'null'];
+    if (Array.isArray(schema.enum)) schema.enum = [...schema.enum, null];
+  }
+  Object.values(schema).forEach(toJsonSchemaNull);
+}
+
+/**
  * Finishes the document @nestjs/swagger derives from the decorators, in one place instead of on
- * every method (docs/api-contract.md): each header once and only where a client sets it, the
+ * every method (docs/api-contract.md): OpenAPI 3.1, each header once and only where a client sets it, the
  * Idempotency-Key header as one shared optional parameter, and the common error body (or the
  * path's own error shape) referenced by every operation's error answers with the statuses that
  * operation can give; statuses particular to one operation (409, 429) come from its decorators.
@@ -170,5 +187,6 @@ export function completeOpenApiDocument(
   }
   components.parameters = parameters;
   document.components = components;
-  return document;
+  toJsonSchemaNull(document);
+  return { ...document, openapi: '3.1.0' };
 }

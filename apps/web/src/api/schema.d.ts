@@ -2154,13 +2154,13 @@ export interface components {
         PropertyChangeDto: {
             property: string;
             /** @description The value before; absent when the property was added */
-            before?: (string | number | boolean | unknown[] | {
+            before?: string | number | boolean | unknown[] | {
                 [key: string]: unknown;
-            }) | null;
+            } | null;
             /** @description The value after; absent when the property was removed */
-            after?: (string | number | boolean | unknown[] | {
+            after?: string | number | boolean | unknown[] | {
                 [key: string]: unknown;
-            }) | null;
+            } | null;
         };
         ChangedItemDto: {
             key: string;
