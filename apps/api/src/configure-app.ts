@@ -7,12 +7,15 @@ import { Logger } from 'nestjs-pino';
 import { EnvironmentVariables, inputLimits } from '@schakel/config';
 import {
   AllExceptionsFilter,
+  completeOpenApiDocument,
   createValidationPipe,
   hostileInputGuard,
   middlewareErrorHandler,
+  operationIdFactory,
   useInputLimits,
 } from '@schakel/http';
 import { modelBodyParser } from './models/model-body.middleware';
+import { SCIM_ERROR_SHAPE } from './scim/scim-error';
 
 /** The web console's production build (apps/web), served under WEB_PATH once it has been built. */
 const WEB_DIST = resolve('apps/web/dist');
@@ -63,7 +66,11 @@ export function configureApp(app: NestExpressApplication): void {
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config), {
+  const document = () =>
+    completeOpenApiDocument(SwaggerModule.createDocument(app, config, { operationIdFactory }), [
+      SCIM_ERROR_SHAPE,
+    ]);
+  SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/docs-json',
   });
 }

@@ -10,3 +10,4 @@ export * from './hostile-input.middleware';
 export * from './dependency-outage';
 export * from './idempotency.interceptor';
 export * from './log-redaction';
+export * from './openapi-contract';

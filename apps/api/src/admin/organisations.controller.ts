@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -39,6 +40,7 @@ export class OrganisationsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Platform admin: register an organisation (409 when the id exists)' })
   @ApiCreatedResponse({ type: OrganisationDto })
+  @ApiConflictResponse({ description: 'An organisation with this id exists' })
   create(@Body() body: CreateOrganisationDto): Promise<OrganisationDto> {
     return this.organisations.create(body);
   }

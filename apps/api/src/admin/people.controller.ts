@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -39,6 +40,7 @@ export class PeopleController {
   @Post()
   @ApiOperation({ summary: 'Create a person with their grants (409 when the username is taken)' })
   @ApiCreatedResponse({ type: PersonDto })
+  @ApiConflictResponse({ description: 'The username is taken' })
   create(
     @Body() body: CreatePersonDto,
     @CurrentUser() user: AuthenticatedUser,

@@ -1,9 +1,26 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { CurrentUser, Public, type AuthenticatedUser } from '@schakel/identity';
 import type { Request, Response } from 'express';
 import { AuthService, LoginThrottledException, type Credentials } from './auth.service';
 import { CurrentUserDto, LoginDto, TokenDto, TotpEnrolmentDto } from './login.dto';
+
+/** What checking a username, password and code can answer besides success. */
+const CredentialAnswers = () =>
+  applyDecorators(
+    ApiUnauthorizedResponse({ description: 'Wrong username, password or one-time code' }),
+    ApiTooManyRequestsResponse({
+      description: 'Too many failures; Retry-After says when to retry',
+    }),
+  );
 
 const credentials = (body: LoginDto, request: Request): Credentials => ({
   ...body,
@@ -35,6 +52,7 @@ export class AuthController {
       'Sign in with a local account (not with OIDC); with `code` where a second factor is enrolled or required; 429 with Retry-After after too many failures',
   })
   @ApiOkResponse({ type: TokenDto })
+  @CredentialAnswers()
   login(
     @Body() body: LoginDto,
     @Req() request: Request,
@@ -50,6 +68,8 @@ export class AuthController {
     summary: 'Start a TOTP second factor (RFC 6238) for a local account: the secret to scan',
   })
   @ApiOkResponse({ type: TotpEnrolmentDto })
+  @CredentialAnswers()
+  @ApiConflictResponse({ description: 'The account already has a second factor' })
   enrolTotp(
     @Body() body: LoginDto,
     @Req() request: Request,
@@ -64,6 +84,8 @@ export class AuthController {
   @ApiOperation({
     summary: 'Confirm the second factor with a first code; sign-in needs codes from now on',
   })
+  @CredentialAnswers()
+  @ApiConflictResponse({ description: 'No enrolment to confirm' })
   confirmTotp(
     @Body() body: LoginDto,
     @Req() request: Request,

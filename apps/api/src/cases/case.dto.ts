@@ -218,13 +218,15 @@ export class TimelineEntryDto {
   @ApiPropertyOptional({ example: 'Een partner werkt aan de casus' }) summary?: string;
 }
 
+export class OpenedTaskDto {
+  @ApiProperty() taskKey!: string;
+  @ApiProperty() stepId!: string;
+  @ApiProperty() partnerId!: string;
+}
+
 export class TransitionDto implements CaseTransitionResult {
-  @ApiProperty({
-    type: 'array',
-    items: { type: 'object' },
-    description: 'Tasks opened: taskKey, stepId, partnerId',
-  })
-  opened!: { taskKey: string; stepId: string; partnerId: string }[];
+  @ApiProperty({ type: [OpenedTaskDto], description: 'Tasks opened' })
+  opened!: OpenedTaskDto[];
   @ApiProperty({ type: [String] }) closed!: string[];
   @ApiPropertyOptional({
     type: 'object',

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiMediaResponse } from '@schakel/http';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@schakel/identity';
 import { EventLogQueryDto } from '../kpis/kpi-query.dto';
 import { EventLogExportService } from './event-log-export.service';
@@ -14,7 +15,7 @@ export class ExportsController {
 
   @Get('event-log.xes')
   @Roles('operations', 'regisseur')
-  @ApiProduces('application/xml')
+  @ApiMediaResponse('application/xml', 'The XES document, as an attachment')
   @ApiOperation({
     summary: 'Event log as IEEE 1849 XES: one trace per case, lifecycle per task event',
   })
@@ -31,7 +32,10 @@ export class ExportsController {
 
   @Get('event-log.ocel.json')
   @Roles('operations', 'regisseur')
-  @ApiProduces('application/json')
+  @ApiMediaResponse('application/json', 'The OCEL 2.0 document, as an attachment', {
+    type: 'object',
+    additionalProperties: true,
+  })
   @ApiOperation({ summary: 'Event log as OCEL 2.0 JSON: cases, tasks and partners as objects' })
   async ocel(
     @Query() query: EventLogQueryDto,

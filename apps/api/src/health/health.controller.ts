@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { Public } from '@schakel/identity';
 import { DependencyHealth } from './dependency.health';
@@ -15,6 +15,9 @@ export class HealthController {
 
   @Get()
   @ApiOperation({ summary: 'Liveness: the API process answers' })
+  @ApiOkResponse({
+    schema: { type: 'object', required: ['status'], properties: { status: { enum: ['ok'] } } },
+  })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }

@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Controller, Get, Header, Headers, UnauthorizedException } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { EnvironmentVariables } from '@schakel/config';
+import { ApiMediaResponse } from '@schakel/http';
 import { Public } from '@schakel/identity';
 import { MetricsService } from './metrics.service';
 
@@ -21,9 +22,9 @@ export class MetricsController {
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @Header('Cache-Control', 'no-store')
-  @ApiProduces('text/plain')
   @ApiOperation({ summary: 'Prometheus metrics (bearer METRICS_TOKEN when configured)' })
-  @ApiOkResponse({ description: 'Prometheus text format' })
+  @ApiMediaResponse('text/plain', 'Prometheus text format')
+  @ApiUnauthorizedResponse({ description: 'METRICS_TOKEN is set and was not sent' })
   scrape(@Headers('authorization') authorization?: string): Promise<string> {
     const token = this.env.METRICS_TOKEN;
     if (token && !matches(authorization ?? '', `Bearer ${token}`)) {

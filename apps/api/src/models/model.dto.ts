@@ -71,3 +71,56 @@ export class RetireVersionDto {
 
 export const MODEL_BODY_DESCRIPTION =
   'The reference model as YAML (Content-Type application/yaml or text/yaml) or JSON (application/json). See docs/reference-model.md.';
+
+/** Any JSON value: a model property may be text, a number, a list or an object. */
+const ANY_VALUE = {
+  nullable: true,
+  oneOf: [
+    { type: 'string' },
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'array', items: {} },
+    { type: 'object', additionalProperties: true },
+  ],
+};
+
+export class PropertyChangeDto {
+  @ApiProperty() property!: string;
+  @ApiPropertyOptional({
+    ...ANY_VALUE,
+    description: 'The value before; absent when the property was added',
+  })
+  before?: unknown;
+  @ApiPropertyOptional({
+    ...ANY_VALUE,
+    description: 'The value after; absent when the property was removed',
+  })
+  after?: unknown;
+}
+
+export class ChangedItemDto {
+  @ApiProperty() key!: string;
+  @ApiProperty({ type: [String], description: 'Top-level properties whose value differs' })
+  properties!: string[];
+  @ApiProperty({ type: [PropertyChangeDto] }) changes!: PropertyChangeDto[];
+}
+
+export class CollectionDiffDto {
+  @ApiProperty({ type: [String] }) added!: string[];
+  @ApiProperty({ type: [String] }) removed!: string[];
+  @ApiProperty({ type: [ChangedItemDto] }) changed!: ChangedItemDto[];
+}
+
+/** ModelDiff (libs/reference-model) as the API documents it. */
+export class ModelDiffDto {
+  @ApiProperty() partners!: CollectionDiffDto;
+  @ApiProperty() fields!: CollectionDiffDto;
+  @ApiProperty() steps!: CollectionDiffDto;
+  @ApiProperty() gateways!: CollectionDiffDto;
+  @ApiProperty() routes!: CollectionDiffDto;
+  @ApiProperty() ends!: CollectionDiffDto;
+  @ApiProperty({ description: 'Keyed by step id, or `case` for the case norm' })
+  norms!: CollectionDiffDto;
+  @ApiProperty({ description: 'True when nothing differs, including chain, intake and escalation' })
+  identical!: boolean;
+}

@@ -15,29 +15,41 @@ import {
 import {
   ApiBearerAuth,
   ApiBody,
+  ApiConflictResponse,
   ApiConsumes,
+  ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
-  ApiProduces,
   ApiQuery,
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@schakel/identity';
-import { PositiveIntPipe } from '@schakel/http';
+import { ApiMediaResponse, PositiveIntPipe } from '@schakel/http';
 import type { ModelDiff } from '@schakel/reference-model';
 import {
   ChainModelsDto,
   DraftDto,
   MODEL_BODY_DESCRIPTION,
+  ModelDiffDto,
   ModelVersionDto,
   RetireVersionDto,
   ValidationReportDto,
 } from './model.dto';
 import { MODEL_CONTENT_TYPES } from './model-body.middleware';
 import { ModelsService, type ModelRepresentation } from './models.service';
+
+/** A model document as the Accept header asks: the parsed model (JSON) or its YAML text. */
+const ModelDocumentResponse = () =>
+  ApiOkResponse({
+    description: 'The model document',
+    content: {
+      'application/json': { schema: { type: 'object', additionalProperties: true } },
+      'application/yaml': { schema: { type: 'string' } },
+    },
+  });
 
 const MODEL_BODY = {
   description: MODEL_BODY_DESCRIPTION,
@@ -99,7 +111,8 @@ export class ModelsController {
     summary:
       'Create the draft of a chain (409 when it has one); a draft may still have semantic problems',
   })
-  @ApiOkResponse({ type: DraftDto })
+  @ApiCreatedResponse({ type: DraftDto })
+  @ApiConflictResponse({ description: 'The chain has a draft already' })
   createDraft(
     @Body() body: unknown,
     @CurrentUser() user: AuthenticatedUser,
@@ -121,8 +134,8 @@ export class ModelsController {
 
   @Get('drafts/:chainId/document')
   @Roles('model-owner')
-  @ApiProduces('application/yaml', 'application/json')
   @ApiOperation({ summary: "The draft's document, YAML or JSON by the Accept header" })
+  @ModelDocumentResponse()
   async draftDocument(
     @Param('chainId') chainId: string,
     @Res({ passthrough: true }) response: Response,
@@ -195,8 +208,8 @@ export class ModelsController {
   }
 
   @Get(':chainId/versions/:version')
-  @ApiProduces('application/json', 'application/yaml')
   @ApiOperation({ summary: 'A published version, JSON or YAML by the Accept header' })
+  @ModelDocumentResponse()
   async version(
     @Param('chainId') chainId: string,
     @Param('version', new PositiveIntPipe('version')) version: number,
@@ -208,10 +221,10 @@ export class ModelsController {
   }
 
   @Get(':chainId/versions/:version/bpmn')
-  @ApiProduces('application/xml')
   @ApiOperation({
     summary: 'BPMN 2.0 collaboration XML with diagram interchange, a lane per partner',
   })
+  @ApiMediaResponse('application/xml', 'The BPMN 2.0 XML, as an attachment')
   async bpmn(
     @Param('chainId') chainId: string,
     @Param('version', new PositiveIntPipe('version')) version: number,
@@ -230,6 +243,7 @@ export class ModelsController {
   @ApiOperation({
     summary: 'Steps, routes and norms added, removed or changed between two versions',
   })
+  @ApiOkResponse({ type: ModelDiffDto })
   diff(
     @Param('chainId') chainId: string,
     @Query('from', new PositiveIntPipe('from')) from: number,
@@ -244,6 +258,7 @@ export class ModelsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Retire a version: no new cases start on it; running cases keep it' })
   @ApiOkResponse({ type: ModelVersionDto })
+  @ApiConflictResponse({ description: 'The version is retired already' })
   retire(
     @Param('chainId') chainId: string,
     @Param('version', new PositiveIntPipe('version')) version: number,

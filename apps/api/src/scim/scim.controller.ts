@@ -1,5 +1,6 @@
 import {
   All,
+  applyDecorators,
   Body,
   Controller,
   Delete,
@@ -15,6 +16,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiMediaResponse } from '@schakel/http';
 import { Public } from '@schakel/identity';
 import { ScimAuthGuard } from './scim-auth.guard';
 import { CurrentScimCaller, ScimBaseUrl, type ScimCaller } from './scim-caller';
@@ -24,6 +26,18 @@ import { project } from './scim-attributes';
 import { parseUserFilter } from './scim-filter';
 import { listResponse, resourceTypes, serviceProviderConfig, userSchemas } from './scim-schemas';
 import { ScimUsersService } from './scim-users.service';
+
+/** A SCIM resource or list answer (RFC 7643 schemas, declared under /scim/v2/Schemas). */
+const ScimResponse = (status = 200) =>
+  applyDecorators(
+    Header('Content-Type', SCIM_CONTENT_TYPE),
+    ApiMediaResponse(
+      SCIM_CONTENT_TYPE,
+      'A SCIM resource (RFC 7643)',
+      { type: 'object', additionalProperties: true },
+      status,
+    ),
+  );
 
 const positive = (value: string | undefined, fallback: number): number => {
   const parsed = Number.parseInt(value ?? '', 10);
@@ -41,14 +55,14 @@ export class ScimController {
   constructor(private readonly users: ScimUsersService) {}
 
   @Get('ServiceProviderConfig')
-  @Header('Content-Type', SCIM_CONTENT_TYPE)
+  @ScimResponse()
   @ApiOperation({ summary: 'What this SCIM server supports (PATCH, filter; no bulk, sort, ETags)' })
   config(@ScimBaseUrl() base: string) {
     return serviceProviderConfig(base);
   }
 
   @Get('ResourceTypes')
-  @Header('Content-Type', SCIM_CONTENT_TYPE)
+  @ScimResponse()
   @ApiOperation({ summary: 'The User resource type, with the Schakel extension' })
   resourceTypes(@ScimBaseUrl() base: string) {
     const types = resourceTypes(base);
@@ -56,7 +70,7 @@ export class ScimController {
   }
 
   @Get('ResourceTypes/:id')
-  @Header('Content-Type', SCIM_CONTENT_TYPE)
+  @ScimResponse()
   resourceType(@Param('id') id: string, @ScimBaseUrl() base: string) {
     const found = resourceTypes(base).find((type) => type.id === id);
     if (!found) throw new ScimError(404, `Resource type ${id} not found`);
@@ -64,7 +78,7 @@ export class ScimController {
   }
 
   @Get('Schemas')
-  @Header('Content-Type', SCIM_CONTENT_TYPE)
+  @ScimResponse()
   @ApiOperation({
     summary: 'The User schema and the Schakel extension (organisationId, roles)',
   })
@@ -74,7 +88,7 @@ export class ScimController {
   }
 
   @Get('Schemas/:id')
-  @Header('Content-Type', SCIM_CONTENT_TYPE)
+  @ScimResponse()
   async schema(
     @Param('id') id: string,
     @CurrentScimCaller() caller: ScimCaller,
@@ -88,7 +102,7 @@ export class ScimController {
   }
 
   @Get('Users')
-  @Header('Content-Type', SCIM_CONTENT_TYPE)
+  @ScimResponse()
   @ApiOperation({ summary: 'People, optionally filter=userName eq "…", paged by startIndex/count' })
   async list(
     @CurrentScimCaller() caller: ScimCaller,
@@ -113,7 +127,7 @@ export class ScimController {
   }
 
   @Post('Users')
-  @Header('Content-Type', SCIM_CONTENT_TYPE)
+  @ScimResponse(201)
   @ApiOperation({ summary: 'Provision a person (409 uniqueness when the userName is taken)' })
   create(
     @Body() body: unknown,
@@ -124,7 +138,7 @@ export class ScimController {
   }
 
   @Get('Users/:id')
-  @Header('Content-Type', SCIM_CONTENT_TYPE)
+  @ScimResponse()
   async get(
     @Param('id') id: string,
     @CurrentScimCaller() caller: ScimCaller,
@@ -136,7 +150,7 @@ export class ScimController {
   }
 
   @Put('Users/:id')
-  @Header('Content-Type', SCIM_CONTENT_TYPE)
+  @ScimResponse()
   @ApiOperation({ summary: 'Replace a person: name, active, organisation and chain roles' })
   replace(
     @Param('id') id: string,
@@ -148,7 +162,7 @@ export class ScimController {
   }
 
   @Patch('Users/:id')
-  @Header('Content-Type', SCIM_CONTENT_TYPE)
+  @ScimResponse()
   @ApiOperation({ summary: 'PatchOp: add, replace, remove (active:false deactivates)' })
   patch(
     @Param('id') id: string,

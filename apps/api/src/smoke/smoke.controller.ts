@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { MaxLength, MinLength } from 'class-validator';
 import { IsText } from '@schakel/http';
 import type { SmokeResult } from '@schakel/contracts';
@@ -14,6 +14,15 @@ export class SmokeRequestDto {
   message!: string;
 }
 
+export class SmokeResultDto implements SmokeResult {
+  @ApiProperty() message!: string;
+  @ApiProperty() workflowId!: string;
+  @ApiProperty({ description: 'Identity of the worker process that ran the activity' })
+  handledBy!: string;
+  @ApiProperty({ description: 'Database clock as read by the activity' })
+  databaseTime!: string;
+}
+
 @ApiTags('admin')
 @ApiBearerAuth()
 @Roles('admin')
@@ -26,6 +35,7 @@ export class SmokeController {
   @ApiOperation({
     summary: 'Run the smoke workflow: API → Temporal → worker → PostgreSQL and back',
   })
+  @ApiOkResponse({ type: SmokeResultDto })
   run(@Body() body: SmokeRequestDto, @CurrentUser() user: AuthenticatedUser): Promise<SmokeResult> {
     return this.smoke.run(body.message, user.username);
   }

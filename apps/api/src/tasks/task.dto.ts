@@ -49,7 +49,7 @@ export class InboxQueryDto {
   @IsIn(INBOX_SORTS)
   sort: (typeof INBOX_SORTS)[number] = 'due';
 
-  @ApiPropertyOptional({ default: 50 })
+  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 200 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -97,6 +97,12 @@ export class FormFieldDto {
   @ApiPropertyOptional() description?: string;
 }
 
+/** One of a step's outcomes or return-reason categories, with the label the model gives it. */
+export class StepOptionDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() label!: string;
+}
+
 export class StepDto {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
@@ -106,10 +112,7 @@ export class StepDto {
   })
   contributor?: string;
   @ApiProperty() instructions!: string;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) outcomes!: {
-    id: string;
-    label: string;
-  }[];
+  @ApiProperty({ type: [StepOptionDto] }) outcomes!: StepOptionDto[];
   @ApiProperty({ type: [FormFieldDto] }) form!: FormFieldDto[];
   @ApiProperty({
     type: [String],
@@ -117,11 +120,10 @@ export class StepDto {
   })
   handsOver!: string[];
   @ApiPropertyOptional({
-    type: 'array',
-    items: { type: 'object' },
+    type: [StepOptionDto],
     description: 'Categories a return of this handover may give (`category` of the return)',
   })
-  returnReasons?: { id: string; label: string }[];
+  returnReasons?: StepOptionDto[];
 }
 
 export class TaskDetailDto {

@@ -1,25 +1,10 @@
 /** The signed-in user's in-app notifications (issue 14). */
 import type { HttpClient } from './http-client';
+import type { components } from './schema';
 
-export interface AppNotification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  caseId: string | null;
-  /** The task it is about, when it is about one. */
-  taskId: string | null;
-  /** Whether that task is still open at the reader's organisation (null: about no task). */
-  taskIsYours: boolean | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface NotificationPage {
-  items: AppNotification[];
-  nextCursor: string | null;
-  unreadCount: number;
-}
+/** As the API documents them (schema.d.ts, generated from the OpenAPI document). */
+export type AppNotification = components['schemas']['NotificationDto'];
+export type NotificationPage = components['schemas']['NotificationPageDto'];
 
 export const notificationsApi = {
   list: (http: HttpClient, query: { cursor?: string; limit?: number } = {}) =>
