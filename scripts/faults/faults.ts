@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { WorkflowClient } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { caseWorkflowId } from '@schakel/contracts';
 import { actionKey, type GoodClient, type InboxItem } from './good-client';
@@ -171,9 +170,7 @@ async function readSideAhead(
   key: string,
   log: (line: string) => void,
 ): Promise<string[]> {
-  const handle = new WorkflowClient({ connection: await stack.connection() }).getHandle(
-    caseWorkflowId(caseId),
-  );
+  const handle = (await stack.workflows()).getHandle(caseWorkflowId(caseId));
   const deadline = Date.now() + QUERY_TIMEOUT_MS;
   let history: Awaited<ReturnType<typeof handle.fetchHistory>> | undefined;
   while (!history) {

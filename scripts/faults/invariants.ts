@@ -1,5 +1,4 @@
-import type { Connection } from '@temporalio/client';
-import { WorkflowClient } from '@temporalio/client';
+import type { WorkflowClient } from '@temporalio/client';
 import type { Client as PgClient } from 'pg';
 import { caseStateQuery, caseWorkflowId, type CaseWorkflowState } from '@schakel/contracts';
 import type { Acknowledgement } from './good-client';
@@ -98,7 +97,7 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
  */
 export async function checkInvariants(
   database: PgClient,
-  temporal: Connection,
+  workflows: WorkflowClient,
   observed: Observed,
 ): Promise<{ violations: Violation[]; tally: Tally }> {
   const violations: Violation[] = [];
@@ -186,7 +185,7 @@ export async function checkInvariants(
   }
 
   // The workflow's durable state against the read side, case by case.
-  const workflows = new WorkflowClient({ connection: temporal });
+
   for (const row of cases) {
     let state: CaseWorkflowState;
     try {

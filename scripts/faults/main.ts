@@ -142,7 +142,7 @@ async function selfCheck(stack: FaultStack, observed: Observed): Promise<string[
   return stack.database(async (database) => {
     const tampered = await tamper(database, observed);
     const fired = new Set(
-      (await checkInvariants(database, await stack.connection(), tampered.observed)).violations.map(
+      (await checkInvariants(database, await stack.workflows(), tampered.observed)).violations.map(
         (violation) => violation.invariant,
       ),
     );
@@ -156,7 +156,8 @@ async function registerWebhook(client: GoodClient, receiver: WebhookReceiver): P
     'admin',
     'PUT',
     `/organisations/${WEBHOOK_ORGANISATION}/webhook`,
-    { url: receiver.url },
+    // The invariants account for task.assigned (one per acknowledged assign): only those are sent.
+    { url: receiver.url, eventKinds: ['task.assigned'] },
   )) as { secret: string };
   return saved.secret;
 }
@@ -217,7 +218,7 @@ async function run(options: FaultOptions, track: (stop: () => Promise<void>) => 
       redisOutages: faults.filter((fault) => fault.name === 'redis-down'),
     };
     const { violations, tally } = await stack.database(async (database) =>
-      checkInvariants(database, await stack.connection(), observed),
+      checkInvariants(database, await stack.workflows(), observed),
     );
     for (const fault of faults) {
       if (fault.notInjected) {

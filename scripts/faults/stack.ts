@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Connection } from '@temporalio/client';
+import { Connection, WorkflowClient } from '@temporalio/client';
+import { payloadCodecKeyring, validateEnvironment } from '@schakel/config';
+import { encryptedDataConverter } from '@schakel/temporal';
 import { Client as PgClient } from 'pg';
 import { freePort, NodeChild, waitForHttp } from '../bench/processes';
 import { CASE_TASK_QUEUE } from '../bench/stack';
@@ -99,6 +101,20 @@ export class FaultStack {
   async connection(): Promise<Connection> {
     this.temporalConnection ??= await Connection.connect({ address: this.temporal.address });
     return this.temporalConnection;
+  }
+
+  /**
+   * A workflow client that reads payloads as the apps write them: encrypted with the keys of the
+   * environment the apps run in (this process's, which the stack passes on).
+   */
+  async workflows(): Promise<WorkflowClient> {
+    const keyring = payloadCodecKeyring(
+      validateEnvironment({ ...process.env, ...this.environment }),
+    );
+    return new WorkflowClient({
+      connection: await this.connection(),
+      dataConverter: encryptedDataConverter(keyring),
+    });
   }
 
   async database<T>(work: (client: PgClient) => Promise<T>): Promise<T> {
