@@ -1,3 +1,4 @@
+import { METHODS } from 'node:http';
 import { MethodNotAllowedException, UnsupportedMediaTypeException } from '@nestjs/common';
 import type { Express, NextFunction, Request, RequestHandler, Response } from 'express';
 import { requestId } from '@schakel/http';
@@ -29,8 +30,13 @@ export function methodNotAllowed(app: Express): RequestHandler {
     if (request.method === 'OPTIONS') return next();
     // Express' own layers have match(); its typings leave it out.
     const layers = app.router.stack as unknown as readonly RouteLayer[];
+    // Nest mounts module middleware as routes for every method: those are not endpoints.
     const routes = layers.flatMap((layer) =>
-      layer.route && layer.match(request.path) ? [layer.route] : [],
+      layer.route &&
+      Object.keys(layer.route.methods).length < METHODS.length &&
+      layer.match(request.path)
+        ? [layer.route]
+        : [],
     );
     if (routes.length === 0 || routes.some((route) => route._handlesMethod(request.method))) {
       return next();
