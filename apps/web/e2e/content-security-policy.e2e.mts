@@ -43,6 +43,14 @@ describe('the Content-Security-Policy', () => {
     await page.waitForLoadState('networkidle');
     expect(await violations(page)).toEqual([]);
     expect(consoleErrors).toEqual([]);
+    // The recorder sees what the policy blocks: an injected inline script is refused and reported.
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'document.title = "injected"';
+      document.body.append(script);
+    });
+    await expect.poll(() => violations(page)).toEqual([expect.stringMatching(/^script-src/)]);
+    expect(await page.title()).not.toBe('injected');
   });
 
   for (const [username, paths] of Object.entries(PAGES)) {

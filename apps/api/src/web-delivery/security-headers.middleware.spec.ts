@@ -5,7 +5,9 @@ import { securityHeaders } from './security-headers.middleware';
 const served = (production: boolean) =>
   express()
     .use(securityHeaders(production))
-    .get('/', (_request, response) => response.send('ok'));
+    .get(['/', '/api/docs'], (_request, response) => response.send('ok'));
+
+const styleSrc = (csp: string) => /style-src ([^;]*)/.exec(csp)?.[1];
 
 describe('security headers', () => {
   it('asks browsers for HTTPS only in production', async () => {
@@ -20,5 +22,12 @@ describe('security headers', () => {
     expect(development.headers['content-security-policy']).not.toContain(
       'upgrade-insecure-requests',
     );
+  });
+
+  it('allows inline styles for Swagger UI only', async () => {
+    const console = await request(served(false)).get('/').expect(200);
+    expect(styleSrc(console.headers['content-security-policy'])).toBe("'self'");
+    const docs = await request(served(false)).get('/api/docs').expect(200);
+    expect(styleSrc(docs.headers['content-security-policy'])).toBe("'self' 'unsafe-inline'");
   });
 });
