@@ -118,6 +118,9 @@ describe('Web delivery: headers, compression, caching and HTTP statuses', () => 
       expect(response.body.message).toContain('application/json');
       expectRequestId(response);
     }
+    // A bare POST (Content-Length: 0, no Content-Type) is not a body of the wrong type.
+    const bare = await stack.http().post('/auth/login');
+    expect(bare.status).toBe(400);
     // JSON with a charset, and JSON-based types, are JSON.
     const charset = await stack
       .http()

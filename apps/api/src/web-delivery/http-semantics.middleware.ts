@@ -57,10 +57,13 @@ export function methodNotAllowed(app: Express): RequestHandler {
 
 /**
  * 415 for a body that is not JSON on the JSON endpoints. The model endpoints read their body
- * before this (YAML or JSON, see model-body.middleware.ts); a request without a body passes.
+ * before this (YAML or JSON, see model-body.middleware.ts); a request without a body, or with an
+ * empty one (Content-Length: 0, as many clients send on a bare POST), passes.
  */
 export function requireJsonBody(request: Request, _response: Response, next: NextFunction): void {
-  const unsupported = request.body === undefined && request.is(JSON_CONTENT_TYPES) === false;
+  const empty = request.headers['content-length'] === '0';
+  const unsupported =
+    !empty && request.body === undefined && request.is(JSON_CONTENT_TYPES) === false;
   next(
     unsupported
       ? new UnsupportedMediaTypeException(
