@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { CaseProjectionRepository } from '@schakel/database';
-import { ScriptedCase } from './support/scripted-case';
+import { publishDebtChainCopy, ScriptedCase } from './support/scripted-case';
 import { startTestStack, type TestStack } from './support/test-stack';
 
 /** A chain of its own (a copy of the debt chain's model), so other test files' cases never mix in. */
@@ -56,13 +56,7 @@ describe('KPIs from a scripted case history', () => {
     stack = await startTestStack({ worker: false, environment: { KPI_MIN_GROUP_SIZE: '2' } });
     dataSource = stack.api.get(DataSource);
     const projections = stack.api.get(CaseProjectionRepository);
-    await dataSource.query(
-      `INSERT INTO model_versions (chain_id, version, chain_name, document, source, source_format, partner_ids, published_by)
-       SELECT $1::text, 1, 'KPI-proef', jsonb_set(document, '{chain,id}', to_jsonb($1::text)), source, source_format,
-         partner_ids, published_by
-       FROM model_versions WHERE chain_id = 'vroegsignalering-schuldhulp' AND version = 1`,
-      [CHAIN],
-    );
+    await publishDebtChainCopy(dataSource, CHAIN, 'KPI-proef');
     const [{ id: openedBy }] = await dataSource.query(
       `SELECT id FROM users WHERE username = 'operations'`,
     );

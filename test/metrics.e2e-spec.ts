@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
 import { CaseProjectionRepository } from '@schakel/database';
-import { ScriptedCase } from './support/scripted-case';
+import { publishDebtChainCopy, ScriptedCase } from './support/scripted-case';
 import { startTestStack, type TestStack } from './support/test-stack';
 
-/** A chain of its own (a copy of the debt chain's model) so no other test's cases count here. */
+/** A chain of its own: no other test's cases count here. */
 const CHAIN = 'metrics-proef';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -26,13 +26,7 @@ describe('Prometheus metrics', () => {
     // Groups of one case are left out, so the fixture shows suppressed and shown series side by side.
     stack = await startTestStack({ worker: false, environment: { KPI_MIN_GROUP_SIZE: '2' } });
     dataSource = stack.api.get(DataSource);
-    await dataSource.query(
-      `INSERT INTO model_versions (chain_id, version, chain_name, document, source, source_format, partner_ids, published_by)
-       SELECT $1::text, 1, 'Metrics-proef', jsonb_set(document, '{chain,id}', to_jsonb($1::text)), source, source_format,
-         partner_ids, published_by
-       FROM model_versions WHERE chain_id = 'vroegsignalering-schuldhulp' AND version = 1`,
-      [CHAIN],
-    );
+    await publishDebtChainCopy(dataSource, CHAIN, 'Metrics-proef');
     [{ id: openedBy }] = await dataSource.query(
       `SELECT id FROM users WHERE username = 'operations'`,
     );
