@@ -83,7 +83,7 @@ describe('Prometheus metrics', () => {
     expect(sample(text, `schakel_cases_closed_total{chain="${CHAIN}"}`)).toBe(3);
   }, 60_000);
 
-  it('counts the answers guards give before any controller runs (401, 403)', async () => {
+  it('counts the answers guards and the sign-in throttle give (401, 403, 429)', async () => {
     await stack.http().get('/audit-log').expect(401);
     await stack
       .http()
@@ -91,7 +91,23 @@ describe('Prometheus metrics', () => {
       .set('Authorization', await stack.bearer('operations'))
       .expect(403);
     await stack.http().post('/cases').set('Content-Type', 'application/json').send('{').expect(400);
+    // Five failures per account are allowed (AUTH_LOGIN_MAX_FAILURES_PER_ACCOUNT), the sixth is throttled.
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const login = await stack
+        .http()
+        .post('/auth/login')
+        .send({ username: 'regisseur', password: 'not-the-password' });
+      statuses.push(login.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
     const text = await scrape();
+    expect(
+      sample(
+        text,
+        'schakel_http_request_duration_seconds_count{method="POST",route="/auth/login",status="429"}',
+      ),
+    ).toBe(1);
     for (const status of ['401', '403']) {
       expect(
         sample(
