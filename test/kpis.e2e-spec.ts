@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
+import { validateXML } from 'xmllint-wasm';
 import { CaseProjectionRepository } from '@schakel/database';
 import { publishDebtChainCopy, ScriptedCase } from './support/scripted-case';
 import { startTestStack, type TestStack } from './support/test-stack';
@@ -6,6 +8,8 @@ import { startTestStack, type TestStack } from './support/test-stack';
 /** A chain of its own (a copy of the debt chain's model), so other test files' cases never mix in. */
 const CHAIN = 'kpi-proef';
 const YEARS = 'from=2023-01-01&to=2025-12-31';
+/** The XES schema the export must validate against (see docs/kpis.md#exports). */
+const XES_SCHEMA = 'apps/api/src/exports/xes-ieee-1849-2016.xsd';
 
 /**
  * Checks that an XML document is well formed as far as element nesting goes and counts its
@@ -426,6 +430,13 @@ describe('KPIs from a scripted case history', () => {
     expect(elements.get('event')).toBe(events);
     expect(xml).toContain('<string key="lifecycle:transition" value="ate_abort"/>');
     expect(xml).toContain('<string key="org:group" value="kredietbank"/>');
+    // Case A repeats outreach: its two instances stay apart.
+    expect(xml).toContain('<string key="concept:instance" value="outreach#2"/>');
+    const validation = await validateXML({
+      xml: { fileName: 'export.xes', contents: xml },
+      schema: { fileName: 'xes.xsd', contents: readFileSync(XES_SCHEMA, 'utf8') },
+    });
+    expect(validation.errors).toEqual([]);
   });
 
   it('exports the event log as OCEL 2.0 JSON with cases, tasks and partners as objects', async () => {
