@@ -1,11 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
+import { validateXML } from 'xmllint-wasm';
 import { CaseProjectionRepository } from '@schakel/database';
-import { ScriptedCase } from './support/scripted-case';
+import { publishDebtChainCopy, ScriptedCase } from './support/scripted-case';
 import { startTestStack, type TestStack } from './support/test-stack';
 
 /** A chain of its own (a copy of the debt chain's model), so other test files' cases never mix in. */
 const CHAIN = 'kpi-proef';
 const YEARS = 'from=2023-01-01&to=2025-12-31';
+/** The XES schema the export must validate against (see docs/kpis.md#exports). */
+const XES_SCHEMA = 'apps/api/src/exports/xes-ieee-1849-2016.xsd';
 
 /**
  * Checks that an XML document is well formed as far as element nesting goes and counts its
@@ -56,13 +60,7 @@ describe('KPIs from a scripted case history', () => {
     stack = await startTestStack({ worker: false, environment: { KPI_MIN_GROUP_SIZE: '2' } });
     dataSource = stack.api.get(DataSource);
     const projections = stack.api.get(CaseProjectionRepository);
-    await dataSource.query(
-      `INSERT INTO model_versions (chain_id, version, chain_name, document, source, source_format, partner_ids, published_by)
-       SELECT $1::text, 1, 'KPI-proef', jsonb_set(document, '{chain,id}', to_jsonb($1::text)), source, source_format,
-         partner_ids, published_by
-       FROM model_versions WHERE chain_id = 'vroegsignalering-schuldhulp' AND version = 1`,
-      [CHAIN],
-    );
+    await publishDebtChainCopy(dataSource, CHAIN, 'KPI-proef');
     const [{ id: openedBy }] = await dataSource.query(
       `SELECT id FROM users WHERE username = 'operations'`,
     );
@@ -432,6 +430,13 @@ describe('KPIs from a scripted case history', () => {
     expect(elements.get('event')).toBe(events);
     expect(xml).toContain('<string key="lifecycle:transition" value="ate_abort"/>');
     expect(xml).toContain('<string key="org:group" value="kredietbank"/>');
+    // Case A repeats outreach: its two instances stay apart.
+    expect(xml).toContain('<string key="concept:instance" value="outreach#2"/>');
+    const validation = await validateXML({
+      xml: { fileName: 'export.xes', contents: xml },
+      schema: { fileName: 'xes.xsd', contents: readFileSync(XES_SCHEMA, 'utf8') },
+    });
+    expect(validation.errors).toEqual([]);
   });
 
   it('exports the event log as OCEL 2.0 JSON with cases, tasks and partners as objects', async () => {

@@ -12,6 +12,6 @@ export default defineConfig({
   base: BASE,
   plugins: [react()],
   server: { port: 5173, proxy: { '^/(?!app(/|$))': API_TARGET } },
-  build: { outDir: 'dist', sourcemap: true },
+  build: { outDir: 'dist', sourcemap: false },
   test: { include: ['src/**/*.test.tsx'], environment: 'node' },
 });

@@ -11,6 +11,24 @@ type Fragment = Partial<Pick<CaseProjection, 'events' | 'opened' | 'changed'>> &
 const iso = (at: string) => new Date(at).toISOString();
 
 /**
+ * Publishes a copy of the debt chain's model (version 1) as a chain of a test's own, so no other
+ * test file's cases mix into its figures.
+ */
+export async function publishDebtChainCopy(
+  dataSource: DataSource,
+  chainId: string,
+  chainName: string,
+): Promise<void> {
+  await dataSource.query(
+    `INSERT INTO model_versions (chain_id, version, chain_name, document, source, source_format, partner_ids, published_by)
+     SELECT $1::text, 1, $2::text, jsonb_set(document, '{chain,id}', to_jsonb($1::text)), source, source_format,
+       partner_ids, published_by
+     FROM model_versions WHERE chain_id = 'vroegsignalering-schuldhulp' AND version = 1`,
+    [chainId, chainName],
+  );
+}
+
+/**
  * A case history with known timestamps, written through the real projection (the path the case
  * workflow's activity takes), one transition at a time. Task keys are `<stepId>#<iteration>`.
  */

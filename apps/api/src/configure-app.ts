@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Express, NextFunction, Request, Response } from 'express';
+import compression from 'compression';
+import type { Express } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { EnvironmentVariables, inputLimits } from '@schakel/config';
@@ -14,41 +13,37 @@ import {
   operationIdFactory,
   useInputLimits,
 } from '@schakel/http';
+import { httpMetrics } from './metrics/http-metrics.middleware';
+import { MetricsService } from './metrics/metrics.service';
 import { modelBodyParser } from './models/model-body.middleware';
 import { SCIM_ERROR_SHAPE } from './scim/scim-error';
-
-/** The web console's production build (apps/web), served under WEB_PATH once it has been built. */
-const WEB_DIST = resolve('apps/web/dist');
-const WEB_PATH = '/app';
-
-/**
- * Serves the console's files under /app and its index.html for every other GET below /app (its
- * client-side routes). The API has no routes under /app, so nothing of the API is shadowed.
- */
-function serveWebConsole(app: NestExpressApplication): void {
-  const index = join(WEB_DIST, 'index.html');
-  if (!existsSync(index)) return;
-  app.useStaticAssets(WEB_DIST, { prefix: WEB_PATH, index: false });
-  app.use(WEB_PATH, (request: Request, response: Response, next: NextFunction) =>
-    request.method === 'GET' ? response.sendFile(index) : next(),
-  );
-  const express = app.getHttpAdapter().getInstance() as Express;
-  express.get('/', (_request, response) => response.redirect(`${WEB_PATH}/`));
-}
+import {
+  assignRequestId,
+  JSON_CONTENT_TYPES,
+  methodNotAllowed,
+  requireJsonBody,
+} from './web-delivery/http-semantics.middleware';
+import { securityHeaders } from './web-delivery/security-headers.middleware';
+import { serveWebConsole } from './web-delivery/web-console.middleware';
 
 /** Everything main.ts and the integration tests must set up identically. */
 export function configureApp(app: NestExpressApplication): void {
   const env = app.get(EnvironmentVariables);
   app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  // In this order: the id and the metrics first, so every answer after them has both.
+  app.use(assignRequestId);
+  app.use(httpMetrics(app.get(MetricsService)));
+  app.use(securityHeaders(env.NODE_ENV === 'production'));
+  // gzip or brotli, as the client accepts; small and incompressible bodies are left as they are.
+  app.use(compression());
+  app.use(methodNotAllowed(app.getHttpAdapter().getInstance() as Express));
   // Bodies above the limit are refused by the parser (413); model documents have their own 1 MiB.
   app.use(modelBodyParser());
+  app.use(requireJsonBody);
   app.useBodyParser('json', {
     limit: env.HTTP_BODY_LIMIT_BYTES,
-    type: ['application/json', 'application/scim+json'],
-  });
-  app.useBodyParser('text', {
-    limit: env.HTTP_BODY_LIMIT_BYTES,
-    type: ['text/plain', 'text/yaml', 'application/yaml', 'application/x-yaml'],
+    type: JSON_CONTENT_TYPES,
   });
   app.use(hostileInputGuard(env.INPUT_MAX_DEPTH));
   app.use(middlewareErrorHandler);

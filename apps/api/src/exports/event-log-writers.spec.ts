@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EventLogEntry } from '@schakel/database';
+import { validateXML } from 'xmllint-wasm';
 import { OcelWriter } from './ocel-writer';
 import { XesWriter } from './xes-writer';
 
@@ -54,7 +57,81 @@ describe('XES writer', () => {
     const writer = new XesWriter('empty');
     expect(writer.start() + writer.end()).not.toContain('<trace>');
   });
+
+  it('follows the standard lifecycle model: an unclaim suspends, the next claim resumes', () => {
+    const writer = new XesWriter('lifecycle');
+    const xml = writer.events([
+      entry('a', 'task.opened'),
+      entry('a', 'task.claimed'),
+      entry('a', 'task.unclaimed'),
+      entry('a', 'task.claimed'),
+      entry('a', 'task.completed'),
+      entry('a', 'task.opened', { taskKey: 'outreach#2' }),
+      entry('a', 'task.claimed', { taskKey: 'outreach#2' }),
+    ]);
+    expect(transitions(xml)).toEqual([
+      'schedule',
+      'start',
+      'suspend',
+      'resume',
+      'complete',
+      'schedule',
+      'start',
+    ]);
+    expect(xml).not.toContain('withdraw');
+  });
+
+  it('tells repetitions of a step apart by concept:instance', () => {
+    const xml = new XesWriter('repeat').events([
+      entry('a', 'task.completed'),
+      entry('a', 'task.completed', { taskKey: 'outreach#2' }),
+      entry('a', 'case.closed', { taskKey: null, stepId: null, stepName: null }),
+    ]);
+    const instances = [...xml.matchAll(/key="concept:instance" value="([^"]*)"/g)].map((m) => m[1]);
+    expect(instances).toEqual(['outreach#1', 'outreach#2']);
+  });
+
+  it('validates against the XES (IEEE 1849-2016) schema', async () => {
+    const writer = new XesWriter('chain <2025>');
+    const xml =
+      writer.start() +
+      writer.events([
+        entry('a', 'task.opened'),
+        entry('a', 'task.claimed', { actorId: 'u-1' }),
+        entry('a', 'task.unclaimed'),
+        entry('a', 'task.completed', { outcome: 'reached' }),
+        entry('b', 'case.opened', { taskKey: null, stepId: null, stepName: null, partnerId: null }),
+      ]) +
+      writer.end();
+    expect(await xesErrors(xml)).toEqual([]);
+  });
+
+  it('has a schema check that refuses what the standard does not allow', async () => {
+    const valid = new XesWriter('log');
+    const xml = valid.start() + valid.end();
+    // The version the export used to write, and a classifier name with spaces.
+    expect(await xesErrors(xml.replace('xes.version="2.0"', 'xes.version="1849-2016"'))).toEqual([
+      expect.stringContaining('xes.version'),
+    ]);
+    expect(
+      await xesErrors(xml.replace('name="ActivityTransition"', 'name="Activity and transition"')),
+    ).toEqual([expect.stringContaining('name')]);
+  });
 });
+
+const transitions = (xml: string) =>
+  [...xml.matchAll(/key="lifecycle:transition" value="([^"]*)"/g)].map((m) => m[1]);
+
+const XES_SCHEMA = readFileSync(join(__dirname, 'xes-ieee-1849-2016.xsd'), 'utf8');
+
+/** xmllint's schema validation errors for a document (none when it is valid). */
+async function xesErrors(xml: string): Promise<string[]> {
+  const result = await validateXML({
+    xml: { fileName: 'log.xes', contents: xml },
+    schema: { fileName: 'xes.xsd', contents: XES_SCHEMA },
+  });
+  return result.errors.map((error) => error.message);
+}
 
 describe('OCEL 2.0 writer', () => {
   it('streams objects and events into one parseable document with the types at the end', () => {

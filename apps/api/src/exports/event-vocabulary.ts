@@ -7,7 +7,8 @@ const LIFECYCLE: Record<string, string> = {
   'task.assigned': 'assign',
   'task.reassigned': 'reassign',
   'task.claimed': 'start',
-  'task.unclaimed': 'withdraw',
+  // Given back to the inbox after `start`: the standard model only allows suspend (or abort) there.
+  'task.unclaimed': 'suspend',
   'task.suspended': 'suspend',
   'task.resumed': 'resume',
   'task.completed': 'complete',

@@ -1,12 +1,10 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { QUEUE_NAMES } from '@schakel/queue';
-import { HttpMetricsInterceptor } from './http-metrics.interceptor';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
 
-/** GET /metrics for Prometheus and the request-latency interceptor. */
+/** GET /metrics for Prometheus; configure-app.ts puts the request-latency middleware in front. */
 @Module({
   // Handles of its own on the queues, only to read their job counts.
   imports: [
@@ -16,6 +14,7 @@ import { MetricsService } from './metrics.service';
     ),
   ],
   controllers: [MetricsController],
-  providers: [MetricsService, { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor }],
+  providers: [MetricsService],
+  exports: [MetricsService],
 })
 export class MetricsModule {}

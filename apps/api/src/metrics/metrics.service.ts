@@ -39,6 +39,9 @@ const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
 /** Scrapes closer together than this share one read of the database. */
 const SNAPSHOT_TTL_MS = 5_000;
 
+/** The within-norm share covers the tasks closed in this many days before the scrape. */
+export const WITHIN_NORM_WINDOW_DAYS = 28;
+
 /**
  * The Prometheus registry of the API. Handovers, escalations and step durations happen in the
  * worker, but they are derived from the database at scrape time rather than counted in worker
@@ -130,8 +133,93 @@ export class MetricsService {
           this.set({ kind }, count);
       },
     });
+    this.businessSeries(read, registers);
     // prom-client cannot set a histogram's buckets, so this one is a plain metric object it serialises.
     this.registry.registerMetric(stepDurations(read) as unknown as Metric);
+  }
+
+  /**
+   * Work in the chain now and cases over time. Every chain and partner of a published model has
+   * its series from the start (zero until something happens); a non-zero figure computed from
+   * fewer cases than the KPI minimum is left out, never shown as zero.
+   */
+  private businessSeries(read: () => Promise<MetricsSnapshot>, registers: Registry[]): void {
+    const min = this.env.KPI_MIN_GROUP_SIZE;
+    const shown = (value: number, cases: number) => value === 0 || !isSmallGroup(cases, min);
+    const perPartner = (
+      name: string,
+      help: string,
+      figure: (row: MetricsSnapshot['openTasks'][number]) => [number, number],
+    ) =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ['chain', 'partner'],
+        registers,
+        async collect() {
+          this.reset();
+          const snapshot = await read();
+          const rows = new Map(
+            snapshot.openTasks.map((row) => [`${row.chain_id}/${row.partner_id}`, row]),
+          );
+          for (const { chain_id, partner_id } of snapshot.partners) {
+            const row = rows.get(`${chain_id}/${partner_id}`);
+            const [value, cases] = row ? figure(row) : [0, 0];
+            if (shown(value, cases)) this.set({ chain: chain_id, partner: partner_id }, value);
+          }
+        },
+      });
+    perPartner('schakel_tasks_open', 'Open tasks now per chain and partner', (row) => [
+      row.open,
+      row.cases,
+    ]);
+    perPartner(
+      'schakel_tasks_overdue',
+      'Open tasks past their due date per chain and partner',
+      (row) => [row.overdue, row.overdue_cases],
+    );
+    new Gauge({
+      name: 'schakel_tasks_within_norm_ratio',
+      help: `Share of completed tasks closed within their norm in the last ${WITHIN_NORM_WINDOW_DAYS} days, per chain and partner`,
+      labelNames: ['chain', 'partner'],
+      registers,
+      async collect() {
+        this.reset();
+        for (const row of (await read()).withinNorm)
+          if (!isSmallGroup(row.cases, min))
+            this.set({ chain: row.chain_id, partner: row.partner_id }, row.within / row.measured);
+      },
+    });
+    const perChain = (
+      name: string,
+      help: string,
+      figure: (row: MetricsSnapshot['cases'][number]) => number,
+    ) =>
+      new Counter({
+        name,
+        help,
+        labelNames: ['chain'],
+        registers,
+        async collect() {
+          this.reset();
+          const snapshot = await read();
+          const counts = new Map(snapshot.cases.map((row) => [row.chain_id, figure(row)]));
+          for (const chain of new Set(snapshot.partners.map((row) => row.chain_id))) {
+            const count = counts.get(chain) ?? 0;
+            if (shown(count, count)) this.inc({ chain }, count);
+          }
+        },
+      });
+    perChain(
+      'schakel_cases_opened_total',
+      'Cases opened per chain, from the case records',
+      (row) => row.opened,
+    );
+    perChain(
+      'schakel_cases_closed_total',
+      'Cases ended (closed or cancelled) per chain, from the case records',
+      (row) => row.closed,
+    );
   }
 
   metrics(): Promise<string> {
@@ -145,8 +233,12 @@ export class MetricsService {
       const shown = <T extends { cases: number }>(rows: T[]) =>
         rows.filter((row) => !isSmallGroup(row.cases, this.env.KPI_MIN_GROUP_SIZE));
       const value = this.kpis
-        .metrics(STEP_DURATION_BUCKETS.map((seconds) => seconds * 1000))
+        .metrics(
+          STEP_DURATION_BUCKETS.map((seconds) => seconds * 1000),
+          WITHIN_NORM_WINDOW_DAYS,
+        )
         .then((snapshot) => ({
+          ...snapshot,
           handovers: shown(snapshot.handovers),
           escalations: shown(snapshot.escalations),
           stepDurations: shown(snapshot.stepDurations),

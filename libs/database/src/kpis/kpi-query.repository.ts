@@ -261,6 +261,27 @@ export interface MetricsSnapshot {
     sum_ms: number;
     cases: number;
   }[];
+  /** Every chain and partner of a published model: the series declared before any event. */
+  partners: { chain_id: string; partner_id: string }[];
+  /** Open tasks now per chain and partner, and those past their due date. */
+  openTasks: {
+    chain_id: string;
+    partner_id: string;
+    open: number;
+    cases: number;
+    overdue: number;
+    overdue_cases: number;
+  }[];
+  /** Completed tasks measured against their norm, closed in the window, per chain and partner. */
+  withinNorm: {
+    chain_id: string;
+    partner_id: string;
+    measured: number;
+    within: number;
+    cases: number;
+  }[];
+  /** Cases opened and cases ended (closed or cancelled) per chain, since the start. */
+  cases: { chain_id: string; opened: number; closed: number }[];
 }
 
 /** SQL returns bigint and numeric as strings; these figures all fit a double. */
@@ -587,36 +608,65 @@ export class KpiQueryRepository {
    * Totals for Prometheus, derived from the record at scrape time: handovers and escalation
    * steps from the daily counts, and a histogram of completed tasks' working time per step.
    */
-  async metrics(bucketsMs: readonly number[]): Promise<MetricsSnapshot> {
-    const [handovers, escalations, durations] = await Promise.all([
-      // Cases: the chain's cases with a handover (task facts handed over from another task).
-      this.rows<{ chain_id: string; count: number; cases: number }>(
-        `SELECT d.chain_id, sum(d.events) AS count, COALESCE(max(c.cases), 0) AS cases
+  async metrics(bucketsMs: readonly number[], windowDays: number): Promise<MetricsSnapshot> {
+    const [handovers, escalations, durations, partners, openTasks, withinNorm, cases] =
+      await Promise.all([
+        // Cases: the chain's cases with a handover (task facts handed over from another task).
+        this.rows<{ chain_id: string; count: number; cases: number }>(
+          `SELECT d.chain_id, sum(d.events) AS count, COALESCE(max(c.cases), 0) AS cases
          FROM kpi_event_daily d
          LEFT JOIN (SELECT chain_id, count(DISTINCT case_id) AS cases FROM task_facts
                     WHERE handover_ms IS NOT NULL GROUP BY chain_id) c ON c.chain_id = d.chain_id
          WHERE d.type = 'task.opened' AND d.detail = 'handover' GROUP BY d.chain_id ORDER BY d.chain_id`,
-        [],
-      ),
-      // Cases: those with an escalation now at that level, as /kpis/escalations groups them.
-      this.rows<{ chain_id: string; level_text: string; count: number; cases: number }>(
-        `SELECT d.chain_id, d.detail AS level_text, sum(d.events) AS count, COALESCE(max(e.cases), 0) AS cases
+          [],
+        ),
+        // Cases: those with an escalation now at that level, as /kpis/escalations groups them.
+        this.rows<{ chain_id: string; level_text: string; count: number; cases: number }>(
+          `SELECT d.chain_id, d.detail AS level_text, sum(d.events) AS count, COALESCE(max(e.cases), 0) AS cases
          FROM kpi_event_daily d
          LEFT JOIN (SELECT chain_id, level::text AS level_text, count(DISTINCT case_id) AS cases
                     FROM escalations GROUP BY 1, 2) e ON e.chain_id = d.chain_id AND e.level_text = d.detail
          WHERE d.type IN ('escalation.raised', 'escalation.level-up') GROUP BY d.chain_id, d.detail ORDER BY 1, 2`,
-        [],
-      ),
-      this.rows<Record<string, number | string>>(
-        `SELECT chain_id, step_id, count(*) AS count, COALESCE(sum(working_ms), 0) AS sum_ms,
+          [],
+        ),
+        this.rows<Record<string, number | string>>(
+          `SELECT chain_id, step_id, count(*) AS count, COALESCE(sum(working_ms), 0) AS sum_ms,
            count(DISTINCT case_id) AS cases,
            ${bucketsMs.map((le, i) => `count(*) FILTER (WHERE working_ms <= ${Number(le)}) AS b${i}`).join(', ')}
          FROM task_facts WHERE status = 'completed' AND working_ms IS NOT NULL
          GROUP BY chain_id, step_id ORDER BY 1, 2`,
-        [],
-      ),
-    ]);
+          [],
+        ),
+        this.rows<{ chain_id: string; partner_id: string }>(
+          `SELECT DISTINCT chain_id, unnest(partner_ids) AS partner_id FROM model_versions ORDER BY 1, 2`,
+          [],
+        ),
+        this.rows<MetricsSnapshot['openTasks'][number]>(
+          `SELECT chain_id, partner_id, count(*) AS open, count(DISTINCT case_id) AS cases,
+           count(*) FILTER (WHERE due_at < now()) AS overdue,
+           count(DISTINCT case_id) FILTER (WHERE due_at < now()) AS overdue_cases
+         FROM tasks WHERE status = 'open' GROUP BY 1, 2 ORDER BY 1, 2`,
+          [],
+        ),
+        this.rows<MetricsSnapshot['withinNorm'][number]>(
+          `SELECT chain_id, partner_id, count(*) AS measured, count(*) FILTER (WHERE within_norm) AS within,
+           count(DISTINCT case_id) AS cases
+         FROM task_facts
+         WHERE within_norm IS NOT NULL AND closed_at >= now() - make_interval(days => $1)
+         GROUP BY 1, 2 ORDER BY 1, 2`,
+          [windowDays],
+        ),
+        this.rows<MetricsSnapshot['cases'][number]>(
+          `SELECT chain_id, count(*) AS opened, count(*) FILTER (WHERE status <> 'open') AS closed
+         FROM cases GROUP BY 1 ORDER BY 1`,
+          [],
+        ),
+      ]);
     return {
+      partners,
+      openTasks,
+      withinNorm,
+      cases,
       handovers,
       escalations: escalations.map((row) => ({
         chain_id: row.chain_id,
