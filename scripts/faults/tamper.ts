@@ -43,9 +43,10 @@ export async function tamper(
      WHERE id = (SELECT id FROM cases WHERE status = 'closed' AND id <> $1 ORDER BY number DESC LIMIT 1)`,
     [reopened.case_id],
   );
-  // An in-app notification lost.
+  // An in-app notification lost (of the kind the invariant accounts for).
   await database.query(
-    `DELETE FROM notifications WHERE id = (SELECT id FROM notifications ORDER BY event_id LIMIT 1)`,
+    `DELETE FROM notifications WHERE id = (SELECT id FROM notifications
+       WHERE kind = 'task.assigned' ORDER BY event_id LIMIT 1)`,
   );
   // Observations: a webhook never received, a write never audited, a write that outlived an outage, a case given up.
   const [firstAck] = observed.acknowledgements;
