@@ -44,6 +44,9 @@ export function testEnvironment(overrides: Record<string, string> = {}): Record<
     REDIS_URL: 'redis://127.0.0.1:6379',
     REDIS_PREFIX: TEST_DATABASE,
     DEMO_MODELS_DIR: join(REPOSITORY_ROOT, 'models'),
+    // Every test signs in from 127.0.0.1: the per-address throttle would add up across test files.
+    // The per-account limit stays as configured (test/login.e2e-spec.ts, test/metrics.e2e-spec.ts).
+    AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS: '100000',
     PAYLOAD_CODEC_KEYS_FILE: TEST_PAYLOAD_KEYS_FILE,
     PAYLOAD_CODEC_PRIMARY_KEY_ID: TEST_PRIMARY_KEY_ID,
     ...overrides,

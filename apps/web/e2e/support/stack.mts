@@ -142,11 +142,15 @@ export async function startStack(name = DEFAULT_NAME): Promise<Stack> {
       TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
       TEMPORAL_TASK_QUEUE: name,
       LOG_LEVEL: 'warn',
+      // Every test (and Schemathesis' fuzzed sign-ins) comes from 127.0.0.1: no per-address throttle.
+      AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS: '100000',
     };
     await waitForPort(temporalPort, temporal);
     const prepare = run(process.execPath, ['dist/apps/api/src/prepare.js'], env, 'prepare');
     if ((await exited(prepare)) !== 0) throw new Error('Preparing the database failed');
     children.push(run(process.execPath, ['dist/apps/worker/src/main.js'], env, 'worker'));
+    // Notifications leave through the outbox: without the relay the console would never see them.
+    children.push(run(process.execPath, ['dist/apps/relay/src/main.js'], env, 'relay'));
     children.push(run(process.execPath, ['dist/apps/api/src/main.js'], env, 'api'));
     const baseUrl = `http://127.0.0.1:${apiPort}`;
     await waitUntilReady(`${baseUrl}/health/ready`, children);
