@@ -75,10 +75,11 @@ const webCopy = runtime.find(
   (step) => step.keyword === 'COPY' && step.args.includes('apps/web/dist'),
 );
 const webDestination = webCopy?.args.split(/\s+/).at(-1);
-const configureApp = readFileSync(join(root, 'apps/api/src/configure-app.ts'), 'utf8');
+const WEB_CONSOLE_SERVER = 'apps/api/src/web-delivery/web-console.middleware.ts';
+const webConsoleServer = readFileSync(join(root, WEB_CONSOLE_SERVER), 'utf8');
 check(
-  webDestination !== undefined && configureApp.includes(`resolve('${webDestination}')`),
-  `the console's build (apps/web/dist) is not copied to where the API serves it from (configure-app.ts)`,
+  webDestination !== undefined && webConsoleServer.includes(`resolve('${webDestination}')`),
+  `the console's build (apps/web/dist) is not copied to where the API serves it from (${WEB_CONSOLE_SERVER})`,
 );
 check(
   existsSync(join(root, 'apps/web/dist/index.html')) &&
