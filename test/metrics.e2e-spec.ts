@@ -92,12 +92,14 @@ describe('Prometheus metrics', () => {
       .expect(403);
     await stack.http().post('/cases').set('Content-Type', 'application/json').send('{').expect(400);
     // Five failures per account are allowed (AUTH_LOGIN_MAX_FAILURES_PER_ACCOUNT), the sixth is throttled.
+    // An account of this test's own: a demo account would stay locked for the other test files.
+    const account = `throttle-probe-${Date.now()}`;
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 6; attempt++) {
       const login = await stack
         .http()
         .post('/auth/login')
-        .send({ username: 'regisseur', password: 'not-the-password' });
+        .send({ username: account, password: 'not-the-password' });
       statuses.push(login.status);
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
