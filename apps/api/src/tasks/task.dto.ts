@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { ActionDto } from '../cases/action.dto';
 import {
   IsIn,
   IsInt,
@@ -145,6 +146,11 @@ export class TaskDetailDto {
     fields: FormFieldDto[];
   };
   @ApiProperty({ type: StepDto }) step!: StepDto;
+  @ApiProperty({
+    type: [ActionDto],
+    description: 'What you may do with the task now: claim, unclaim, assign, complete, return, disagree',
+  })
+  actions!: ActionDto[];
 }
 
 export class CompleteTaskDto {

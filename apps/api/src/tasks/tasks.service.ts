@@ -75,9 +75,14 @@ export class TasksService {
     const task = await this.ownTask(taskId, user);
     const row = await this.cases.findForReader(task.caseId, { organisationId: null });
     if (!row) throw taskNotFound(taskId);
-    const [model, caseTasks] = await Promise.all([
+    const [model, caseTasks, actions] = await Promise.all([
       this.snapshots.get(row.chainId, row.modelVersion),
       this.tasks.findByCase(row.id),
+      this.workflows.actions(row, {
+        actor: actorOf(user),
+        taskKeys: [task.taskKey],
+        caseLevel: false,
+      }),
     ]);
     const access = new NeedToKnow(user, model, caseTasks, row.openedByOrganisation);
     const step = model.steps.find((candidate) => candidate.id === task.stepId);
@@ -110,6 +115,7 @@ export class TasksService {
         ...(work.contributor ? { contributor: work.contributor } : {}),
         ...(step.returnReasons ? { returnReasons: step.returnReasons } : {}),
       },
+      actions,
     };
   }
 
