@@ -97,9 +97,7 @@ export class CaseWorkflowClient {
   ): Promise<ActionVerdict[]> {
     if (row.status !== 'open') return [];
     const handle = this.temporal.workflow.getHandle(caseWorkflowId(row.id));
-    return this.translate(() =>
-      this.withinDeadline(() => handle.query(caseActionsQuery, request)),
-    );
+    return this.translate(() => this.withinDeadline(() => handle.query(caseActionsQuery, request)));
   }
 
   /**

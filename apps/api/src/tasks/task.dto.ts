@@ -148,7 +148,8 @@ export class TaskDetailDto {
   @ApiProperty({ type: StepDto }) step!: StepDto;
   @ApiProperty({
     type: [ActionDto],
-    description: 'What you may do with the task now: claim, unclaim, assign, complete, return, disagree',
+    description:
+      'What you may do with the task now: claim, unclaim, assign, complete, return, disagree',
   })
   actions!: ActionDto[];
 }

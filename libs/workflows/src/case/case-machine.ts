@@ -453,8 +453,15 @@ export class CaseMachine implements CaseOperations {
 
   /** The task exists, is open, and the actor is a caseworker of the organisation holding it. */
   private heldTask(taskKey: string, actor: Actor): TaskRecord {
+    // Whose work it is comes first: the regisseur is never offered a caseworker's action.
+    if (actor.role !== 'caseworker')
+      throw caseFailure(
+        CASE_FAILURE.forbidden,
+        'not-your-organisation',
+        'Only caseworkers do this',
+      );
     const task = this.openRoutingTask(taskKey);
-    if (actor.role !== 'caseworker' || actor.organisationId !== task.partnerId) {
+    if (actor.organisationId !== task.partnerId) {
       throw caseFailure(
         CASE_FAILURE.forbidden,
         'not-your-organisation',
