@@ -1,13 +1,8 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import {
-  ESCALATION_ACTIONS,
-  escalationsApi,
-  type EscalationAction,
-  type EscalationDetail,
-} from '../../api/escalations-api';
+import { escalationsApi, type EscalationDetail } from '../../api/escalations-api';
 import { modelsApi } from '../../api/models-api';
-import type { ReferenceModel } from '../../api/types';
+import { isKnownTask, type ActionName, type ReferenceModel } from '../../api/types';
 import { useHttp } from '../../auth/auth-context';
 import { AsyncView } from '../../components/async-view';
 import { formatDateTime } from '../../components/format';
@@ -18,8 +13,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { paths } from '../../routes';
 import { TimelineList } from '../task/timeline-list';
 import { ActionForm, type ActionValues } from './action-form';
-import { availableActions, escalationActionSpecs } from './available-actions';
-import { caseActionSpecs, isCaseAction, runCaseAction } from './case-actions';
+import { actionSpecs, runAction } from './case-actions';
 import { CaseTasksTable } from './case-tasks-table';
 import { causeText, levelKey } from './escalation-labels';
 
@@ -54,35 +48,28 @@ function EscalationView({ detail, model, onChanged }: ViewProps) {
   const { escalation, case: view, tasks } = detail;
   const partnerName = (id: string) =>
     model.partners.find((partner) => partner.id === id)?.name ?? id;
-  const alternatives =
-    model.steps.find((step) => step.id === escalation.stepId)?.alternativePartners ?? [];
-  const actions = [
-    ...escalationActionSpecs(
-      availableActions(escalation, alternatives),
-      alternatives.map((id) => ({ id, name: partnerName(id) })),
-    ),
-    ...caseActionSpecs({
-      caseStatus: view.status,
-      tasks,
-      ends: model.ends,
-      partnerName,
-      t,
-      escalationId: escalation.id,
-      taskKey: escalation.taskKey,
-    }),
-  ];
+  const actions = actionSpecs(detail.actions, {
+    tasks: tasks.filter(isKnownTask),
+    ends: model.ends,
+    alternatives: (stepId) =>
+      model.steps.find((step) => step.id === stepId)?.alternativePartners ?? [],
+    partnerName,
+    t,
+    escalationId: escalation.id,
+  });
 
   async function act(action: string, reason: string, values: ActionValues) {
-    if (isCaseAction(action)) {
-      await runCaseAction(http, view.id, action, reason, values, escalation.id);
-    } else if ((ESCALATION_ACTIONS as readonly string[]).includes(action)) {
-      await escalationsApi.act(http, escalation, {
-        action: action as EscalationAction,
-        reason,
-        partnerId: values.partnerId || undefined,
-        dueAt: values.dueAt ? new Date(`${values.dueAt}T17:00:00`).toISOString() : undefined,
-      });
-    }
+    await runAction(
+      http,
+      {
+        caseId: view.id,
+        taskKey: escalation.taskKey ?? undefined,
+        escalation: { id: escalation.id, caseId: view.id },
+      },
+      action as ActionName,
+      reason,
+      values,
+    );
     setDone(true);
     onChanged();
   }
@@ -125,7 +112,7 @@ function EscalationView({ detail, model, onChanged }: ViewProps) {
           <CaseTasksTable tasks={tasks} partnerName={partnerName} />
         </section>
         <div className="task-layout__side">
-          {escalation.status === 'open' ? (
+          {escalation.status === 'open' && actions.length > 0 ? (
             <ActionForm
               key={escalation.level}
               id="escalation"
