@@ -92,6 +92,7 @@ export interface ReferenceModel {
     alternativePartners?: string[];
     instructions: string;
     outcomes: { id: string; label: string }[];
+    returnReasons?: { id: string; label: string }[];
     norm?: { target?: Duration; escalation?: Duration; targetShare?: number };
   }[];
   gateways?: { id: string; type: 'parallelSplit' | 'parallelJoin' | 'exclusive'; name?: string }[];

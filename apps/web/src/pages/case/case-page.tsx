@@ -135,7 +135,7 @@ function CaseDetail({ view, timeline, model, onChanged }: DetailProps) {
           )}
           <section className="panel" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('timeline.title')}</h2>
-            <TimelineList entries={timeline} />
+            <TimelineList entries={timeline} chainId={view.chainId} />
           </section>
         </div>
       </div>

@@ -15,7 +15,7 @@ import { TimelineList } from '../task/timeline-list';
 import { ActionForm, type ActionValues } from './action-form';
 import { actionSpecs, runAction } from './case-actions';
 import { CaseTasksTable } from './case-tasks-table';
-import { causeText, levelKey } from './escalation-labels';
+import { causeText, levelKey, ownerText } from './escalation-labels';
 
 /** One escalation: the case's process data (not its content) and the regisseur's actions. */
 export function EscalationPage() {
@@ -98,7 +98,7 @@ function EscalationView({ detail, model, onChanged }: ViewProps) {
             </div>
             <div>
               <dt>{t('escalation.owner')}</dt>
-              <dd>{escalation.owner}</dd>
+              <dd>{ownerText(escalation.owner, t, partnerName)}</dd>
             </div>
             <div>
               <dt>{t('escalation.levelDueAt')}</dt>
@@ -110,6 +110,38 @@ function EscalationView({ detail, model, onChanged }: ViewProps) {
           </p>
           <h3>{t('escalation.tasks')}</h3>
           <CaseTasksTable tasks={tasks} partnerName={partnerName} />
+          <h3 id="history-title">{t('escalation.history')}</h3>
+          <div className="table-wrap">
+            <table
+              className="table"
+              aria-labelledby="history-title"
+              data-testid="escalation-history"
+            >
+              <thead>
+                <tr>
+                  <th scope="col">{t('escalations.col.cause')}</th>
+                  <th scope="col">{t('escalations.col.level')}</th>
+                  <th scope="col">{t('escalation.history.status')}</th>
+                  <th scope="col">{t('escalation.history.raisedAt')}</th>
+                  <th scope="col">{t('escalation.history.resolvedAt')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {detail.history.map((earlier) => (
+                  <tr key={earlier.id}>
+                    <th scope="row">
+                      {causeText(earlier.trigger, t)}
+                      {earlier.id === escalation.id && ` (${t('escalation.history.current')})`}
+                    </th>
+                    <td>{t(levelKey(earlier.level))}</td>
+                    <td>{t(`escalation.status.${earlier.status}`)}</td>
+                    <td>{formatDateTime(earlier.raisedAt, locale)}</td>
+                    <td>{formatDateTime(earlier.resolvedAt ?? null, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
         <div className="task-layout__side">
           {escalation.status === 'open' && actions.length > 0 ? (
@@ -125,7 +157,7 @@ function EscalationView({ detail, model, onChanged }: ViewProps) {
           )}
           <section className="panel" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('timeline.title')}</h2>
-            <TimelineList entries={detail.timeline} />
+            <TimelineList entries={detail.timeline} chainId={view.chainId} />
           </section>
         </div>
       </div>

@@ -180,7 +180,7 @@ function TaskView({ detail, onChanged }: { detail: TaskDetail; onChanged: () => 
               onSubmit={disagree}
             />
           )}
-          <CaseTimeline caseId={detail.case.id} version={noteRound} />
+          <CaseTimeline caseId={detail.case.id} chainId={task.chainId} version={noteRound} />
         </div>
       </div>
     </div>
