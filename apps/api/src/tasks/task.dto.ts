@@ -68,6 +68,8 @@ export class InboxQueryDto {
 export class InboxItemDto extends CaseTaskDto {
   @ApiProperty() caseId!: string;
   @ApiProperty({ description: 'Short case number to quote' }) caseNumber!: number;
+  @ApiProperty({ description: "The client's chain pseudonym (the task is your organisation's)" })
+  clientReference!: string;
   @ApiProperty() chainId!: string;
   @ApiProperty() modelVersion!: number;
   @ApiProperty({ description: 'Past its target due date' }) overdue!: boolean;

@@ -120,6 +120,8 @@ export interface InboxItem {
   id: string;
   caseId: string;
   caseNumber?: number;
+  /** The client's chain pseudonym. */
+  clientReference?: string;
   taskKey: string;
   chainId: string;
   modelVersion: number;

@@ -27,7 +27,7 @@ export const en: Dictionary = {
   'header.signOut': 'Sign out',
 
   'notifications.title': 'Notifications',
-  'notifications.bell': 'Notifications, {count} unread',
+  'notifications.bellUnread': ', {count} unread',
   'notifications.empty': 'No notifications yet. New work for your organisation shows up here.',
   'notifications.openTask': 'Open the task',
   'notifications.noLongerYours': 'This task is no longer yours (done, cancelled or handed over).',
@@ -137,6 +137,7 @@ export const en: Dictionary = {
   'inbox.more': 'Load more tasks',
   'inbox.caseLabel': 'Case {case}',
   'inbox.col.case': 'Case',
+  'inbox.col.client': 'Client (pseudonym)',
   'inbox.col.step': 'Step',
   'inbox.col.chain': 'Chain',
   'inbox.col.opened': 'Received',

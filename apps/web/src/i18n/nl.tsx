@@ -25,7 +25,7 @@ export const nl = {
   'header.signOut': 'Afmelden',
 
   'notifications.title': 'Meldingen',
-  'notifications.bell': 'Meldingen, {count} ongelezen',
+  'notifications.bellUnread': ', {count} ongelezen',
   'notifications.empty': 'Nog geen meldingen. Nieuw werk voor uw organisatie verschijnt hier.',
   'notifications.openTask': 'Open de taak',
   'notifications.noLongerYours':
@@ -141,6 +141,7 @@ export const nl = {
   'inbox.more': 'Meer taken laden',
   'inbox.caseLabel': 'Casus {case}',
   'inbox.col.case': 'Casus',
+  'inbox.col.client': 'Cliënt (pseudoniem)',
   'inbox.col.step': 'Stap',
   'inbox.col.chain': 'Keten',
   'inbox.col.opened': 'Binnengekomen',
