@@ -1,4 +1,5 @@
 import { CaseDriver } from './support/case-driver';
+import { debtIntake } from './support/debt-intake';
 import { startTestStack, type TestStack } from './support/test-stack';
 
 /** An action as a response offers it (task, case and escalation responses). */
@@ -187,21 +188,6 @@ describe('the actions offered are the actions the server accepts (issue 17)', ()
     taken.add(action);
     await refusedAsOffered(caseId);
   }
-
-  const debtIntake = (reference: string) => ({
-    chainId: 'vroegsignalering-schuldhulp',
-    category: 'arrears-signal',
-    clientQuestion: 'Huurachterstand; wil hulp.',
-    clientReference: reference,
-    data: {
-      'client-name': 'K. Smit',
-      'contact-address': 'Molenweg 3',
-      'amount-owed': 2400,
-      'days-in-arrears': 75,
-      'reminder-sent': true,
-      'signal-source': 'housing',
-    },
-  });
 
   it('walks the debt chain: claims, returns, suspensions and an escalation on a returned task', async () => {
     const { case: opened } = await driver.open(

@@ -1,5 +1,5 @@
-import type { ActionVerdict, Actor, CaseWorkflowInput } from '@schakel/contracts';
-import { exampleModel } from '../../../reference-model/test/example-models';
+import type { ActionVerdict, Actor } from '@schakel/contracts';
+import { debtCase } from '../../test/example-cases';
 import { judgeActions } from './case-actions';
 import { CaseMachine } from './case-machine';
 
@@ -15,27 +15,6 @@ const kredietbank: Actor = {
 };
 const regisseur: Actor = { userId: 'u-regie', role: 'regisseur', organisationId: null };
 
-function debtCase(): CaseWorkflowInput {
-  return {
-    caseId: 'c2',
-    chainId: 'vroegsignalering-schuldhulp',
-    modelVersion: 1,
-    model: exampleModel('vroegsignalering-schuldhulp.yaml'),
-    category: 'arrears-signal',
-    intensity: 'coordinate',
-    openedBy: gemeente,
-    intake: { clientQuestion: 'Huurachterstand', clientReference: 'KP-TEST', idempotencyKey: null },
-    data: {
-      'client-name': 'K',
-      'contact-address': 'M',
-      'amount-owed': 100,
-      'days-in-arrears': 70,
-      'reminder-sent': true,
-      'signal-source': 'housing',
-    },
-  };
-}
-
 /** The verdicts as `action: allowed|reason`, for one readable comparison. */
 const summary = (verdicts: ActionVerdict[]) =>
   verdicts.map(({ action, allowed, reason }) => `${action}: ${allowed ? 'allowed' : reason}`);
@@ -45,7 +24,7 @@ const onTask = (machine: CaseMachine, actor: Actor, taskKey: string, now = FRIDA
 
 describe('the actions a caller is offered', () => {
   it('offers the intake task to its organisation, but no return: nobody handed it over', () => {
-    const { machine } = CaseMachine.open(debtCase(), FRIDAY);
+    const { machine } = CaseMachine.open(debtCase(gemeente), FRIDAY);
     expect(onTask(machine, gemeente, 'matching:1')).toEqual([
       'claim: allowed',
       'assign: allowed',
@@ -58,7 +37,7 @@ describe('the actions a caller is offered', () => {
   });
 
   it('says a colleague holds it, and offers the holder to give it back instead of claiming', () => {
-    const { machine } = CaseMachine.open(debtCase(), FRIDAY);
+    const { machine } = CaseMachine.open(debtCase(gemeente), FRIDAY);
     machine.apply(machine.claim({ taskKey: 'matching:1', actor: gemeente }, FRIDAY + HOUR));
     expect(onTask(machine, collega, 'matching:1')).toEqual([
       'claim: claimed-by-colleague',
@@ -72,7 +51,7 @@ describe('the actions a caller is offered', () => {
   });
 
   it("gives the regisseur the task's interventions with the model's refusals", () => {
-    const { machine } = CaseMachine.open(debtCase(), FRIDAY);
+    const { machine } = CaseMachine.open(debtCase(gemeente), FRIDAY);
     expect(onTask(machine, regisseur, 'matching:1')).toEqual([
       'reassign: allowed',
       'extend: norm-not-extendable',
@@ -110,7 +89,7 @@ describe('the actions a caller is offered', () => {
   });
 
   it('lists the actions on an escalation, refused where its task is no longer open', () => {
-    const { machine } = CaseMachine.open(debtCase(), FRIDAY);
+    const { machine } = CaseMachine.open(debtCase(gemeente), FRIDAY);
     machine.apply(
       machine.act(
         { action: 'disagree', taskKey: 'matching:1', actor: gemeente, reason: 'Oneens.' },
@@ -140,7 +119,7 @@ describe('the actions a caller is offered', () => {
   });
 
   it('offers the regisseur to close, cancel or record an agreement, and nothing once the case ended', () => {
-    const { machine } = CaseMachine.open(debtCase(), FRIDAY);
+    const { machine } = CaseMachine.open(debtCase(gemeente), FRIDAY);
     const caseLevel = () =>
       summary(judgeActions(machine, { actor: regisseur, taskKeys: [], caseLevel: true }, FRIDAY));
     expect(caseLevel()).toEqual(['close: allowed', 'cancel: allowed', 'record-agreement: allowed']);
