@@ -1,25 +1,11 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { CaseDriver } from './support/case-driver';
+import { debtIntake } from './support/debt-intake';
 import { eventually } from './support/eventually';
 import { startTestStack, type TestStack } from './support/test-stack';
 import { startTimeSkippingServer } from './support/time-skipping';
 
 const DAY = 24 * 3600 * 1000;
-
-const debtIntake = (reference: string) => ({
-  chainId: 'vroegsignalering-schuldhulp',
-  category: 'arrears-signal',
-  clientQuestion: 'Huurachterstand; wil hulp.',
-  clientReference: reference,
-  data: {
-    'client-name': 'K. Smit',
-    'contact-address': 'Molenweg 3',
-    'amount-owed': 2400,
-    'days-in-arrears': 75,
-    'reminder-sent': true,
-    'signal-source': 'housing',
-  },
-});
 
 type TimelineEntry = { type: string; taskKey: string | null; details: Record<string, unknown> };
 

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectAccessible } from './support/accessibility.mts';
 import { launchBrowser, openPage, screenshot, signIn } from './support/browser.mts';
 
 const ORGANISATION = { id: 'buurtteam-e2e', name: 'Buurtteam Oost (e2e)' };
@@ -44,6 +45,7 @@ describe('an admin onboards a caseworker and deactivates them again', () => {
     await admin.page.getByRole('button', { name: 'Organisatie toevoegen' }).click();
     await admin.page.getByTestId(`organisation-${ORGANISATION.id}`).waitFor();
     await screenshot(admin.page, '14-admin-organisations');
+    await expectAccessible(admin.page, 'organisations');
 
     await admin.page.getByRole('link', { name: 'Mensen en rollen' }).click();
     await admin.page.getByRole('heading', { name: 'Mensen en rollen', level: 1 }).waitFor();
@@ -77,6 +79,7 @@ describe('an admin onboards a caseworker and deactivates them again', () => {
     await panel.getByRole('button', { name: 'Deactiveren' }).click();
     await panel.getByText(`${PERSON.displayName} deactiveren?`).waitFor();
     await screenshot(admin.page, '15-admin-people');
+    await expectAccessible(admin.page, 'people with a person open');
     await panel.getByRole('button', { name: 'Ja, doorgaan' }).click();
     await panel.getByText('Deze persoon is gedeactiveerd.').waitFor();
     await panel.getByText('Gedeactiveerd; 0 taak/taken terug').waitFor();
@@ -102,6 +105,7 @@ describe('an admin onboards a caseworker and deactivates them again', () => {
     const token = await page.getByTestId('scim-token').innerText();
     expect(token).toMatch(/^scim_/);
     await screenshot(page, '16-admin-scim-clients');
+    await expectAccessible(page, 'SCIM clients with a token shown');
 
     const row = page.getByRole('row').filter({ hasText: 'Entra ID buurtteam' });
     expect(await row.innerText()).not.toContain(token);

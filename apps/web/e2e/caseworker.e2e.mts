@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectAccessible } from './support/accessibility.mts';
 import { ApiDriver } from './support/api-driver.mts';
 import {
   launchBrowser,
@@ -56,14 +57,20 @@ describe('a caseworker completes a task and the next partner sees it arrive', ()
     const row = page.locator(taskLink(assessment.id));
     await row.waitFor();
     await screenshot(page, '02-inbox');
+    await expectAccessible(page, 'inbox');
 
     await row.click();
     await page
       .getByRole('heading', { name: `Casus ${caseNumber} · Onderzoek (keukentafelgesprek)` })
       .waitFor();
     expect(await page.getByTestId('case-data').innerText()).toContain('J. de Vries');
+    // The assessment came from the intake: returning it is offered, disabled, with why.
+    await page
+      .getByText('Deze taak kwam uit de intake; er is geen overdracht om terug te sturen.')
+      .waitFor();
+    await expectAccessible(page, 'task');
     await page.getByRole('button', { name: 'Oppakken' }).click();
-    await page.getByRole('button', { name: 'Teruggeven aan de werkbak' }).waitFor();
+    await page.getByRole('button', { name: 'Vrijgeven voor collega’s' }).waitFor();
 
     await page.getByLabel('Medisch advies nodig').check();
     await page.getByRole('button', { name: 'Taak afronden' }).click();
@@ -91,6 +98,7 @@ describe('a caseworker completes a task and the next partner sees it arrive', ()
       .waitFor();
     expect(await page.getByTestId('timeline').innerText()).toContain('Taak afgerond');
     await screenshot(page, '04-task-next-partner');
+    await expectAccessible(page, 'task of the next partner');
 
     // A note is for the own organisation unless shared: one shared with the municipality, one not.
     await page.getByLabel('Notitie', { exact: true }).fill('Alleen voor de GGD.');
@@ -137,6 +145,7 @@ describe('a caseworker completes a task and the next partner sees it arrive', ()
     await page.getByRole('heading', { name: 'Inbox' }).waitFor();
     expect(await page.getByTestId('current-user').innerText()).toContain('Partner caseworker');
     await screenshot(page, '05-inbox-tablet-english');
+    await expectAccessible(page, 'inbox in English at tablet width');
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -1,13 +1,19 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectAccessible } from './support/accessibility.mts';
 import { launchBrowser, openPage, signIn } from './support/browser.mts';
 
-/** The pages of each role (signed-in-routes.tsx), the sign-in page included. */
+const MODEL = 'models/vroegsignalering-schuldhulp/1';
+
+/**
+ * Every page of each role (signed-in-routes.tsx) that needs no case of its own; the task, case and
+ * escalation pages are walked by the scenarios that make them (caseworker, regisseur, intake).
+ */
 const PAGES: Record<string, string[]> = {
-  'gemeente.medewerker': ['inbox', 'notifications', 'cases/new', 'models'],
-  regisseur: ['escalations', 'chain-overview', 'dashboard', 'models/vroegsignalering-schuldhulp/1'],
-  operations: ['dashboard', 'models'],
-  admin: ['models', 'models/upload'],
+  'gemeente.medewerker': ['inbox', 'notifications', 'cases/new', 'models', MODEL],
+  regisseur: ['escalations', 'chain-overview', 'dashboard', 'cases/new', 'models', MODEL],
+  operations: ['dashboard', 'notifications', 'models', MODEL],
+  admin: ['models', 'models/upload', 'admin/people', 'admin/organisations', 'admin/scim-clients'],
 };
 
 /** Records the violations the browser reports, from before the console's first script runs. */
@@ -42,6 +48,7 @@ describe('the Content-Security-Policy', () => {
     await page.getByRole('button', { name: 'Aanmelden' }).waitFor();
     await page.waitForLoadState('networkidle');
     expect(await violations(page)).toEqual([]);
+    await expectAccessible(page, 'sign-in');
     expect(consoleErrors).toEqual([]);
     // The recorder sees what the policy blocks: an injected inline script is refused and reported.
     await page.evaluate(() => {
@@ -54,7 +61,7 @@ describe('the Content-Security-Policy', () => {
   });
 
   for (const [username, paths] of Object.entries(PAGES)) {
-    it(`reports no violation on the pages of ${username}`, async () => {
+    it(`reports no CSP violation and no serious accessibility violation on the pages of ${username}`, async () => {
       const { page, consoleErrors } = await openPage(browser);
       await recordViolations(page);
       await signIn(page, baseUrl, username);
@@ -63,6 +70,7 @@ describe('the Content-Security-Policy', () => {
         await page.getByTestId('current-user').waitFor();
         await page.waitForLoadState('networkidle');
         expect({ path, violations: await violations(page) }).toEqual({ path, violations: [] });
+        await expectAccessible(page, `${username} ${path}`);
       }
       expect(consoleErrors.filter((error) => /Content.Security.Policy/i.test(error))).toEqual([]);
     });

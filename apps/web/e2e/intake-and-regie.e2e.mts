@@ -1,5 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectAccessible } from './support/accessibility.mts';
 import { ApiDriver } from './support/api-driver.mts';
 import { launchBrowser, openPage, screenshot, signIn } from './support/browser.mts';
 
@@ -53,6 +54,7 @@ describe('a caseworker opens a case from the console', () => {
     );
     await page.getByLabel('Ketenpseudoniem').fill('KP-E2E-UI-01');
     await screenshot(page, '12-new-case');
+    await expectAccessible(page, 'new case');
     // A double click sends one intake: the form's Idempotency-Key makes a retry the same case.
     await page.getByRole('button', { name: 'Casus openen' }).dblclick();
 
@@ -118,6 +120,7 @@ describe('the regisseur suspends and resumes a clock', () => {
     await signIn(page, baseUrl, 'regisseur');
     await page.goto(`${baseUrl}/app/cases/${caseId}`);
     await page.getByRole('heading', { name: 'Regie-actie' }).waitFor();
+    await expectAccessible(page, 'case');
 
     await page.getByLabel('Termijn opschorten (wachten op inwoner of partner)').check();
     await page.getByLabel('Wachten op', { exact: true }).selectOption('client');

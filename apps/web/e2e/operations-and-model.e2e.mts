@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectAccessible } from './support/accessibility.mts';
 import { ApiDriver } from './support/api-driver.mts';
 import { launchBrowser, openPage, screenshot, signIn } from './support/browser.mts';
 import { REPOSITORY_ROOT } from './support/environment.mts';
@@ -67,6 +68,7 @@ describe('the operations dashboard and the reference model', () => {
     expect(await page.getByTestId('chart-wip').innerText()).toContain('Outreach');
     expect(await page.getByRole('button', { name: 'Eventlog (XES)' }).isVisible()).toBe(true);
     await screenshot(page, '09-operations');
+    await expectAccessible(page, 'dashboard with figures');
     expect(consoleErrors).toEqual([]);
   });
 
@@ -94,6 +96,7 @@ describe('the operations dashboard and the reference model', () => {
       .poll(() => page.getByTestId('step-Matching en triage').locator('dd').nth(1).innerText())
       .toBe('100%');
     await screenshot(page, '10-model');
+    await expectAccessible(page, 'model with live figures');
     expect(consoleErrors).toEqual([]);
   });
 
@@ -129,6 +132,7 @@ describe('the operations dashboard and the reference model', () => {
     await problems.waitFor();
     expect(await page.locator('.problems').innerText()).toMatch(/regel \d+, kolom \d+/);
     await screenshot(page, '11-model-upload-problems');
+    await expectAccessible(page, 'model upload with problems');
 
     await page.getByLabel('Inhoud van het model').fill(source);
     await page.getByRole('button', { name: 'Publiceren' }).click();

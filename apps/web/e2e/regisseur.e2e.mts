@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectAccessible } from './support/accessibility.mts';
 import { ApiDriver } from './support/api-driver.mts';
 import { launchBrowser, openPage, screenshot, signIn } from './support/browser.mts';
 
@@ -72,11 +73,17 @@ describe('a regisseur resolves an escalation with a reason', () => {
     await link.waitFor();
     expect(await link.innerText()).toBe('Herhaaldelijk teruggestuurd');
     await screenshot(page, '06-escalation-queue');
+    await expectAccessible(page, 'escalation queue');
 
     await link.click();
     await page.getByRole('heading', { name: 'Procesgegevens' }).waitFor();
     expect(await page.getByTestId('case-tasks').innerText()).toContain('Eerste gesprek');
     expect(await page.locator('main').innerText()).not.toContain('A. Jansen');
+    // The escalation is about a returned task: a reminder is offered, disabled, with why.
+    await page.getByLabel('Herinnering sturen').waitFor();
+    expect(await page.getByLabel('Herinnering sturen').isDisabled()).toBe(true);
+    await page.getByText('De overdracht van deze taak is teruggestuurd.').first().waitFor();
+    await expectAccessible(page, 'escalation');
 
     await page.getByLabel('Oplossen en sluiten').check();
     await page.getByRole('button', { name: 'Actie uitvoeren' }).click();
@@ -113,6 +120,7 @@ describe('a regisseur resolves an escalation with a reason', () => {
     await board.waitFor();
     expect(await board.innerText()).toContain('Gemeente');
     await screenshot(page, '08-chain-overview');
+    await expectAccessible(page, 'chain overview');
     expect(consoleErrors).toEqual([]);
   });
 });

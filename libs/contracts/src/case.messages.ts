@@ -10,6 +10,7 @@ import type {
   ReturnTaskInput,
   TaskUpdateInput,
 } from './case.contract';
+import type { ActionsRequest, ActionVerdict } from './case-actions.contract';
 
 /** Returns once the intake's first tasks are projected, so the caller can read them right away. */
 export const caseOpenedUpdate = defineUpdate<CaseTransitionResult, []>('caseOpenedUpdate');
@@ -35,6 +36,8 @@ export const regisseurActionUpdate = defineUpdate<CaseTransitionResult, [Regisse
   'regisseurActionUpdate',
 );
 export const caseStateQuery = defineQuery<CaseWorkflowState>('caseStateQuery');
+/** The actions a caller may take now, judged by the Updates' own checks (case-actions.ts). */
+export const caseActionsQuery = defineQuery<ActionVerdict[], [ActionsRequest]>('caseActionsQuery');
 /** The reconciler's view: what the read side should show, and whether a projection is in flight. */
 export const readSideQuery = defineQuery<ReadSideExpectation>('readSideQuery');
 /** Re-projects the whole current state (rows, not events): the reconciler's repair of drift. */

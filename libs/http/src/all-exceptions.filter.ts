@@ -15,6 +15,8 @@ export interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
+  /** What stands in the way, where the server names it (a refused case action's code). */
+  code?: string;
   errors?: unknown[];
   requestId?: string;
 }
@@ -92,11 +94,16 @@ export function errorBody(exception: unknown): ErrorBody {
     const status = exception.getStatus();
     const payload = exception.getResponse();
     const details = typeof payload === 'string' ? { message: payload } : payload;
-    const { message, errors } = details as { message?: unknown; errors?: unknown[] };
+    const { message, code, errors } = details as {
+      message?: unknown;
+      code?: unknown;
+      errors?: unknown[];
+    };
     return {
       statusCode: status,
       error: STATUS_CODES[status] ?? 'Error',
       message: Array.isArray(message) ? message.join('; ') : String(message ?? exception.message),
+      ...(typeof code === 'string' ? { code } : {}),
       ...(errors ? { errors } : {}),
     };
   }

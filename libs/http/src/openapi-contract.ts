@@ -21,6 +21,11 @@ const ERROR_BODY: SchemaObject = {
     statusCode: { type: 'integer', example: 404 },
     error: { type: 'string', description: 'The HTTP reason phrase', example: 'Not Found' },
     message: { type: 'string', description: 'A sentence that says why' },
+    code: {
+      type: 'string',
+      description:
+        'What stands in the way of a refused case action (409, 422), e.g. `claimed-by-colleague`, `task-completed`, `escalation-resolved`; the `reason` an action is offered with (docs/api-contract.md)',
+    },
     errors: {
       type: 'array',
       description: 'One entry per offending field, where the request had field problems',

@@ -58,7 +58,11 @@ function hiddenTask(task: TaskEntity): CaseTaskDto {
 }
 
 /** The case as this reader may see it: content for involved caseworkers, process data for everyone. */
-export function caseView(row: CaseEntity, tasks: TaskEntity[], access: NeedToKnow): CaseDto {
+export function caseView(
+  row: CaseEntity,
+  tasks: TaskEntity[],
+  access: NeedToKnow,
+): Omit<CaseDto, 'actions'> {
   const content = access.seesContent
     ? {
         clientQuestion: row.clientQuestion,

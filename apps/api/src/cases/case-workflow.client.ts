@@ -17,13 +17,16 @@ import {
   CASE_ID_ATTRIBUTE,
   CASE_WORKFLOW_TYPE,
   CHAIN_ID_ATTRIBUTE,
+  caseActionsQuery,
   caseOpenedUpdate,
   caseWorkflowId,
   CURRENT_PARTNERS_ATTRIBUTE,
   MODEL_VERSION_ATTRIBUTE,
+  refusalOf,
+  type ActionsRequest,
+  type ActionVerdict,
   type CaseTransitionResult,
   type CaseWorkflowInput,
-  type FailureProblem,
 } from '@schakel/contracts';
 
 /**
@@ -85,6 +88,19 @@ export class CaseWorkflowClient {
   }
 
   /**
+   * The actions the caller may take on the case now, as the case itself judges them. A case that
+   * ended offers none (its workflow says so too), so the engine is not asked.
+   */
+  async actions(
+    row: { id: string; status: string },
+    request: ActionsRequest,
+  ): Promise<ActionVerdict[]> {
+    if (row.status !== 'open') return [];
+    const handle = this.temporal.workflow.getHandle(caseWorkflowId(row.id));
+    return this.translate(() => this.withinDeadline(() => handle.query(caseActionsQuery, request)));
+  }
+
+  /**
    * No request waits on the engine without a bound: past UPDATE_DEADLINE_MS the call is abandoned
    * (503, Retry-After). The Update itself may still complete; its id makes the retry return that.
    */
@@ -104,7 +120,10 @@ export class CaseWorkflowClient {
 function toHttpError(error: unknown): Error {
   // The API found the case row first, so a missing workflow means the case has ended.
   if (error instanceof WorkflowNotFoundError) {
-    return new ConflictException('The case has ended; it takes no more changes');
+    return new ConflictException({
+      message: 'The case has ended; it takes no more changes',
+      code: 'case-closed',
+    });
   }
   const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
   if (!(cause instanceof ApplicationFailure)) {
@@ -114,8 +133,8 @@ function toHttpError(error: unknown): Error {
       'The case engine did not answer in time; retry the same request (same Idempotency-Key)',
     );
   }
-  const problems = (cause.details?.[0] ?? []) as FailureProblem[];
-  const body = { message: cause.message, errors: problems.length ? problems : undefined };
+  const { code, problems } = refusalOf(cause);
+  const body = { message: cause.message, code, errors: problems.length ? problems : undefined };
   switch (cause.type) {
     case CASE_FAILURE.notFound:
       return new NotFoundException(body);

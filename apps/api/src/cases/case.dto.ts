@@ -12,6 +12,7 @@ import {
 import type { CaseTransitionResult } from '@schakel/contracts';
 import { PageQueryDto, IsCaseData, IsText } from '@schakel/http';
 import { INTENSITIES, type CaseData, type CaseEnd } from '@schakel/reference-model/engine';
+import { ActionDto } from './action.dto';
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -188,6 +189,12 @@ export class CaseDto extends CaseSummaryDto {
   })
   data?: CaseData;
   @ApiProperty({ type: [CaseTaskDto] }) tasks!: CaseTaskDto[];
+  @ApiProperty({
+    type: [ActionDto],
+    description:
+      "The regisseur's actions now: on the case (close, cancel, record-agreement) and on its tasks (naming `taskKey`; reopen naming `stepId`); empty for other readers and once the case ended",
+  })
+  actions!: ActionDto[];
 }
 
 export class CasePageDto {

@@ -1,6 +1,7 @@
 import { PageQueryDto, IsText } from '@schakel/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { ActionDto } from '../cases/action.dto';
 import {
   IsIn,
   IsInt,
@@ -158,4 +159,10 @@ export class EscalationDetailDto {
   @ApiProperty({ type: [EscalationDto], description: 'Every escalation of the case' })
   history!: EscalationDto[];
   @ApiProperty({ type: [TimelineEntryDto] }) timeline!: TimelineEntryDto[];
+  @ApiProperty({
+    type: [ActionDto],
+    description:
+      "The regisseur's actions on the escalation and on its task (remind, reassign, extend, suspend or resume, skip); empty for operations and once it is resolved",
+  })
+  actions!: ActionDto[];
 }

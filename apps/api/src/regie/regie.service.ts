@@ -44,19 +44,28 @@ export class RegieService {
 
   async detail(id: string, user: AuthenticatedUser): Promise<EscalationDetailDto> {
     const escalation = await this.escalation(id, user, 'regisseur', 'operations');
-    const [summary, tasks, history, timeline] = await Promise.all([
-      this.casesService.get(escalation.caseId, user),
+    const [view, tasks, history, timeline] = await Promise.all([
+      this.casesService.view(escalation.caseId, user),
       this.tasks.findByCase(escalation.caseId),
       this.escalations.findByCase(escalation.caseId),
       this.casesService.timeline(escalation.caseId, user),
     ]);
-    const { tasks: _tasks, ...caseSummary } = summary;
+    const { tasks: _tasks, ...summary } = view;
+    const actions = actsFor(user, escalation.chainId, 'regisseur')
+      ? await this.workflows.actions(view, {
+          actor: actorOf(user),
+          taskKeys: [],
+          caseLevel: false,
+          escalationId: escalation.id,
+        })
+      : [];
     return {
       escalation: escalationDto(escalation, user),
-      case: caseSummary,
+      case: summary,
       tasks: tasks.map(caseTask),
       history: history.map((row) => escalationDto(row, user)),
       timeline,
+      actions,
     };
   }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { ActionDto } from '../cases/action.dto';
 import {
   IsIn,
   IsInt,
@@ -67,6 +68,8 @@ export class InboxQueryDto {
 export class InboxItemDto extends CaseTaskDto {
   @ApiProperty() caseId!: string;
   @ApiProperty({ description: 'Short case number to quote' }) caseNumber!: number;
+  @ApiProperty({ description: "The client's chain pseudonym (the task is your organisation's)" })
+  clientReference!: string;
   @ApiProperty() chainId!: string;
   @ApiProperty() modelVersion!: number;
   @ApiProperty({ description: 'Past its target due date' }) overdue!: boolean;
@@ -145,6 +148,12 @@ export class TaskDetailDto {
     fields: FormFieldDto[];
   };
   @ApiProperty({ type: StepDto }) step!: StepDto;
+  @ApiProperty({
+    type: [ActionDto],
+    description:
+      'What you may do with the task now: claim, unclaim, assign, complete, return, disagree',
+  })
+  actions!: ActionDto[];
 }
 
 export class CompleteTaskDto {

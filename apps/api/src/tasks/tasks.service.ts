@@ -57,12 +57,14 @@ export class TasksService {
       after: query.cursor ? decodeCursor(query.cursor) : undefined,
     });
     const page = rows.slice(0, query.limit);
-    const numbers = await this.cases.numbers([...new Set(page.map((task) => task.caseId))]);
+    const labels = await this.cases.inboxLabels([...new Set(page.map((task) => task.caseId))]);
     const last = page[page.length - 1];
     const sortValue = (task: TaskEntity) =>
       (query.sort.endsWith('due') ? task.dueAt : task.openedAt)?.toISOString() ?? null;
     return {
-      items: page.map((task) => inboxItem(task, numbers.get(task.caseId) ?? 0)),
+      items: page.map((task) =>
+        inboxItem(task, labels.get(task.caseId) ?? { number: 0, clientReference: '' }),
+      ),
       nextCursor:
         rows.length > query.limit && last
           ? encodeCursor({ value: sortValue(last), id: last.id })
@@ -75,9 +77,14 @@ export class TasksService {
     const task = await this.ownTask(taskId, user);
     const row = await this.cases.findForReader(task.caseId, { organisationId: null });
     if (!row) throw taskNotFound(taskId);
-    const [model, caseTasks] = await Promise.all([
+    const [model, caseTasks, actions] = await Promise.all([
       this.snapshots.get(row.chainId, row.modelVersion),
       this.tasks.findByCase(row.id),
+      this.workflows.actions(row, {
+        actor: actorOf(user),
+        taskKeys: [task.taskKey],
+        caseLevel: false,
+      }),
     ]);
     const access = new NeedToKnow(user, model, caseTasks, row.openedByOrganisation);
     const step = model.steps.find((candidate) => candidate.id === task.stepId);
@@ -85,7 +92,7 @@ export class TasksService {
     // A contributor's task in a joint step asks for its contribution, not the lead's work.
     const work = taskWork(step, task.taskKey);
     return {
-      task: inboxItem(task, row.number),
+      task: inboxItem(task, row),
       case: {
         id: row.id,
         number: row.number,
@@ -110,6 +117,7 @@ export class TasksService {
         ...(work.contributor ? { contributor: work.contributor } : {}),
         ...(step.returnReasons ? { returnReasons: step.returnReasons } : {}),
       },
+      actions,
     };
   }
 
@@ -225,11 +233,15 @@ function taskNotFound(taskId: string): NotFoundException {
   return new NotFoundException(`Task ${taskId} does not exist or is not held by your organisation`);
 }
 
-function inboxItem(task: TaskEntity, caseNumber: number): InboxItemDto {
+function inboxItem(
+  task: TaskEntity,
+  label: { number: number; clientReference: string },
+): InboxItemDto {
   return {
     ...caseTask(task),
     caseId: task.caseId,
-    caseNumber,
+    caseNumber: label.number,
+    clientReference: label.clientReference,
     chainId: task.chainId,
     modelVersion: task.modelVersion,
     overdue: task.status === 'open' && task.dueAt !== null && task.dueAt.getTime() < Date.now(),

@@ -28,6 +28,8 @@ export class ApiError extends Error {
     readonly requestId?: string,
     /** The raw `errors` of the body (for a model: its located problems). */
     readonly errors: unknown[] = [],
+    /** What stands in the way, where the server names it (a refused case action's code). */
+    readonly code?: string,
   ) {
     super(serverMessage || kind);
     this.name = 'ApiError';
@@ -86,6 +88,7 @@ export function toApiError(status: number, body: unknown): ApiError {
     fieldProblems(shape.errors),
     requestId,
     Array.isArray(shape.errors) ? shape.errors : [],
+    typeof shape.code === 'string' ? shape.code : undefined,
   );
 }
 

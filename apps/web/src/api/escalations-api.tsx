@@ -1,6 +1,6 @@
 /** Escalations and the regisseur's actions (issue 5). */
 import { once, type HttpClient } from './http-client';
-import type { CaseSummary, CaseTask, TimelineEntry } from './types';
+import type { ActionVerdict, CaseSummary, CaseTask, TimelineEntry } from './types';
 
 export const ESCALATION_TRIGGERS = [
   'norm-breached',
@@ -37,36 +37,19 @@ export interface EscalationDetail {
   tasks: CaseTask[];
   history: Escalation[];
   timeline: TimelineEntry[];
+  /** The regisseur's actions on the escalation and its task; empty for operations. */
+  actions: ActionVerdict[];
 }
 
-/** What the regisseur can do about an escalation; each needs a recorded reason. */
-export const ESCALATION_ACTIONS = [
-  'remind',
-  'reassign',
-  'extend',
-  'skip',
-  'escalate',
-  'de-escalate',
-  'resolve',
-] as const;
-export type EscalationAction = (typeof ESCALATION_ACTIONS)[number];
+/** What the regisseur does on the escalation itself (the ladder); each needs a recorded reason. */
+export type EscalationAction = 'resolve' | 'escalate' | 'de-escalate';
 
 export interface EscalationActionRequest {
   action: EscalationAction;
   reason: string;
-  /** reassign: the partner that takes the task over. */
-  partnerId?: string;
-  /** extend: the new due date (ISO). */
-  dueAt?: string;
 }
 
 const enc = encodeURIComponent;
-
-function actionPath(escalation: Escalation, action: EscalationAction): string {
-  const onEscalation = ['escalate', 'de-escalate', 'resolve'].includes(action);
-  if (onEscalation || !escalation.taskKey) return `/escalations/${enc(escalation.id)}/${action}`;
-  return `/cases/${enc(escalation.caseId)}/tasks/${enc(escalation.taskKey)}/${action}`;
-}
 
 export const escalationsApi = {
   queue: (http: HttpClient, query: { chainId?: string; level?: number }) =>
@@ -74,8 +57,8 @@ export const escalationsApi = {
       query: { status: 'open', sort: 'level', limit: 200, ...query },
     }),
   detail: (http: HttpClient, id: string) => http.get<EscalationDetail>(`/escalations/${enc(id)}`),
-  act: (http: HttpClient, escalation: Escalation, request: EscalationActionRequest) => {
+  act: (http: HttpClient, escalation: { id: string }, request: EscalationActionRequest) => {
     const { action, ...body } = request;
-    return http.post<unknown>(actionPath(escalation, action), body, once());
+    return http.post<unknown>(`/escalations/${enc(escalation.id)}/${action}`, body, once());
   },
 };

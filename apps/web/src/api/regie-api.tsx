@@ -5,22 +5,21 @@ const enc = encodeURIComponent;
 
 export type WaitingFor = 'client' | 'partner';
 
-function onTask(caseId: string, taskKey: string, action: string): string {
-  return `/cases/${enc(caseId)}/tasks/${enc(taskKey)}/${action}`;
-}
-
 export const regieApi = {
+  /** An intervention on one task: reassign, extend, suspend, resume, remind, skip. */
+  onTask: (http: HttpClient, caseId: string, taskKey: string, action: string, body: object) =>
+    http.post<unknown>(`/cases/${enc(caseId)}/tasks/${enc(taskKey)}/${action}`, body, once()),
   suspend: (
     http: HttpClient,
     caseId: string,
     taskKey: string,
     waitingFor: WaitingFor,
     reason: string,
-  ) => http.post<unknown>(onTask(caseId, taskKey, 'suspend'), { waitingFor, reason }, once()),
-  resume: (http: HttpClient, caseId: string, taskKey: string, reason: string) =>
-    http.post<unknown>(onTask(caseId, taskKey, 'resume'), { reason }, once()),
+  ) => regieApi.onTask(http, caseId, taskKey, 'suspend', { waitingFor, reason }),
   close: (http: HttpClient, caseId: string, endId: string, reason: string) =>
     http.post<unknown>(`/cases/${enc(caseId)}/close`, { endId, reason }, once()),
+  cancel: (http: HttpClient, caseId: string, reason: string) =>
+    http.post<unknown>(`/cases/${enc(caseId)}/cancel`, { reason }, once()),
   recordAgreement: (http: HttpClient, caseId: string, reason: string, escalationId?: string) =>
     http.post<unknown>(`/cases/${enc(caseId)}/agreements`, { reason, escalationId }, once()),
   reopen: (http: HttpClient, caseId: string, stepId: string, reason: string) =>

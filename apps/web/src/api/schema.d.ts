@@ -1784,6 +1784,25 @@ export interface components {
             /** @description The regisseur extended the due date */
             extended: boolean;
         };
+        ActionDto: {
+            /**
+             * @example return
+             * @enum {string}
+             */
+            action: "claim" | "unclaim" | "assign" | "complete" | "return" | "disagree" | "reassign" | "extend" | "suspend" | "resume" | "remind" | "skip" | "reopen" | "close" | "cancel" | "record-agreement" | "resolve" | "escalate" | "de-escalate";
+            /** @description The server accepts it now (given valid input) */
+            allowed: boolean;
+            /**
+             * @description Why it is not allowed: the `code` a request would be refused with
+             * @example no-handover-to-return
+             * @enum {string}
+             */
+            reason?: "case-closed" | "case-cancelled" | "task-completed" | "task-returned" | "task-skipped" | "task-cancelled" | "claimed-by-colleague" | "not-claimed-by-you" | "already-suspended" | "not-suspended" | "task-already-open" | "escalation-resolved" | "not-your-organisation" | "regisseur-only" | "task-not-found" | "escalation-not-found" | "no-handover-to-return" | "contribution-returns-with-lead" | "contributions-pending" | "unknown-return-category" | "not-a-colleague" | "reason-required" | "norm-not-suspendable" | "norm-not-extendable" | "due-date-not-later" | "beyond-max-extension" | "partner-not-allowed" | "nothing-to-change" | "step-not-completed" | "unknown-end" | "top-of-ladder" | "bottom-of-ladder" | "invalid-submission" | "unknown-outcome" | "unknown-category" | "no-matching-route" | "rework-limit-exceeded" | "branch-route-changed" | "task-not-open" | "unknown-step" | "routing-loop" | "invalid-input" | "not-recordable";
+            /** @description The task it acts on */
+            taskKey?: string;
+            /** @description The step it reopens (`reopen`) */
+            stepId?: string;
+        };
         CaseDto: {
             id: string;
             /** @description Short number to quote */
@@ -1811,6 +1830,8 @@ export interface components {
                 [key: string]: unknown;
             };
             tasks: components["schemas"]["CaseTaskDto"][];
+            /** @description The regisseur's actions now: on the case (close, cancel, record-agreement) and on its tasks (naming `taskKey`; reopen naming `stepId`); empty for other readers and once the case ended */
+            actions: components["schemas"]["ActionDto"][];
         };
         OpenedTaskDto: {
             taskKey: string;
@@ -1932,6 +1953,8 @@ export interface components {
             caseId: string;
             /** @description Short case number to quote */
             caseNumber: number;
+            /** @description The client's chain pseudonym (the task is your organisation's) */
+            clientReference: string;
             chainId: string;
             modelVersion: number;
             /** @description Past its target due date */
@@ -1982,6 +2005,8 @@ export interface components {
                 [key: string]: unknown;
             };
             step: components["schemas"]["StepDto"];
+            /** @description What you may do with the task now: claim, unclaim, assign, complete, return, disagree */
+            actions: components["schemas"]["ActionDto"][];
         };
         AssignTaskDto: {
             /** @description A caseworker of your own organisation */
@@ -2055,6 +2080,8 @@ export interface components {
             /** @description Every escalation of the case */
             history: components["schemas"]["EscalationDto"][];
             timeline: components["schemas"]["TimelineEntryDto"][];
+            /** @description The regisseur's actions on the escalation and on its task (remind, reassign, extend, suspend or resume, skip); empty for operations and once it is resolved */
+            actions: components["schemas"]["ActionDto"][];
         };
         ReassignDto: {
             /** @example Afgestemd met teamleiders van gemeente en kredietbank. */
@@ -2686,6 +2713,8 @@ export interface components {
             error: string;
             /** @description A sentence that says why */
             message: string;
+            /** @description What stands in the way of a refused case action (409, 422), e.g. `claimed-by-colleague`, `task-completed`, `escalation-resolved`; the `reason` an action is offered with (docs/api-contract.md) */
+            code?: string;
             /** @description One entry per offending field, where the request had field problems */
             errors?: {
                 /** @description Dotted path, e.g. `data.amountOwed` */

@@ -1,5 +1,5 @@
 import type { HttpClient } from './http-client';
-import type { CaseData, Colleague, InboxPage, InboxQuery, TaskDetail } from './types';
+import type { CaseData, Colleague, InboxPage, InboxQuery, TaskDetail, Transition } from './types';
 
 const enc = encodeURIComponent;
 
@@ -13,7 +13,7 @@ export const tasksApi = {
   assign: (http: HttpClient, taskId: string, assigneeId: string) =>
     http.post<unknown>(`/tasks/${enc(taskId)}/assign`, { assigneeId }),
   complete: (http: HttpClient, taskId: string, outcome: string, data: CaseData) =>
-    http.post<unknown>(`/tasks/${enc(taskId)}/complete`, { outcome, data }),
+    http.post<Transition>(`/tasks/${enc(taskId)}/complete`, { outcome, data }),
   giveBack: (http: HttpClient, taskId: string, reason: string, category?: string) =>
     http.post<unknown>(`/tasks/${enc(taskId)}/return`, { reason, category }),
   disagree: (http: HttpClient, taskId: string, reason: string) =>

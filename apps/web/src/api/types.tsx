@@ -1,4 +1,10 @@
 /** Shapes of the Schakel API as the console uses them (see /api/docs-json). */
+import type { components } from './schema';
+
+/** An action the server offers the caller now: allowed, or not with the reason it would refuse. */
+export type ActionVerdict = components['schemas']['ActionDto'];
+export type ActionName = ActionVerdict['action'];
+export type RefusalCode = NonNullable<ActionVerdict['reason']>;
 
 export type UserRole = 'caseworker' | 'regisseur' | 'operations' | 'admin';
 
@@ -86,6 +92,7 @@ export interface ReferenceModel {
     alternativePartners?: string[];
     instructions: string;
     outcomes: { id: string; label: string }[];
+    returnReasons?: { id: string; label: string }[];
     norm?: { target?: Duration; escalation?: Duration; targetShare?: number };
   }[];
   gateways?: { id: string; type: 'parallelSplit' | 'parallelJoin' | 'exclusive'; name?: string }[];
@@ -113,6 +120,8 @@ export interface InboxItem {
   id: string;
   caseId: string;
   caseNumber?: number;
+  /** The client's chain pseudonym. */
+  clientReference?: string;
   taskKey: string;
   chainId: string;
   modelVersion: number;
@@ -187,6 +196,8 @@ export interface TaskDetail {
     /** Categories a return of this step's handover may give. */
     returnReasons?: { id: string; label: string }[];
   };
+  /** What the caller may do with the task now (claim, unclaim, assign, complete, return, disagree). */
+  actions: ActionVerdict[];
 }
 
 export interface Colleague {
@@ -257,6 +268,8 @@ export interface CaseView extends CaseSummary {
   clientQuestion?: string;
   clientReference?: string;
   tasks: CaseTask[];
+  /** The regisseur's actions on the case and its tasks; empty for other readers. */
+  actions: ActionVerdict[];
 }
 
 export interface OpenCaseRequest {

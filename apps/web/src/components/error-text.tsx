@@ -1,14 +1,30 @@
 import { ApiError } from '../api/api-error';
-import type { MessageKey } from '../i18n/nl';
+import type { RefusalCode } from '../api/types';
+import { nl, type MessageKey } from '../i18n/nl';
 
-/** The sentence a caseworker reads for an error, and any detail worth showing under it. */
-export function errorMessageKey(error: unknown): MessageKey {
-  return error instanceof ApiError ? `error.${error.kind}` : 'error.server';
+/** The words for why an action is refused; every code of the API's contract has them (type-checked). */
+export function refusalMessage(code: RefusalCode): MessageKey {
+  return `refusal.${code}`;
 }
 
-/** The server's own explanation, where it adds something to the sentence (422 and 409). */
+/** The message for a refusal code (`refusal.<code>`), when the console words that code. */
+export function refusalKey(code: string | undefined): MessageKey | undefined {
+  const key = `refusal.${code}`;
+  return code !== undefined && key in nl ? (key as MessageKey) : undefined;
+}
+
+/**
+ * The sentence a caseworker reads for an error: what stands in the way when the server names it
+ * (a 409 says what changed: claimed by a colleague, completed, resolved…), else by its status.
+ */
+export function errorMessageKey(error: unknown): MessageKey {
+  if (!(error instanceof ApiError)) return 'error.server';
+  return refusalKey(error.code) ?? `error.${error.kind}`;
+}
+
+/** The server's own explanation, only where the console has no words of its own for the refusal. */
 export function errorDetail(error: unknown): string | undefined {
-  if (!(error instanceof ApiError)) return undefined;
+  if (!(error instanceof ApiError) || refusalKey(error.code)) return undefined;
   return ['notAllowedNow', 'conflict'].includes(error.kind) && error.serverMessage
     ? error.serverMessage
     : undefined;

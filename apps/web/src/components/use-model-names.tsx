@@ -8,6 +8,8 @@ export interface ModelNames {
   chain: (chainId: string) => string;
   step: (chainId: string, stepId: string | null | undefined) => string;
   partner: (chainId: string, partnerId: string | null | undefined) => string;
+  /** The label of a step's outcome or return-reason category (the id until loaded). */
+  choice: (chainId: string, stepId: string | null | undefined, id: string) => string;
 }
 
 /** Display names of chains, steps and partners from the current published models (ids until loaded). */
@@ -32,8 +34,18 @@ export function useModelNames(): ModelNames {
         model.partners.map((partner) => [`${model.chain.id}/${partner.id}`, partner.name] as const),
       ),
     );
+    const choices = new Map(
+      loaded.flatMap((model) =>
+        model.steps.flatMap((step) =>
+          [...step.outcomes, ...(step.returnReasons ?? [])].map(
+            (choice) => [`${model.chain.id}/${step.id}/${choice.id}`, choice.label] as const,
+          ),
+        ),
+      ),
+    );
     return {
       chain: (chainId) => chains.get(chainId) ?? chainId,
+      choice: (chainId, stepId, id) => choices.get(`${chainId}/${stepId}/${id}`) ?? id,
       step: (chainId, stepId) => (stepId ? (steps.get(`${chainId}/${stepId}`) ?? stepId) : '—'),
       partner: (chainId, partnerId) =>
         partnerId ? (partners.get(`${chainId}/${partnerId}`) ?? partnerId) : '—',

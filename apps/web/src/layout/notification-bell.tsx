@@ -20,14 +20,15 @@ export function NotificationBell() {
   useEffect(refresh, [refresh, location]);
   useInterval(refresh, REFRESH_MS);
   return (
-    <NavLink
-      to={paths.notifications}
-      className="notification-bell"
-      data-testid="notification-bell"
-      aria-label={t('notifications.bell', { count: unread })}
-    >
+    <NavLink to={paths.notifications} className="notification-bell" data-testid="notification-bell">
       {t('notifications.title')}
-      {unread > 0 && <span className="notification-bell__count">{unread}</span>}
+      {/* The name read out starts with the words shown (WCAG 2.5.3), then says what the badge means. */}
+      {unread > 0 && (
+        <span className="notification-bell__count" aria-hidden="true">
+          {unread}
+        </span>
+      )}
+      <span className="visually-hidden">{t('notifications.bellUnread', { count: unread })}</span>
     </NavLink>
   );
 }

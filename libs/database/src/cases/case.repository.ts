@@ -26,13 +26,18 @@ export class CaseRepository {
   constructor(@InjectRepository(CaseEntity) private readonly rows: Repository<CaseEntity>) {}
 
   /** Case numbers by id, to show next to tasks without loading the cases. */
-  async numbers(ids: string[]): Promise<Map<string, number>> {
+  /** The number and chain pseudonym of each case, for an organisation's inbox of its own tasks. */
+  async inboxLabels(
+    ids: string[],
+  ): Promise<Map<string, { number: number; clientReference: string }>> {
     if (ids.length === 0) return new Map();
     const rows = await this.rows.find({
-      select: { id: true, number: true },
+      select: { id: true, number: true, clientReference: true },
       where: { id: In(ids) },
     });
-    return new Map(rows.map((row) => [row.id, row.number]));
+    return new Map(
+      rows.map((row) => [row.id, { number: row.number, clientReference: row.clientReference }]),
+    );
   }
 
   findByIdempotencyKey(openedBy: string, key: string): Promise<CaseEntity | null> {

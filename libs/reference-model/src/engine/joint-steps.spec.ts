@@ -98,7 +98,7 @@ describe('joint steps', () => {
   it('returns only through the lead, and voids open contributions when it does', () => {
     const state = atJointStep().state;
     expect(() => returnTask(joint, state, { taskKey: 'b:1@p1' })).toThrow(
-      expect.objectContaining({ code: 'nothing-to-return-to' }),
+      expect.objectContaining({ code: 'contribution-returns-with-lead' }),
     );
     const returned = returnTask(joint, state, { taskKey: 'b:1' });
     expect(returned.closed).toEqual(['b:1@p1', 'b:1@p3']);

@@ -1,4 +1,5 @@
 import { FormField, Outcome, Step } from '../model/reference-model.types';
+import type { RoutingState, TaskRecord } from './routing-state';
 
 /** The one outcome of a contribution task: the contribution is in. */
 export const CONTRIBUTED: Outcome = { id: 'contributed', label: 'Bijdrage geleverd' };
@@ -36,4 +37,9 @@ export function taskWork(step: Step, taskKey: string): TaskWork {
     handsOver: [],
     contributor: contributor.partner,
   };
+}
+
+/** Open contribution tasks of a joint step's lead task. */
+export function pendingContributions(state: RoutingState, lead: TaskRecord): TaskRecord[] {
+  return state.tasks.filter((t) => t.contribution === lead.taskKey && t.status === 'open');
 }

@@ -1,7 +1,7 @@
 import { CaseData, Intensity, ReferenceModel, START } from '../model/reference-model.types';
 import { RoutingError, RoutingErrorCode } from './routing-error';
-import { OpenedTask, RoutingResult, RoutingState } from './routing-state';
-import { CONTRIBUTED } from './joint-steps';
+import { OpenedTask, RoutingResult, RoutingState, TaskRecord } from './routing-state';
+import { CONTRIBUTED, pendingContributions } from './joint-steps';
 import { SubmissionProblem, validateIntake, validateTaskSubmission } from './step-submission';
 import { Transition } from './transition';
 
@@ -67,19 +67,46 @@ export function completeTask(
     state.data,
   );
   if (problems.length > 0) throw invalid(`task '${input.taskKey}' cannot be completed`, problems);
-  const pending = transition.pendingContributions(task);
-  if (pending.length > 0) {
-    throw new RoutingError(
-      'contributions-pending',
-      `task '${task.taskKey}' waits for the contributions of ${pending.map((t) => t.partnerId).join(', ')}`,
-    );
-  }
+  assertContributionsIn(state, task);
   Object.assign(transition.state.data, input.data);
   task.status = 'completed';
   if (task.contribution)
     task.outcome = input.outcome; // a contribution does not route
   else transition.complete(task, input.outcome);
   return transition.result();
+}
+
+/**
+ * A joint step's lead task completes only once every contribution is in. A precondition of
+ * `completeTask` that needs no submission: the case machine offers "complete" by it.
+ */
+export function assertContributionsIn(state: RoutingState, task: TaskRecord): void {
+  const pending = pendingContributions(state, task);
+  if (pending.length > 0) {
+    throw new RoutingError(
+      'contributions-pending',
+      `task '${task.taskKey}' waits for the contributions of ${pending.map((t) => t.partnerId).join(', ')}`,
+    );
+  }
+}
+
+/**
+ * Only a handover can be returned: not a task the intake opened, not a contribution (its lead
+ * returns the step's handover). A precondition of `returnTask` that needs no reason.
+ */
+export function assertReturnable(task: TaskRecord): void {
+  if (task.contribution) {
+    throw new RoutingError(
+      'contribution-returns-with-lead',
+      `task '${task.taskKey}' is a contribution; the lead's task '${task.contribution}' returns the step's handover`,
+    );
+  }
+  if (task.handedOverBy.length === 0) {
+    throw new RoutingError(
+      'no-handover-to-return',
+      `task '${task.taskKey}' was opened by the intake; there is no handover to return`,
+    );
+  }
 }
 
 /** Regisseur skips a task: it moves on with the step's `onSkip` outcome, or its first outcome. */
@@ -115,18 +142,7 @@ export function returnTask(
 ): RoutingResult {
   const transition = new Transition(model, state);
   const task = transition.openTask(input.taskKey);
-  if (task.contribution) {
-    throw new RoutingError(
-      'nothing-to-return-to',
-      `task '${task.taskKey}' is a contribution; the lead's task '${task.contribution}' returns the step's handover`,
-    );
-  }
-  if (task.handedOverBy.length === 0) {
-    throw new RoutingError(
-      'nothing-to-return-to',
-      `task '${task.taskKey}' was opened by the intake; there is no handover to return`,
-    );
-  }
+  assertReturnable(task);
   task.status = 'returned';
   transition.cancelContributions(task);
   const returns = (transition.state.returns[task.stepId] ?? 0) + 1;

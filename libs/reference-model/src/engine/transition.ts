@@ -2,7 +2,7 @@ import { holds } from '../expression/evaluate-expression';
 import { parseExpression } from '../expression/parse-expression';
 import { indexModel, ModelIndex } from '../model/model-index';
 import { Gateway, ReferenceModel, Route } from '../model/reference-model.types';
-import { contributionKey } from './joint-steps';
+import { contributionKey, pendingContributions } from './joint-steps';
 import { RoutingError } from './routing-error';
 import { BranchRef, OpenedTask, RoutingResult, RoutingState, TaskRecord } from './routing-state';
 
@@ -240,14 +240,9 @@ export class Transition {
     return leads[leads.length - 1];
   }
 
-  /** Open contribution tasks of a joint step's lead task. */
-  pendingContributions(lead: TaskRecord): TaskRecord[] {
-    return this.state.tasks.filter((t) => t.contribution === lead.taskKey && t.status === 'open');
-  }
-
   /** The lead's task leaves the step (skipped, returned): contributions still open are void. */
   cancelContributions(lead: TaskRecord): void {
-    this.cancel(this.pendingContributions(lead));
+    this.cancel(pendingContributions(this.state, lead));
   }
 
   /**

@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Actor, CaseWorkflowInput, NotificationEvent } from '@schakel/contracts';
 import { exampleModel } from '../../../reference-model/test/example-models';
+import { debtCase } from '../../test/example-cases';
 import { CaseMachine, type Transition } from './case-machine';
 
 const HOUR = 3600 * 1000;
@@ -40,27 +41,6 @@ function wmoCase(): CaseWorkflowInput {
   };
 }
 
-function debtCase(): CaseWorkflowInput {
-  return {
-    caseId: 'c2',
-    chainId: 'vroegsignalering-schuldhulp',
-    modelVersion: 1,
-    model: exampleModel('vroegsignalering-schuldhulp.yaml'),
-    category: 'arrears-signal',
-    intensity: 'coordinate',
-    openedBy: gemeente,
-    intake: { clientQuestion: 'Huurachterstand', clientReference: 'KP-TEST', idempotencyKey: null },
-    data: {
-      'client-name': 'K',
-      'contact-address': 'M',
-      'amount-owed': 100,
-      'days-in-arrears': 70,
-      'reminder-sent': true,
-      'signal-source': 'housing',
-    },
-  };
-}
-
 function refusal(run: () => unknown): ApplicationFailure {
   try {
     run();
@@ -90,7 +70,7 @@ function toDecision(): { machine: CaseMachine; now: number } {
 
 describe('CaseMachine clocks', () => {
   it('gives an opened task due dates from its norm on the working-day calendar', () => {
-    const { transition } = CaseMachine.open(debtCase(), FRIDAY);
+    const { transition } = CaseMachine.open(debtCase(gemeente), FRIDAY);
     const [matching] = transition.projection.opened;
     // Three working days after Friday: Wednesday 2 December, end of day in Amsterdam.
     expect(matching.dueAt).toBe('2026-12-02T22:59:59.999Z');
@@ -98,7 +78,7 @@ describe('CaseMachine clocks', () => {
   });
 
   it('fires warning, overdue and escalation in order, then climbs the ladder', () => {
-    const { machine } = CaseMachine.open(debtCase(), FRIDAY);
+    const { machine } = CaseMachine.open(debtCase(gemeente), FRIDAY);
     const fired: string[] = [];
     let now = FRIDAY;
     for (let i = 0; i < 10; i += 1) {
@@ -166,7 +146,7 @@ describe('CaseMachine clocks', () => {
   });
 
   it('refuses actions by anyone but the regisseur, and actions without a reason', () => {
-    const { machine } = CaseMachine.open(debtCase(), FRIDAY);
+    const { machine } = CaseMachine.open(debtCase(gemeente), FRIDAY);
     expect(
       refusal(() =>
         machine.checkAction(
@@ -186,7 +166,7 @@ describe('CaseMachine clocks', () => {
   });
 
   it('excludes suspended time: a week paused moves the due date out by the working days paused', () => {
-    const { machine } = CaseMachine.open(debtCase(), FRIDAY);
+    const { machine } = CaseMachine.open(debtCase(gemeente), FRIDAY);
     machine.apply(
       machine.complete(
         { taskKey: 'matching:1', actor: gemeente, outcome: 'triaged', data: { crisis: false } },
@@ -237,7 +217,7 @@ describe('CaseMachine free text (issue 12)', () => {
 
   /** The debt case up to the first conversation, claimed by the debt-help provider. */
   function atFirstConversation(returnReasons?: { id: string; label: string }[]) {
-    const input = debtCase();
+    const input = debtCase(gemeente);
     input.model = {
       ...input.model,
       steps: input.model.steps.map((step) =>
@@ -305,7 +285,7 @@ describe('CaseMachine free text (issue 12)', () => {
   });
 
   it("gives a regisseur's reason to the regisseur and the partner of the task it concerns", () => {
-    const { machine } = CaseMachine.open(debtCase(), FRIDAY);
+    const { machine } = CaseMachine.open(debtCase(gemeente), FRIDAY);
     const transition = machine.act(
       { action: 'remind', taskKey: 'matching:1', actor: regisseur, reason: 'Graag vandaag' },
       FRIDAY + HOUR,
@@ -332,7 +312,7 @@ class DebtChain {
 
   constructor() {
     const { machine, transition } = CaseMachine.open(
-      { ...debtCase(), notifyFollowsWork: true },
+      { ...debtCase(gemeente), notifyFollowsWork: true },
       this.now,
     );
     this.machine = machine;
@@ -416,7 +396,7 @@ describe('CaseMachine notifications follow the work', () => {
 
     // References only: the intake's client data never reaches a notification.
     const text = JSON.stringify(chain.sent);
-    for (const value of Object.values(debtCase().data)) {
+    for (const value of Object.values(debtCase(gemeente).data)) {
       if (typeof value === 'string' && value.length > 3) expect(text).not.toContain(value);
     }
   });
@@ -492,7 +472,7 @@ describe('CaseMachine notifications follow the work', () => {
 
   it('keeps a case started before notifications followed the work to the kinds it sent then', () => {
     // Its recorded history ran the notify activity only for these; replay must find the same.
-    const { machine, transition } = CaseMachine.open(debtCase(), FRIDAY);
+    const { machine, transition } = CaseMachine.open(debtCase(gemeente), FRIDAY);
     expect(transition.projection.notifications).toEqual([]);
     const actor = caseworker('gemeente');
     machine.apply(machine.claim({ taskKey: 'matching:1', actor }, FRIDAY + HOUR));
@@ -560,7 +540,7 @@ function runUntil(machine: CaseMachine, from: number, until: number): string[] {
 
 describe('case-stalled', () => {
   it('is raised once when nothing moved for the model-configured time, and again after a move', () => {
-    const { machine } = CaseMachine.open(debtCase(), FRIDAY);
+    const { machine } = CaseMachine.open(debtCase(gemeente), FRIDAY);
     const raised = runUntil(machine, FRIDAY, FRIDAY + 120 * DAY);
     // Six weeks after the case opened (end of that day), once, besides the norm breach.
     expect(raised.filter((entry) => entry.startsWith('case-stalled'))).toEqual([
@@ -583,7 +563,7 @@ describe('case-stalled', () => {
   });
 
   it('is never raised by a model without stalledAfter', () => {
-    const input = debtCase();
+    const input = debtCase(gemeente);
     delete input.model.escalation.stalledAfter;
     const { machine } = CaseMachine.open(input, FRIDAY);
     expect(runUntil(machine, FRIDAY, FRIDAY + 200 * DAY)).not.toContainEqual(
@@ -594,7 +574,7 @@ describe('case-stalled', () => {
 
 describe('partners-disagree', () => {
   it('lets the holding partner raise it with a reason, recorded in the timeline', () => {
-    const { machine } = CaseMachine.open(debtCase(), FRIDAY);
+    const { machine } = CaseMachine.open(debtCase(gemeente), FRIDAY);
     const transition = machine.act(
       { action: 'disagree', taskKey: 'matching:1', actor: gemeente, reason: 'Geen grond.' },
       FRIDAY + DAY,
@@ -613,7 +593,7 @@ describe('partners-disagree', () => {
   });
 
   it('refuses another organisation, an unknown task and a missing reason', () => {
-    const { machine } = CaseMachine.open(debtCase(), FRIDAY);
+    const { machine } = CaseMachine.open(debtCase(gemeente), FRIDAY);
     const disagree = (actor: Actor, taskKey: string, reason: string) => () =>
       machine.act({ action: 'disagree', taskKey, actor, reason }, FRIDAY + DAY);
     expect(refusal(disagree(kredietbank, 'matching:1', 'Oneens.')).type).toBe('Forbidden');

@@ -1,3 +1,4 @@
+import type { ApplicationFailure } from '@temporalio/common';
 import { HolidayCalendar } from '@schakel/calendar';
 import {
   CASE_FAILURE,
@@ -19,6 +20,8 @@ import {
   type TaskUpdateInput,
 } from '@schakel/contracts';
 import {
+  assertContributionsIn,
+  assertReturnable,
   completeTask,
   effectiveNorms,
   returnTask,
@@ -141,7 +144,11 @@ export class CaseMachine implements CaseOperations {
     this.heldTask(taskKey, actor);
     const assignee = this.state.holders[taskKey]?.assigneeId;
     if (assignee && assignee !== actor.userId) {
-      throw caseFailure(CASE_FAILURE.conflict, `Task ${taskKey} is already claimed by a colleague`);
+      throw caseFailure(
+        CASE_FAILURE.conflict,
+        'claimed-by-colleague',
+        `Task ${taskKey} is already claimed by a colleague`,
+      );
     }
   }
 
@@ -155,7 +162,11 @@ export class CaseMachine implements CaseOperations {
     const { taskKey, actor } = input;
     this.heldTask(taskKey, actor);
     if (this.state.holders[taskKey]?.assigneeId !== actor.userId) {
-      throw caseFailure(CASE_FAILURE.conflict, `Task ${taskKey} is not claimed by you`);
+      throw caseFailure(
+        CASE_FAILURE.conflict,
+        'not-claimed-by-you',
+        `Task ${taskKey} is not claimed by you`,
+      );
     }
   }
 
@@ -165,10 +176,14 @@ export class CaseMachine implements CaseOperations {
   }
 
   checkAssign(input: AssignTaskInput): void {
+    const task = this.checkMayAssign(input);
+    this.checkColleague(task, input.assignee);
+  }
+
+  /** Whether the actor may assign the task at all, before a colleague is named. */
+  checkMayAssign(input: TaskUpdateInput): TaskRecord {
     refuseNonText(input);
-    const { taskKey, actor, assignee } = input;
-    const task = this.heldTask(taskKey, actor);
-    this.checkColleague(task, assignee);
+    return this.heldTask(input.taskKey, input.actor);
   }
 
   assign(input: AssignTaskInput, now: number): Transition {
@@ -180,8 +195,15 @@ export class CaseMachine implements CaseOperations {
 
   /** The routing a complete would cause, or the typed refusal. */
   checkComplete(input: CompleteTaskInput): RoutingResult {
-    this.checkClaim(input);
+    this.checkMayComplete(input);
     return routed(() => completeTask(this.input.model, this.state.routing, input));
+  }
+
+  /** Whether the actor may complete the task now, whatever outcome and data they will send. */
+  checkMayComplete(input: TaskUpdateInput): void {
+    this.checkClaim(input);
+    const task = this.routingTask(input.taskKey);
+    routed(() => assertContributionsIn(this.state.routing, task));
   }
 
   complete(input: CompleteTaskInput, now: number): Transition {
@@ -196,9 +218,16 @@ export class CaseMachine implements CaseOperations {
 
   /** The routing a return would cause, or the typed refusal. */
   checkReturn(input: ReturnTaskInput): RoutingResult {
-    this.checkClaim(input);
+    this.checkMayReturn(input);
     this.checkReturnCategory(input);
     return routed(() => returnTask(this.input.model, this.state.routing, input));
+  }
+
+  /** Whether the actor may return the task's handover now, whatever reason they will give. */
+  checkMayReturn(input: TaskUpdateInput): void {
+    this.checkClaim(input);
+    const task = this.routingTask(input.taskKey);
+    routed(() => assertReturnable(task));
   }
 
   /** A return's category must be one the step declares; a step without categories takes none. */
@@ -209,15 +238,20 @@ export class CaseMachine implements CaseOperations {
       (reason) => reason.id,
     );
     if (!declared.includes(category)) {
-      throw caseFailure(CASE_FAILURE.unprocessable, `Unknown return category '${category}'`, [
-        {
-          field: 'category',
-          code: 'unknown-category',
-          message: declared.length
-            ? `must be one of ${declared.join(', ')}`
-            : `step ${stepId} declares no return categories`,
-        },
-      ]);
+      throw caseFailure(
+        CASE_FAILURE.unprocessable,
+        'unknown-return-category',
+        `Unknown return category '${category}'`,
+        [
+          {
+            field: 'category',
+            code: 'unknown-category',
+            message: declared.length
+              ? `must be one of ${declared.join(', ')}`
+              : `step ${stepId} declares no return categories`,
+          },
+        ],
+      );
     }
   }
 
@@ -328,8 +362,7 @@ export class CaseMachine implements CaseOperations {
   checkCancel(input: CancelCaseInput): void {
     refuseNonText(input);
     this.requireRegisseur(input.actor);
-    if (!this.isOpen)
-      throw caseFailure(CASE_FAILURE.conflict, `The case is already ${this.state.status}`);
+    if (!this.isOpen) throw this.notOpen(`The case is already ${this.state.status}`);
   }
 
   cancel(input: CancelCaseInput, now: number): Transition {
@@ -354,12 +387,15 @@ export class CaseMachine implements CaseOperations {
     if (input.action === 'disagree') return this.disagree(input, input.taskKey, now);
     this.requireRegisseur(input.actor);
     if (!input.reason?.trim()) {
-      throw caseFailure(CASE_FAILURE.unprocessable, 'Every regisseur action needs a reason', [
-        { field: 'reason', code: 'required-missing', message: 'is required' },
-      ]);
+      throw caseFailure(
+        CASE_FAILURE.unprocessable,
+        'reason-required',
+        'Every regisseur action needs a reason',
+        [{ field: 'reason', code: 'required-missing', message: 'is required' }],
+      );
     }
     if (!this.isOpen && input.action !== 'resolve' && input.action !== 'record-agreement') {
-      throw caseFailure(CASE_FAILURE.conflict, `The case is ${this.state.status}`);
+      throw this.notOpen(`The case is ${this.state.status}`);
     }
     const work = this.begin(now);
     applyRegisseurAction(this, work, input);
@@ -373,16 +409,21 @@ export class CaseMachine implements CaseOperations {
    */
   private disagree(input: RegisseurActionInput, taskKey: string, now: number): Transition {
     if (!input.reason?.trim()) {
-      throw caseFailure(CASE_FAILURE.unprocessable, 'A disagreement needs a reason', [
-        { field: 'reason', code: 'required-missing', message: 'is required' },
-      ]);
+      throw caseFailure(
+        CASE_FAILURE.unprocessable,
+        'reason-required',
+        'A disagreement needs a reason',
+        [{ field: 'reason', code: 'required-missing', message: 'is required' }],
+      );
     }
-    if (!this.isOpen) throw caseFailure(CASE_FAILURE.conflict, `The case is ${this.state.status}`);
+    if (!this.isOpen) throw this.notOpen(`The case is ${this.state.status}`);
     const task = this.routingTask(taskKey);
-    if (!task) throw caseFailure(CASE_FAILURE.notFound, `Task ${taskKey} does not exist`);
+    if (!task)
+      throw caseFailure(CASE_FAILURE.notFound, 'task-not-found', `Task ${taskKey} does not exist`);
     if (input.actor.role !== 'caseworker' || input.actor.organisationId !== task.partnerId) {
       throw caseFailure(
         CASE_FAILURE.forbidden,
+        'not-your-organisation',
         `Task ${taskKey} is held by ${task.partnerId}, not by your organisation`,
       );
     }
@@ -396,17 +437,34 @@ export class CaseMachine implements CaseOperations {
 
   // ---- internals: checks ----
 
+  /** The case has ended (closed at an end, or cancelled): a conflict saying which. */
+  private notOpen(message: string): ApplicationFailure {
+    return caseFailure(
+      CASE_FAILURE.conflict,
+      this.state.status === 'cancelled' ? 'case-cancelled' : 'case-closed',
+      message,
+    );
+  }
+
   private requireRegisseur(actor: Actor): void {
     if (actor.role !== 'regisseur')
-      throw caseFailure(CASE_FAILURE.forbidden, 'Only the regisseur may do this');
+      throw caseFailure(CASE_FAILURE.forbidden, 'regisseur-only', 'Only the regisseur may do this');
   }
 
   /** The task exists, is open, and the actor is a caseworker of the organisation holding it. */
   private heldTask(taskKey: string, actor: Actor): TaskRecord {
-    const task = this.openRoutingTask(taskKey);
-    if (actor.role !== 'caseworker' || actor.organisationId !== task.partnerId) {
+    // Whose work it is comes first: the regisseur is never offered a caseworker's action.
+    if (actor.role !== 'caseworker')
       throw caseFailure(
         CASE_FAILURE.forbidden,
+        'not-your-organisation',
+        'Only caseworkers do this',
+      );
+    const task = this.openRoutingTask(taskKey);
+    if (actor.organisationId !== task.partnerId) {
+      throw caseFailure(
+        CASE_FAILURE.forbidden,
+        'not-your-organisation',
         `Task ${taskKey} is held by ${task.partnerId}, not by your organisation`,
       );
     }
@@ -414,12 +472,20 @@ export class CaseMachine implements CaseOperations {
   }
 
   openRoutingTask(taskKey: string): TaskRecord {
-    if (!this.isOpen) throw caseFailure(CASE_FAILURE.conflict, `The case is ${this.state.status}`);
+    if (!this.isOpen) throw this.notOpen(`The case is ${this.state.status}`);
     const task = this.state.routing.tasks.find((candidate) => candidate.taskKey === taskKey);
     if (!task)
-      throw caseFailure(CASE_FAILURE.notFound, `Task ${taskKey} does not exist in this case`);
+      throw caseFailure(
+        CASE_FAILURE.notFound,
+        'task-not-found',
+        `Task ${taskKey} does not exist in this case`,
+      );
     if (task.status !== 'open')
-      throw caseFailure(CASE_FAILURE.conflict, `Task ${taskKey} is ${task.status}, not open`);
+      throw caseFailure(
+        CASE_FAILURE.conflict,
+        `task-${task.status}` as const,
+        `Task ${taskKey} is ${task.status}, not open`,
+      );
     return task;
   }
 
@@ -427,6 +493,7 @@ export class CaseMachine implements CaseOperations {
     if (assignee.organisationId !== task.partnerId) {
       throw caseFailure(
         CASE_FAILURE.unprocessable,
+        'not-a-colleague',
         `The assignee is not a caseworker of ${task.partnerId}`,
         [
           {
@@ -442,9 +509,17 @@ export class CaseMachine implements CaseOperations {
   openEscalation(work: Work, id: string): EscalationState {
     const escalation = work.state.escalations.find((candidate) => candidate.id === id);
     if (!escalation)
-      throw caseFailure(CASE_FAILURE.notFound, `Escalation ${id} does not belong to this case`);
+      throw caseFailure(
+        CASE_FAILURE.notFound,
+        'escalation-not-found',
+        `Escalation ${id} does not belong to this case`,
+      );
     if (escalation.status !== 'open')
-      throw caseFailure(CASE_FAILURE.conflict, `Escalation ${id} is already resolved`);
+      throw caseFailure(
+        CASE_FAILURE.conflict,
+        'escalation-resolved',
+        `Escalation ${id} is already resolved`,
+      );
     return escalation;
   }
 
@@ -463,10 +538,13 @@ export class CaseMachine implements CaseOperations {
 
   /** Every open task's clock is suspended (waiting for the client or a partner): not a stall. */
   private waitingDeliberately(now: number): boolean {
-    return this.openTasks().every((task) => {
-      const clocks = this.state.clocks[task.taskKey];
-      return clocks !== undefined && readClocks(clocks, now, this.calendar).suspended;
-    });
+    return this.openTasks().every((task) => this.isSuspended(task.taskKey, now));
+  }
+
+  /** Whether the task's clocks are suspended now. */
+  isSuspended(taskKey: string, now: number): boolean {
+    const clocks = this.state.clocks[taskKey];
+    return clocks !== undefined && readClocks(clocks, now, this.calendar).suspended;
   }
 
   private isClaimed(taskKey: string): boolean {

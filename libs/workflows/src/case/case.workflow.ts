@@ -14,6 +14,7 @@ import {
 import {
   assignTaskUpdate,
   cancelCaseUpdate,
+  caseActionsQuery,
   CASE_FAILURE,
   caseOpenedUpdate,
   caseStateQuery,
@@ -32,6 +33,7 @@ import {
   type CaseTransitionResult,
   type CaseWorkflowInput,
 } from '@schakel/contracts';
+import { judgeActions } from './case-actions';
 import { caseFailure } from './case-failure';
 import { CaseMachine, type Transition } from './case-machine';
 import { legacyProjector } from './legacy-local-projection';
@@ -116,6 +118,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseTransi
           });
           throw caseFailure(
             CASE_FAILURE.notRecordable,
+            'not-recordable',
             'The change could not be recorded and was not made; the case is flagged for operators',
           );
         }
@@ -156,6 +159,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseTransi
   );
 
   setHandler(caseStateQuery, () => machine.current);
+  setHandler(caseActionsQuery, (request) => judgeActions(machine, request, Date.now()));
   setHandler(readSideQuery, () => readSideExpectation(machine.current, busy, held));
   setHandler(caseOpenedUpdate, () => opening);
   setHandler(resyncReadSideUpdate, () => durableTransit(() => machine.resync(Date.now())));
@@ -193,7 +197,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseTransi
   // (Only on the durable path: legacy histories started their clocks before the first projection.)
   if (durable && (await refused)) {
     await condition(allHandlersFinished);
-    throw caseFailure(CASE_FAILURE.notRecordable, 'The intake could not be recorded');
+    throw caseFailure(
+      CASE_FAILURE.notRecordable,
+      'not-recordable',
+      'The intake could not be recorded',
+    );
   }
 
   // The norm clocks: sleep until the next deadline (or until a request moves it), then fire.

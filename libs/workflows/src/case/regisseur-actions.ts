@@ -72,6 +72,7 @@ export function applyRegisseurAction(
       if (partnerId === task.partnerId && !input.assignee) {
         throw caseFailure(
           CASE_FAILURE.unprocessable,
+          'nothing-to-change',
           'Name another partner or a caseworker to reassign to',
           [
             {
@@ -117,11 +118,12 @@ export function applyRegisseurAction(
       if (!terms?.extendable || !clocks?.target) {
         throw caseFailure(
           CASE_FAILURE.unprocessable,
+          'norm-not-extendable',
           `The norm of step ${task.stepId} may not be extended`,
           [
             {
               field: 'dueAt',
-              code: 'not-extendable',
+              code: 'norm-not-extendable',
               message: 'the model does not allow extending this norm',
             },
           ],
@@ -132,6 +134,7 @@ export function applyRegisseurAction(
       if (!Number.isFinite(dueAt) || dueAt <= now || dueAt <= current) {
         throw caseFailure(
           CASE_FAILURE.unprocessable,
+          'due-date-not-later',
           'The new due date must be later than now and than the current due date',
           [
             {
@@ -148,6 +151,7 @@ export function applyRegisseurAction(
       if (dueAt > limit) {
         throw caseFailure(
           CASE_FAILURE.unprocessable,
+          'beyond-max-extension',
           'The extension is longer than the model allows',
           [
             {
@@ -170,11 +174,12 @@ export function applyRegisseurAction(
       if (!terms?.suspendable || !clocks?.target) {
         throw caseFailure(
           CASE_FAILURE.unprocessable,
+          'norm-not-suspendable',
           `The clock of step ${task.stepId} may not be suspended`,
           [
             {
               field: 'taskKey',
-              code: 'not-suspendable',
+              code: 'norm-not-suspendable',
               message: 'the model does not allow suspending this norm',
             },
           ],
@@ -183,6 +188,7 @@ export function applyRegisseurAction(
       if (readClocks(clocks, now, ops.calendar).suspended) {
         throw caseFailure(
           CASE_FAILURE.conflict,
+          'already-suspended',
           `The clock of task ${task.taskKey} is already suspended`,
         );
       }
@@ -201,6 +207,7 @@ export function applyRegisseurAction(
       if (!clocks || !readClocks(clocks, now, ops.calendar).suspended) {
         throw caseFailure(
           CASE_FAILURE.conflict,
+          'not-suspended',
           `The clock of task ${task.taskKey} is not suspended`,
         );
       }
@@ -249,13 +256,18 @@ export function applyRegisseurAction(
     case 'close': {
       const end = ops.model.ends.find((candidate) => candidate.id === input.endId);
       if (!end) {
-        throw caseFailure(CASE_FAILURE.unprocessable, `The model has no end '${input.endId}'`, [
-          {
-            field: 'endId',
-            code: 'unknown-end',
-            message: `must be one of ${ops.model.ends.map((e) => e.id).join(', ')}`,
-          },
-        ]);
+        throw caseFailure(
+          CASE_FAILURE.unprocessable,
+          'unknown-end',
+          `The model has no end '${input.endId}'`,
+          [
+            {
+              field: 'endId',
+              code: 'unknown-end',
+              message: `must be one of ${ops.model.ends.map((e) => e.id).join(', ')}`,
+            },
+          ],
+        );
       }
       ops.closeAllOpen(work, actor, reason);
       work.state.routing = {
@@ -296,6 +308,7 @@ export function applyRegisseurAction(
       if (!higher)
         throw caseFailure(
           CASE_FAILURE.unprocessable,
+          'top-of-ladder',
           `Escalation ${escalation.id} is at the top of the ladder`,
         );
       moveEscalation(work, escalation, higher, 'escalation.level-up', actor, reason);
@@ -307,6 +320,7 @@ export function applyRegisseurAction(
       if (!lower)
         throw caseFailure(
           CASE_FAILURE.unprocessable,
+          'bottom-of-ladder',
           `Escalation ${escalation.id} is at the lowest level`,
         );
       moveEscalation(work, escalation, lower, 'escalation.de-escalated', actor, reason);

@@ -2,8 +2,15 @@ import { useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { casesApi } from '../../api/cases-api';
 import { modelsApi } from '../../api/models-api';
-import type { CaseView, ReferenceModel, TimelineEntry, Transition } from '../../api/types';
-import { useCurrentUser, useHttp } from '../../auth/auth-context';
+import {
+  isKnownTask,
+  type ActionName,
+  type CaseView,
+  type ReferenceModel,
+  type TimelineEntry,
+  type Transition,
+} from '../../api/types';
+import { useHttp } from '../../auth/auth-context';
 import { AsyncView } from '../../components/async-view';
 import { formatDateTime } from '../../components/format';
 import { PageTitle } from '../../components/page-title';
@@ -11,7 +18,7 @@ import { Notice } from '../../components/states';
 import { useAsync } from '../../components/use-async';
 import { useI18n } from '../../i18n/i18n-context';
 import { ActionForm, type ActionValues } from '../regisseur/action-form';
-import { caseActionSpecs, isCaseAction, runCaseAction } from '../regisseur/case-actions';
+import { actionSpecs, runAction } from '../regisseur/case-actions';
 import { CaseTasksTable } from '../regisseur/case-tasks-table';
 import { TimelineList } from '../task/timeline-list';
 
@@ -49,7 +56,6 @@ interface DetailProps {
 function CaseDetail({ view, timeline, model, onChanged }: DetailProps) {
   const { t, locale } = useI18n();
   const http = useHttp();
-  const user = useCurrentUser();
   const location = useLocation();
   const opened = (location.state as OpenedState | null)?.opened ?? [];
   const [done, setDone] = useState(false);
@@ -59,20 +65,17 @@ function CaseDetail({ view, timeline, model, onChanged }: DetailProps) {
   const category =
     model.intake.categories.find((candidate) => candidate.id === view.category)?.name ??
     view.category;
-  const actions =
-    user.role === 'regisseur'
-      ? caseActionSpecs({
-          caseStatus: view.status,
-          tasks: view.tasks,
-          ends: model.ends,
-          partnerName,
-          t,
-        })
-      : [];
+  const actions = actionSpecs(view.actions, {
+    tasks: view.tasks.filter(isKnownTask),
+    ends: model.ends,
+    alternatives: (stepId) =>
+      model.steps.find((step) => step.id === stepId)?.alternativePartners ?? [],
+    partnerName,
+    t,
+  });
 
   async function act(action: string, reason: string, values: ActionValues) {
-    if (!isCaseAction(action)) return;
-    await runCaseAction(http, view.id, action, reason, values);
+    await runAction(http, { caseId: view.id }, action as ActionName, reason, values);
     setDone(true);
     onChanged();
   }
@@ -132,7 +135,7 @@ function CaseDetail({ view, timeline, model, onChanged }: DetailProps) {
           )}
           <section className="panel" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('timeline.title')}</h2>
-            <TimelineList entries={timeline} />
+            <TimelineList entries={timeline} chainId={view.chainId} />
           </section>
         </div>
       </div>

@@ -6,7 +6,7 @@ import { formatDate } from '../../components/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { paths } from '../../routes';
 
-/** The inbox's tasks: case, step, chain, when it came in, when it is due and who holds it. */
+/** The inbox's tasks: case, client pseudonym, step, chain, when it came in, when it is due and who holds it. */
 export function TaskTable({
   items,
   chainNames,
@@ -26,6 +26,7 @@ export function TaskTable({
         <thead>
           <tr>
             <th scope="col">{t('inbox.col.case')}</th>
+            <th scope="col">{t('inbox.col.client')}</th>
             <th scope="col">{t('inbox.col.step')}</th>
             <th scope="col">{t('inbox.col.chain')}</th>
             <th scope="col">{t('inbox.col.opened')}</th>
@@ -41,6 +42,7 @@ export function TaskTable({
                   {t('inbox.caseLabel', { case: item.caseNumber ?? item.caseId.slice(0, 8) })}
                 </Link>
               </th>
+              <td>{item.clientReference ?? '—'}</td>
               <td>
                 {item.stepName}
                 {item.iteration > 1 && (

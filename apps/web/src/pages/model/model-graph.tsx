@@ -12,10 +12,15 @@ import { StepNode } from './step-node';
 
 /** Room under the lanes for the zoom controls. */
 const GRAPH_MARGIN = 120;
+/** Step text is 12 px at zoom 1: fitting never shrinks it below 11 px; wider chains pan instead. */
+const MIN_READABLE_ZOOM = 11 / 12;
 
 const NODE_TYPES: NodeTypes = { step: StepNode, marker: MarkerNode, lane: LaneNode };
 
-/** The chain as swimlanes per partner, with its steps and handovers. */
+/**
+ * The chain as swimlanes per partner, with its steps and handovers: fitted to the width as far as
+ * the text stays readable, panned (drag) and zoomed (wheel, controls) beyond that.
+ */
 export function ModelGraph({
   model,
   figures,
@@ -44,7 +49,7 @@ export function ModelGraph({
         edges={edges}
         nodeTypes={NODE_TYPES}
         fitView
-        fitViewOptions={{ padding: 0.04 }}
+        fitViewOptions={{ padding: 0.04, minZoom: MIN_READABLE_ZOOM }}
         minZoom={0.2}
         nodesDraggable={false}
         nodesConnectable={false}

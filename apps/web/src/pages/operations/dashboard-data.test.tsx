@@ -68,7 +68,25 @@ describe('dashboard figures', () => {
         workingP90Ms: null,
       },
     ] as StepLeadTime[];
-    expect(leadTimePerStep(rows, name)).toEqual([{ step: 'TRIAGE', median: 1.5, p90: null }]);
+    expect(leadTimePerStep(rows, name)).toEqual([
+      { step: 'TRIAGE', median: 1.5, p90: null, unit: 'days' },
+    ]);
+  });
+
+  it('shows lead times in hours when every one is under a day', () => {
+    const rows = [
+      {
+        stepId: 'triage',
+        partnerId: 'a',
+        suppressed: false,
+        tasks: 2,
+        workingMedianMs: 3 * 3_600_000,
+        workingP90Ms: 20 * 3_600_000,
+      },
+    ] as StepLeadTime[];
+    expect(leadTimePerStep(rows, name)).toEqual([
+      { step: 'TRIAGE', median: 3, p90: 20, unit: 'hours' },
+    ]);
   });
 
   it('recomputes the share within norm per partner over its steps', () => {

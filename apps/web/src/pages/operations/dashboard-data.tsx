@@ -11,7 +11,8 @@ import type {
  * chart names them as suppressed instead (`suppressedGroups`), so they are never just missing.
  */
 
-const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 type Named = (id: string) => string;
 
@@ -67,18 +68,25 @@ export function ageingPerStep(rows: WorkInProgressRow[], stepName: Named) {
   }));
 }
 
-/** Median and p90 of the working lead time per step, in days (the busiest partner's figures). */
+/**
+ * Median and p90 of the working lead time per step (the busiest partner's figures), in days, or in
+ * hours when every figure is under a day (a bar of 0.1 day would show nothing).
+ */
 export function leadTimePerStep(rows: StepLeadTime[], stepName: Named) {
   const busiest = new Map<string, StepLeadTime>();
   for (const row of shown(rows)) {
     const current = busiest.get(row.stepId);
     if (!current || (row.tasks ?? 0) > (current.tasks ?? 0)) busiest.set(row.stepId, row);
   }
-  const days = (ms: number | null) => (ms === null ? null : Math.round((ms / DAY_MS) * 10) / 10);
+  const figures = [...busiest.values()].flatMap((row) => [row.workingMedianMs, row.workingP90Ms]);
+  const unit = figures.every((ms) => ms === null || ms < DAY_MS) ? 'hours' : 'days';
+  const size = unit === 'hours' ? HOUR_MS : DAY_MS;
+  const inUnit = (ms: number | null) => (ms === null ? null : Math.round((ms / size) * 10) / 10);
   return [...busiest.values()].map((row) => ({
     step: stepName(row.stepId),
-    median: days(row.workingMedianMs),
-    p90: days(row.workingP90Ms),
+    median: inUnit(row.workingMedianMs),
+    p90: inUnit(row.workingP90Ms),
+    unit,
   }));
 }
 

@@ -88,10 +88,17 @@ export function OperationsPage() {
               <BarChartView
                 category="step"
                 data={rows}
-                series={[
-                  { key: 'median', label: t('ops.medianDays'), colour: CHART_COLOURS.blue },
-                  { key: 'p90', label: t('ops.p90Days'), colour: CHART_COLOURS.purple },
-                ]}
+                series={
+                  rows[0]?.unit === 'hours'
+                    ? [
+                        { key: 'median', label: t('ops.medianHours'), colour: CHART_COLOURS.blue },
+                        { key: 'p90', label: t('ops.p90Hours'), colour: CHART_COLOURS.purple },
+                      ]
+                    : [
+                        { key: 'median', label: t('ops.medianDays'), colour: CHART_COLOURS.blue },
+                        { key: 'p90', label: t('ops.p90Days'), colour: CHART_COLOURS.purple },
+                      ]
+                }
               />
             )}
           </ChartCard>

@@ -12,7 +12,8 @@ export interface ActionField {
   name: string;
   label: MessageKey;
   kind: 'select' | 'date' | 'checkbox';
-  options?: { value: string; label: string }[];
+  /** A disabled option is offered but not allowed now (its label says why). */
+  options?: { value: string; label: string; disabled?: boolean }[];
   /** Optional fields may stay empty; a checkbox is always optional. */
   optional?: boolean;
   /** What the regisseur reads when it is missing or the API refuses it. */
@@ -25,6 +26,8 @@ export interface ActionSpec {
   id: string;
   label: MessageKey;
   fields?: ActionField[];
+  /** Offered but not allowed now: why (the server's reason, in words); the choice is disabled. */
+  refusal?: string;
 }
 
 export type ActionValues = Record<string, string>;
@@ -44,8 +47,9 @@ function initialValues(spec: ActionSpec | undefined): ActionValues {
 /** The regisseur's action form: choose an action, fill what it needs, and always give the reason. */
 export function ActionForm({ id, title, actions, onSubmit }: Props) {
   const { t } = useI18n();
-  const [actionId, setActionId] = useState(actions[0]?.id ?? '');
-  const spec = actions.find((candidate) => candidate.id === actionId) ?? actions[0];
+  const possible = actions.filter((candidate) => !candidate.refusal);
+  const [actionId, setActionId] = useState(possible[0]?.id ?? '');
+  const spec = possible.find((candidate) => candidate.id === actionId) ?? possible[0];
   const [values, setValues] = useState<ActionValues>(() => initialValues(spec));
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<Record<string, MessageKey>>({});
@@ -114,16 +118,25 @@ export function ActionForm({ id, title, actions, onSubmit }: Props) {
       <fieldset className="field">
         <legend>{t('escalation.action')}</legend>
         {actions.map((candidate) => (
-          <label key={candidate.id} className="choice">
-            <input
-              type="radio"
-              name={`${id}-action`}
-              value={candidate.id}
-              checked={spec?.id === candidate.id}
-              onChange={() => choose(candidate.id)}
-            />
-            {t(candidate.label)}
-          </label>
+          <div key={candidate.id} className="choice-with-note">
+            <label className="choice">
+              <input
+                type="radio"
+                name={`${id}-action`}
+                value={candidate.id}
+                checked={spec?.id === candidate.id}
+                disabled={candidate.refusal !== undefined}
+                aria-describedby={candidate.refusal ? `${id}-${candidate.id}-refusal` : undefined}
+                onChange={() => choose(candidate.id)}
+              />
+              {t(candidate.label)}
+            </label>
+            {candidate.refusal && (
+              <p id={`${id}-${candidate.id}-refusal`} className="hint refusal">
+                {candidate.refusal}
+              </p>
+            )}
+          </div>
         ))}
       </fieldset>
       {fields.map((field) =>
@@ -158,7 +171,7 @@ export function ActionForm({ id, title, actions, onSubmit }: Props) {
               >
                 <option value="">{t('form.choose')}</option>
                 {(field.options ?? []).map((option) => (
-                  <option key={option.value} value={option.value}>
+                  <option key={option.value} value={option.value} disabled={option.disabled}>
                     {option.label}
                   </option>
                 ))}

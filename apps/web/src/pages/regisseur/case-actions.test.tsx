@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseTask } from '../../api/types';
-import { caseActionSpecs } from './case-actions';
+import type { ActionVerdict, KnownCaseTask } from '../../api/types';
+import { actionSpecs, type ActionContext } from './case-actions';
 
-const task = (key: string, extra: Partial<CaseTask> = {}): CaseTask => ({
+const task = (key: string, stepName: string): KnownCaseTask => ({
   id: key,
   taskKey: key,
-  stepId: key,
-  stepName: key,
+  stepId: key.split(':')[0],
+  stepName,
   partnerId: 'gemeente',
   status: 'open',
   assigneeId: null,
@@ -15,34 +15,53 @@ const task = (key: string, extra: Partial<CaseTask> = {}): CaseTask => ({
   closedAt: null,
   dueAt: null,
   escalationAt: null,
-  suspendedSince: null,
-  ...extra,
 });
 
-describe('the case actions', () => {
-  it('offer what makes sense now, with the only task chosen already', () => {
-    const specs = caseActionSpecs({
-      caseStatus: 'open',
-      tasks: [task('matching'), task('intake', { status: 'completed' })],
-      ends: [{ id: 'done', name: 'Klaar' }],
-      partnerName: (id) => id,
-      t: (key) => key,
+const context: ActionContext = {
+  tasks: [task('matching:1', 'Triage'), task('outreach:1', 'Outreach')],
+  ends: [{ id: 'done', name: 'Klaar' }],
+  alternatives: () => [],
+  partnerName: (id) => id,
+  t: (key) => key,
+};
+
+describe("the regisseur's choices", () => {
+  it('are the offered actions, tasks it may not act on disabled with the reason', () => {
+    const offers: ActionVerdict[] = [
+      { action: 'suspend', allowed: false, reason: 'norm-not-suspendable', taskKey: 'matching:1' },
+      { action: 'suspend', allowed: true, taskKey: 'outreach:1' },
+      { action: 'close', allowed: true },
+    ];
+    const [suspend, close] = actionSpecs(offers, context);
+    expect(suspend).toMatchObject({ id: 'suspend', label: 'action.suspend' });
+    expect(suspend.refusal).toBeUndefined();
+    expect(suspend.fields?.[0]).toMatchObject({
+      name: 'taskKey',
+      initial: 'outreach:1',
+      options: [
+        {
+          value: 'matching:1',
+          label: 'Triage · gemeente — refusal.norm-not-suspendable',
+          disabled: true,
+        },
+        { value: 'outreach:1', label: 'Outreach · gemeente', disabled: false },
+      ],
     });
-    expect(specs.map((spec) => spec.id)).toEqual([
-      'suspend',
-      'record-agreement',
-      'reopen',
-      'close',
-    ]);
-    expect(specs[0].fields?.[0]).toMatchObject({ name: 'taskKey', initial: 'matching' });
+    expect(close.fields?.[0]).toMatchObject({ name: 'endId', options: [{ value: 'done' }] });
   });
 
-  it('offers resume for a suspended clock and nothing on a closed case', () => {
-    const suspended = [task('matching', { suspendedSince: '2026-01-02T00:00:00Z' })];
-    const context = { ends: [], partnerName: (id: string) => id, t: (key: string) => key };
-    expect(
-      caseActionSpecs({ ...context, caseStatus: 'open', tasks: suspended }).map((s) => s.id),
-    ).toEqual(['resume', 'record-agreement']);
-    expect(caseActionSpecs({ ...context, caseStatus: 'closed', tasks: suspended })).toEqual([]);
+  it('shows an action allowed nowhere disabled, with why, and leaves out what is not offered', () => {
+    const offers: ActionVerdict[] = [
+      { action: 'remind', allowed: false, reason: 'task-returned', taskKey: 'matching:1' },
+    ];
+    const specs = actionSpecs(offers, { ...context, escalationId: 'esc-1' });
+    expect(specs).toEqual([
+      {
+        id: 'remind',
+        label: 'escalation.action.remind',
+        fields: [],
+        refusal: 'refusal.task-returned',
+      },
+    ]);
   });
 });

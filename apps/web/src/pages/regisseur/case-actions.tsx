@@ -1,163 +1,188 @@
-import { regieApi, type WaitingFor } from '../../api/regie-api';
+import { escalationsApi, type EscalationAction } from '../../api/escalations-api';
 import type { HttpClient } from '../../api/http-client';
-import { isKnownTask, type CaseTask, type KnownCaseTask } from '../../api/types';
+import { regieApi, type WaitingFor } from '../../api/regie-api';
+import type { ActionName, ActionVerdict, KnownCaseTask } from '../../api/types';
+import { refusalMessage } from '../../components/error-text';
 import type { MessageKey } from '../../i18n/nl';
 import type { ActionField, ActionSpec, ActionValues } from './action-form';
 
-export const CASE_ACTIONS = ['suspend', 'resume', 'record-agreement', 'reopen', 'close'] as const;
-export type CaseAction = (typeof CASE_ACTIONS)[number];
+/** The words of each of the regisseur's actions. */
+const LABELS: Partial<Record<ActionName, MessageKey>> = {
+  reassign: 'escalation.action.reassign',
+  extend: 'escalation.action.extend',
+  suspend: 'action.suspend',
+  resume: 'action.resume',
+  remind: 'escalation.action.remind',
+  skip: 'escalation.action.skip',
+  reopen: 'action.reopen',
+  close: 'action.close',
+  cancel: 'action.cancel',
+  'record-agreement': 'action.record-agreement',
+  resolve: 'escalation.action.resolve',
+  escalate: 'escalation.action.escalate',
+  'de-escalate': 'escalation.action.de-escalate',
+};
 
-export interface CaseActionContext {
-  caseStatus: string;
-  tasks: CaseTask[];
+const ON_ESCALATION: readonly ActionName[] = ['resolve', 'escalate', 'de-escalate'];
+
+export interface ActionContext {
+  /** The case's tasks the regisseur knows (their step and partner). */
+  tasks: KnownCaseTask[];
   ends: { id: string; name: string }[];
+  /** Partners a step may be reassigned to besides its own (the model's alternatives). */
+  alternatives: (stepId: string) => string[];
   partnerName: (id: string) => string;
   t: (key: MessageKey) => string;
-  /** On an escalation page: the escalation an agreement may settle, and the task it is about. */
+  /** On an escalation page: the escalation an agreement may settle. */
   escalationId?: string;
-  taskKey?: string;
 }
 
-function taskField(
-  tasks: KnownCaseTask[],
-  partnerName: (id: string) => string,
-  preferred?: string,
-) {
-  const field: ActionField = {
-    name: 'taskKey',
-    label: 'action.task',
-    kind: 'select',
-    problem: 'action.error.task',
-    options: tasks.map((task) => ({
-      value: task.taskKey,
-      label: `${task.stepName} · ${partnerName(task.partnerId)}`,
-    })),
-  };
-  const initial = tasks.find((task) => task.taskKey === preferred) ?? tasks[0];
-  return { ...field, initial: tasks.length === 1 || preferred ? initial?.taskKey : undefined };
-}
-
-/** The interventions on the case that make sense now, each with the inputs it needs. */
-export function caseActionSpecs(context: CaseActionContext): ActionSpec[] {
-  const { partnerName } = context;
-  const tasks = context.tasks.filter(isKnownTask);
-  if (context.caseStatus !== 'open') return [];
-  const open = tasks.filter((task) => task.status === 'open');
-  const running = open.filter((task) => !task.suspendedSince);
-  const suspended = open.filter((task) => task.suspendedSince);
-  const completedSteps = [
-    ...new Map(
-      tasks.filter((task) => task.status === 'completed').map((task) => [task.stepId, task]),
-    ).values(),
-  ];
-  const specs: ActionSpec[] = [];
-  if (running.length)
-    specs.push({
-      id: 'suspend',
-      label: 'action.suspend',
-      fields: [
-        taskField(running, partnerName, context.taskKey),
-        {
-          name: 'waitingFor',
-          label: 'action.waitingFor',
-          kind: 'select',
-          problem: 'action.error.waitingFor',
-          options: (['client', 'partner'] as const).map((value) => ({
-            value,
-            label: context.t(`action.waitingFor.${value}`),
-          })),
-        },
-      ],
-    });
-  if (suspended.length)
-    specs.push({
-      id: 'resume',
-      label: 'action.resume',
-      fields: [taskField(suspended, partnerName, context.taskKey)],
-    });
-  specs.push({
-    id: 'record-agreement',
-    label: 'action.record-agreement',
-    fields: context.escalationId
-      ? [
-          {
-            name: 'escalationId',
-            label: 'action.aboutEscalation',
-            kind: 'checkbox',
-            problem: 'action.error.escalation',
-            initial: 'true',
-          },
-        ]
-      : [],
+/**
+ * The ActionForm's choices, exactly as the server offers them: an action absent from the offers is
+ * not shown; one offered but not allowed is shown disabled with the server's reason. Actions on
+ * tasks are grouped per kind, each with the tasks it is offered for.
+ */
+export function actionSpecs(offers: ActionVerdict[], context: ActionContext): ActionSpec[] {
+  const kinds = [...new Set(offers.map((offer) => offer.action))];
+  return kinds.flatMap((action) => {
+    const label = LABELS[action];
+    if (!label) return [];
+    const ofKind = offers.filter((offer) => offer.action === action);
+    const allowed = ofKind.filter((offer) => offer.allowed);
+    const spec: ActionSpec = {
+      id: action,
+      label,
+      fields: fieldsFor(action, ofKind, context),
+    };
+    if (allowed.length === 0 && ofKind[0]?.reason)
+      spec.refusal = context.t(refusalMessage(ofKind[0].reason));
+    return [spec];
   });
-  if (completedSteps.length)
-    specs.push({
-      id: 'reopen',
-      label: 'action.reopen',
-      fields: [
-        {
-          name: 'stepId',
-          label: 'action.step',
-          kind: 'select',
-          problem: 'action.error.step',
-          options: completedSteps.map((task) => ({
-            value: task.stepId,
-            label: `${task.stepName} · ${partnerName(task.partnerId)}`,
-          })),
-        },
-      ],
-    });
-  if (context.ends.length)
-    specs.push({
-      id: 'close',
-      label: 'action.close',
-      fields: [
-        {
-          name: 'endId',
-          label: 'action.end',
-          kind: 'select',
-          problem: 'action.error.end',
-          options: context.ends.map((end) => ({ value: end.id, label: end.name })),
-        },
-      ],
-    });
-  return specs;
 }
 
-export function isCaseAction(action: string): action is CaseAction {
-  return (CASE_ACTIONS as readonly string[]).includes(action);
+function fieldsFor(action: ActionName, offers: ActionVerdict[], context: ActionContext) {
+  const fields: ActionField[] = [];
+  const targets = offers.filter((offer) => offer.taskKey);
+  if (targets.length > 0 && !context.escalationId)
+    fields.push(targetField(action, targets, context));
+  if (action === 'reassign') {
+    const task = context.tasks.find((candidate) => candidate.taskKey === targets[0]?.taskKey);
+    const partners = task ? context.alternatives(task.stepId) : [];
+    fields.push({
+      name: 'partnerId',
+      label: 'escalation.partner',
+      kind: 'select',
+      problem: 'form.error.required',
+      options: partners.map((id) => ({ value: id, label: context.partnerName(id) })),
+    });
+  }
+  if (action === 'extend')
+    fields.push({
+      name: 'dueAt',
+      label: 'escalation.until',
+      kind: 'date',
+      problem: 'action.error.dueAt',
+    });
+  if (action === 'suspend')
+    fields.push({
+      name: 'waitingFor',
+      label: 'action.waitingFor',
+      kind: 'select',
+      problem: 'action.error.waitingFor',
+      options: (['client', 'partner'] as const).map((value) => ({
+        value,
+        label: context.t(`action.waitingFor.${value}`),
+      })),
+    });
+  if (action === 'close')
+    fields.push({
+      name: 'endId',
+      label: 'action.end',
+      kind: 'select',
+      problem: 'action.error.end',
+      options: context.ends.map((end) => ({ value: end.id, label: end.name })),
+    });
+  if (action === 'record-agreement' && context.escalationId)
+    fields.push({
+      name: 'escalationId',
+      label: 'action.aboutEscalation',
+      kind: 'checkbox',
+      problem: 'action.error.escalation',
+      initial: 'true',
+    });
+  return fields;
 }
 
-/** Carries out a case action chosen in the ActionForm. */
-export function runCaseAction(
+/** The task (or, to reopen, the step) an action is for; those it may not act on now are disabled. */
+function targetField(action: ActionName, targets: ActionVerdict[], context: ActionContext) {
+  const reopen = action === 'reopen';
+  const options = targets.map((offer) => {
+    const task = context.tasks.find((candidate) => candidate.taskKey === offer.taskKey);
+    const name = task ? `${task.stepName} · ${context.partnerName(task.partnerId)}` : offer.taskKey;
+    const refusal =
+      offer.allowed || !offer.reason ? '' : ` — ${context.t(refusalMessage(offer.reason))}`;
+    return {
+      value: (reopen ? offer.stepId : offer.taskKey) ?? '',
+      label: `${name}${refusal}`,
+      disabled: !offer.allowed,
+    };
+  });
+  const enabled = options.filter((option) => !option.disabled);
+  const field: ActionField = {
+    name: reopen ? 'stepId' : 'taskKey',
+    label: reopen ? 'action.step' : 'action.task',
+    kind: 'select',
+    problem: reopen ? 'action.error.step' : 'action.error.task',
+    options,
+  };
+  return enabled.length === 1 ? { ...field, initial: enabled[0].value } : field;
+}
+
+/**
+ * Carries out an action chosen in the ActionForm: on the escalation itself, or on the case or one
+ * of its tasks (the escalation's task, or the one chosen in the form).
+ */
+export function runAction(
   http: HttpClient,
-  caseId: string,
-  action: CaseAction,
+  target: { caseId: string; taskKey?: string; escalation?: { id: string; caseId: string } },
+  action: ActionName,
   reason: string,
   values: ActionValues,
-  escalationId?: string,
 ): Promise<unknown> {
+  const { caseId } = target;
+  const taskKey = values.taskKey || target.taskKey || '';
+  const escalationId = values.escalationId === 'true' ? target.escalation?.id : undefined;
+  if (ON_ESCALATION.includes(action) && target.escalation)
+    return escalationsApi.act(http, target.escalation, {
+      action: action as EscalationAction,
+      reason,
+    });
   switch (action) {
     case 'suspend':
-      return regieApi.suspend(
-        http,
-        caseId,
-        values.taskKey,
-        values.waitingFor as WaitingFor,
+      return regieApi.suspend(http, caseId, taskKey, values.waitingFor as WaitingFor, reason);
+    case 'extend':
+      return regieApi.onTask(http, caseId, taskKey, 'extend', {
         reason,
-      );
+        dueAt: new Date(`${values.dueAt}T17:00:00`).toISOString(),
+      });
+    case 'reassign':
+      return regieApi.onTask(http, caseId, taskKey, 'reassign', {
+        reason,
+        partnerId: values.partnerId,
+      });
     case 'resume':
-      return regieApi.resume(http, caseId, values.taskKey, reason);
+    case 'remind':
+    case 'skip':
+      return regieApi.onTask(http, caseId, taskKey, action, { reason });
     case 'record-agreement':
-      return regieApi.recordAgreement(
-        http,
-        caseId,
-        reason,
-        values.escalationId === 'true' ? escalationId : undefined,
-      );
+      return regieApi.recordAgreement(http, caseId, reason, escalationId);
     case 'reopen':
       return regieApi.reopen(http, caseId, values.stepId, reason);
     case 'close':
       return regieApi.close(http, caseId, values.endId, reason);
+    case 'cancel':
+      return regieApi.cancel(http, caseId, reason);
+    default:
+      return Promise.reject(new Error(`Not a regisseur action: ${action}`));
   }
 }

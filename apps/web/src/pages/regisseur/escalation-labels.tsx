@@ -1,5 +1,5 @@
 import { ESCALATION_TRIGGERS } from '../../api/escalations-api';
-import type { MessageKey } from '../../i18n/nl';
+import { nl, type MessageKey } from '../../i18n/nl';
 import type { Params } from '../../i18n/translate';
 
 type Translate = (key: MessageKey, params?: Params) => string;
@@ -13,4 +13,14 @@ export function causeText(trigger: string, t: Translate): string {
 
 export function levelKey(level: number): MessageKey {
   return `level.${Math.min(4, Math.max(0, Math.round(level))) as 0 | 1 | 2 | 3 | 4}`;
+}
+
+/** A ladder level's owner in words: a body the console knows, else the partner it names. */
+export function ownerText(
+  owner: string,
+  t: Translate,
+  partnerName: (id: string) => string,
+): string {
+  const key = `owner.${owner}`;
+  return key in nl ? t(key as MessageKey) : partnerName(owner);
 }

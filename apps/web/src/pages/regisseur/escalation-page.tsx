@@ -1,13 +1,8 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import {
-  ESCALATION_ACTIONS,
-  escalationsApi,
-  type EscalationAction,
-  type EscalationDetail,
-} from '../../api/escalations-api';
+import { escalationsApi, type EscalationDetail } from '../../api/escalations-api';
 import { modelsApi } from '../../api/models-api';
-import type { ReferenceModel } from '../../api/types';
+import { isKnownTask, type ActionName, type ReferenceModel } from '../../api/types';
 import { useHttp } from '../../auth/auth-context';
 import { AsyncView } from '../../components/async-view';
 import { formatDateTime } from '../../components/format';
@@ -18,10 +13,9 @@ import { useI18n } from '../../i18n/i18n-context';
 import { paths } from '../../routes';
 import { TimelineList } from '../task/timeline-list';
 import { ActionForm, type ActionValues } from './action-form';
-import { availableActions, escalationActionSpecs } from './available-actions';
-import { caseActionSpecs, isCaseAction, runCaseAction } from './case-actions';
+import { actionSpecs, runAction } from './case-actions';
 import { CaseTasksTable } from './case-tasks-table';
-import { causeText, levelKey } from './escalation-labels';
+import { causeText, levelKey, ownerText } from './escalation-labels';
 
 /** One escalation: the case's process data (not its content) and the regisseur's actions. */
 export function EscalationPage() {
@@ -54,35 +48,28 @@ function EscalationView({ detail, model, onChanged }: ViewProps) {
   const { escalation, case: view, tasks } = detail;
   const partnerName = (id: string) =>
     model.partners.find((partner) => partner.id === id)?.name ?? id;
-  const alternatives =
-    model.steps.find((step) => step.id === escalation.stepId)?.alternativePartners ?? [];
-  const actions = [
-    ...escalationActionSpecs(
-      availableActions(escalation, alternatives),
-      alternatives.map((id) => ({ id, name: partnerName(id) })),
-    ),
-    ...caseActionSpecs({
-      caseStatus: view.status,
-      tasks,
-      ends: model.ends,
-      partnerName,
-      t,
-      escalationId: escalation.id,
-      taskKey: escalation.taskKey,
-    }),
-  ];
+  const actions = actionSpecs(detail.actions, {
+    tasks: tasks.filter(isKnownTask),
+    ends: model.ends,
+    alternatives: (stepId) =>
+      model.steps.find((step) => step.id === stepId)?.alternativePartners ?? [],
+    partnerName,
+    t,
+    escalationId: escalation.id,
+  });
 
   async function act(action: string, reason: string, values: ActionValues) {
-    if (isCaseAction(action)) {
-      await runCaseAction(http, view.id, action, reason, values, escalation.id);
-    } else if ((ESCALATION_ACTIONS as readonly string[]).includes(action)) {
-      await escalationsApi.act(http, escalation, {
-        action: action as EscalationAction,
-        reason,
-        partnerId: values.partnerId || undefined,
-        dueAt: values.dueAt ? new Date(`${values.dueAt}T17:00:00`).toISOString() : undefined,
-      });
-    }
+    await runAction(
+      http,
+      {
+        caseId: view.id,
+        taskKey: escalation.taskKey ?? undefined,
+        escalation: { id: escalation.id, caseId: view.id },
+      },
+      action as ActionName,
+      reason,
+      values,
+    );
     setDone(true);
     onChanged();
   }
@@ -111,7 +98,7 @@ function EscalationView({ detail, model, onChanged }: ViewProps) {
             </div>
             <div>
               <dt>{t('escalation.owner')}</dt>
-              <dd>{escalation.owner}</dd>
+              <dd>{ownerText(escalation.owner, t, partnerName)}</dd>
             </div>
             <div>
               <dt>{t('escalation.levelDueAt')}</dt>
@@ -123,9 +110,41 @@ function EscalationView({ detail, model, onChanged }: ViewProps) {
           </p>
           <h3>{t('escalation.tasks')}</h3>
           <CaseTasksTable tasks={tasks} partnerName={partnerName} />
+          <h3 id="history-title">{t('escalation.history')}</h3>
+          <div className="table-wrap">
+            <table
+              className="table"
+              aria-labelledby="history-title"
+              data-testid="escalation-history"
+            >
+              <thead>
+                <tr>
+                  <th scope="col">{t('escalations.col.cause')}</th>
+                  <th scope="col">{t('escalations.col.level')}</th>
+                  <th scope="col">{t('escalation.history.status')}</th>
+                  <th scope="col">{t('escalation.history.raisedAt')}</th>
+                  <th scope="col">{t('escalation.history.resolvedAt')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {detail.history.map((earlier) => (
+                  <tr key={earlier.id}>
+                    <th scope="row">
+                      {causeText(earlier.trigger, t)}
+                      {earlier.id === escalation.id && ` (${t('escalation.history.current')})`}
+                    </th>
+                    <td>{t(levelKey(earlier.level))}</td>
+                    <td>{t(`escalation.status.${earlier.status}`)}</td>
+                    <td>{formatDateTime(earlier.raisedAt, locale)}</td>
+                    <td>{formatDateTime(earlier.resolvedAt ?? null, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
         <div className="task-layout__side">
-          {escalation.status === 'open' ? (
+          {escalation.status === 'open' && actions.length > 0 ? (
             <ActionForm
               key={escalation.level}
               id="escalation"
@@ -138,7 +157,7 @@ function EscalationView({ detail, model, onChanged }: ViewProps) {
           )}
           <section className="panel" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('timeline.title')}</h2>
-            <TimelineList entries={detail.timeline} />
+            <TimelineList entries={detail.timeline} chainId={view.chainId} />
           </section>
         </div>
       </div>

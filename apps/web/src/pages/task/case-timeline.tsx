@@ -6,7 +6,15 @@ import { useI18n } from '../../i18n/i18n-context';
 import { TimelineList } from './timeline-list';
 
 /** The case timeline on the task page; `version` changes when something was added to it. */
-export function CaseTimeline({ caseId, version }: { caseId: string; version: number }) {
+export function CaseTimeline({
+  caseId,
+  chainId,
+  version,
+}: {
+  caseId: string;
+  chainId: string;
+  version: number;
+}) {
   const { t } = useI18n();
   const http = useHttp();
   const timeline = useAsync(() => casesApi.timeline(http, caseId), [http, caseId, version]);
@@ -18,7 +26,7 @@ export function CaseTimeline({ caseId, version }: { caseId: string; version: num
         isEmpty={(entries) => entries.length === 0}
         empty={t('timeline.empty')}
       >
-        {(entries) => <TimelineList entries={entries} />}
+        {(entries) => <TimelineList entries={entries} chainId={chainId} />}
       </AsyncView>
     </section>
   );

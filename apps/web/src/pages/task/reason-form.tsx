@@ -1,5 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
+import type { ActionVerdict } from '../../api/types';
 import { ErrorMessage } from '../../components/error-message';
+import { RefusalNote } from '../../components/offered-action';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/nl';
 
@@ -12,6 +14,8 @@ interface Props {
   tooShort: MessageKey;
   minLength: number;
   disabled?: boolean;
+  /** The server's verdict on the action the form takes: its reason shows when it is refused. */
+  refusal?: ActionVerdict;
   onSubmit: (text: string) => Promise<void>;
   /** Further inputs of the form (a return's category, a note's readers), kept by the caller. */
   children?: ReactNode;
@@ -27,6 +31,7 @@ export function ReasonForm({
   tooShort,
   minLength,
   disabled,
+  refusal,
   onSubmit,
   children,
 }: Props) {
@@ -57,6 +62,7 @@ export function ReasonForm({
     <form className="form panel" onSubmit={send} noValidate aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t(title)}</h2>
       {intro && <p className="muted">{t(intro)}</p>}
+      <RefusalNote id={`${id}-refusal`} verdict={refusal} />
       <div className={`field ${invalid ? 'field--invalid' : ''}`}>
         <label htmlFor={id}>{t(label)}</label>
         <textarea

@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { casesApi } from '../../api/cases-api';
 import { tasksApi } from '../../api/tasks-api';
-import { isKnownTask, type TaskDetail } from '../../api/types';
+import { isKnownTask, type CaseData, type TaskDetail } from '../../api/types';
 import { useCurrentUser, useHttp } from '../../auth/auth-context';
 import { AsyncView } from '../../components/async-view';
 import { DueBadge } from '../../components/due-badge';
 import { formatDateTime } from '../../components/format';
 import { PageTitle } from '../../components/page-title';
+import { offered, RefusalNote } from '../../components/offered-action';
 import { Notice } from '../../components/states';
 import { useAsync } from '../../components/use-async';
 import { useModelNames } from '../../components/use-model-names';
@@ -15,6 +16,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { paths } from '../../routes';
 import { CasePanel } from './case-panel';
 import { CaseTimeline } from './case-timeline';
+import { completionNotice } from './completion-notice';
 import { NoteReaders } from './note-readers';
 import { ReasonForm } from './reason-form';
 import { TaskActions } from './task-actions';
@@ -53,11 +55,13 @@ function TaskView({ detail, onChanged }: { detail: TaskDetail; onChanged: () => 
           .map((partner) => ({ id: partner, name: names.partner(task.chainId, partner) }))
       : [];
   const open = task.status === 'open';
-  const mine = open && task.assigneeId === user.id;
+  const completing = offered(detail.actions, 'complete');
+  const returning = offered(detail.actions, 'return');
+  const disagreeing = offered(detail.actions, 'disagree');
 
-  async function complete(outcome: string, data: Record<string, string | number | boolean | null>) {
-    await tasksApi.complete(http, task.id, outcome, data);
-    navigate(paths.inbox, { state: { notice: 'task.completed' } });
+  async function complete(outcome: string, data: CaseData) {
+    const transition = await tasksApi.complete(http, task.id, outcome, data);
+    navigate(paths.inbox, { state: { notice: completionNotice(transition, user.organisationId) } });
   }
 
   async function giveBack(reason: string) {
@@ -109,10 +113,11 @@ function TaskView({ detail, onChanged }: { detail: TaskDetail; onChanged: () => 
           </section>
           {open && <TaskActions detail={detail} onChanged={onChanged} />}
           {!open && <Notice tone="info">{t('task.closed')}</Notice>}
-          {open && !task.assigneeId && <p className="hint">{t('task.claimFirst')}</p>}
-          {open && task.assigneeId && !mine && <p className="hint">{t('task.heldByOther')}</p>}
-          {open && <TaskForm detail={detail} disabled={!mine} onComplete={complete} />}
-          {open && (
+          <RefusalNote id="complete-refusal" verdict={completing} />
+          {completing && (
+            <TaskForm detail={detail} disabled={!completing.allowed} onComplete={complete} />
+          )}
+          {returning && (
             <ReasonForm
               id="return-reason"
               title="return.title"
@@ -121,7 +126,8 @@ function TaskView({ detail, onChanged }: { detail: TaskDetail; onChanged: () => 
               submit="return.submit"
               tooShort="return.reasonTooShort"
               minLength={3}
-              disabled={!mine}
+              disabled={!returning.allowed}
+              refusal={returning}
               onSubmit={giveBack}
             >
               {step.returnReasons && (
@@ -130,7 +136,7 @@ function TaskView({ detail, onChanged }: { detail: TaskDetail; onChanged: () => 
                   <select
                     id="return-category"
                     value={category}
-                    disabled={!mine}
+                    disabled={!returning.allowed}
                     onChange={(event) => setCategory(event.target.value)}
                   >
                     <option value="">{t('return.noCategory')}</option>
@@ -160,17 +166,21 @@ function TaskView({ detail, onChanged }: { detail: TaskDetail; onChanged: () => 
             <NoteReaders partners={casePartners} selected={sharedWith} onChange={setSharedWith} />
           </ReasonForm>
           {disputeRaised && <Notice>{t('disagree.raised')}</Notice>}
-          <ReasonForm
-            id="disagree-reason"
-            title="disagree.title"
-            intro="disagree.intro"
-            label="disagree.reason"
-            submit="disagree.submit"
-            tooShort="return.reasonTooShort"
-            minLength={3}
-            onSubmit={disagree}
-          />
-          <CaseTimeline caseId={detail.case.id} version={noteRound} />
+          {disagreeing && (
+            <ReasonForm
+              id="disagree-reason"
+              title="disagree.title"
+              intro="disagree.intro"
+              label="disagree.reason"
+              submit="disagree.submit"
+              tooShort="return.reasonTooShort"
+              minLength={3}
+              disabled={!disagreeing.allowed}
+              refusal={disagreeing}
+              onSubmit={disagree}
+            />
+          )}
+          <CaseTimeline caseId={detail.case.id} chainId={task.chainId} version={noteRound} />
         </div>
       </div>
     </div>

@@ -14,7 +14,12 @@ function isKey(key: string): key is MessageKey {
  * a reason the reader may not read shows as withheld, with its category; a confidential step of
  * another partner only as "a partner is working on the case".
  */
-export function timelineText(entry: TimelineEntry, t: Translate): string {
+export function timelineText(
+  entry: TimelineEntry,
+  t: Translate,
+  /** The label the model gives an outcome or a return category of the entry's step. */
+  label: (id: string) => string = (id) => id,
+): string {
   const key = `event.${entry.type}`;
   const what = entry.confidential ? t('event.confidential') : isKey(key) ? t(key) : entry.type;
   const { outcome, reason, text, reasonWithheld, reasonCategory } = entry.details as {
@@ -25,9 +30,9 @@ export function timelineText(entry: TimelineEntry, t: Translate): string {
     reasonCategory?: unknown;
   };
   const extra = [
-    typeof outcome === 'string' ? t('event.outcome', { outcome }) : '',
+    typeof outcome === 'string' ? t('event.outcome', { outcome: label(outcome) }) : '',
     typeof reasonCategory === 'string'
-      ? t('event.reasonCategory', { category: reasonCategory })
+      ? t('event.reasonCategory', { category: label(reasonCategory) })
       : '',
     typeof reason === 'string' ? t('event.reason', { reason }) : '',
     reasonWithheld === true ? t('event.reasonWithheld') : '',
