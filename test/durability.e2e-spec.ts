@@ -332,6 +332,14 @@ describe('bounded waits', () => {
     expect(late.headers['retry-after']).toBeDefined();
     expect(Date.now() - started).toBeLessThan(10_000);
 
+    // Reading does not depend on the engine: the task is shown, its actions marked unknown.
+    const read = await stack
+      .http()
+      .get(`/tasks/${task.id}`)
+      .set('Authorization', await driver.as('gemeente.medewerker'));
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ actions: [], actionsUnavailable: true });
+
     await stack.startWorker();
     await eventually(
       async () => {

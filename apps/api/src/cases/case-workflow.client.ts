@@ -33,6 +33,12 @@ import {
  * The API's only door to the case workflows. Turns a refused Update (its validator threw a typed
  * ApplicationFailure) into the HTTP error it stands for.
  */
+/** What a reader may do now; `actionsUnavailable` when the engine could not be asked in time. */
+export interface OfferedActions {
+  actions: ActionVerdict[];
+  actionsUnavailable?: true;
+}
+
 @Injectable()
 export class CaseWorkflowClient {
   constructor(
@@ -89,15 +95,25 @@ export class CaseWorkflowClient {
 
   /**
    * The actions the caller may take on the case now, as the case itself judges them. A case that
-   * ended offers none (its workflow says so too), so the engine is not asked.
+   * ended offers none (its workflow says so too), so the engine is not asked. Reading must not
+   * depend on the engine: when it does not answer in time the resource is still shown, with no
+   * actions and `actionsUnavailable` so the console can say why.
    */
   async actions(
     row: { id: string; status: string },
     request: ActionsRequest,
-  ): Promise<ActionVerdict[]> {
-    if (row.status !== 'open') return [];
+  ): Promise<OfferedActions> {
+    if (row.status !== 'open') return { actions: [] };
     const handle = this.temporal.workflow.getHandle(caseWorkflowId(row.id));
-    return this.translate(() => this.withinDeadline(() => handle.query(caseActionsQuery, request)));
+    try {
+      const actions = await this.translate(() =>
+        this.withinDeadline(() => handle.query(caseActionsQuery, request)),
+      );
+      return { actions };
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      return { actions: [], actionsUnavailable: true };
+    }
   }
 
   /**

@@ -195,6 +195,11 @@ export class CaseDto extends CaseSummaryDto {
       "The regisseur's actions now: on the case (close, cancel, record-agreement) and on its tasks (naming `taskKey`; reopen naming `stepId`); empty for other readers and once the case ended",
   })
   actions!: ActionDto[];
+  @ApiPropertyOptional({
+    description:
+      'True when the case engine did not answer in time: the resource is current, its actions are unknown for now',
+  })
+  actionsUnavailable?: boolean;
 }
 
 export class CasePageDto {

@@ -147,15 +147,15 @@ export class CasesService {
   async get(id: string, user: AuthenticatedUser): Promise<CaseDto> {
     const { row, tasks, access } = await this.readable(id, user);
     // The regisseur's interventions; other readers act on their own task's page, or not at all.
-    const actions =
+    const offered =
       user.role === 'regisseur'
         ? await this.workflows.actions(row, {
             actor: actorOf(user),
             taskKeys: tasks.map((task) => task.taskKey),
             caseLevel: true,
           })
-        : [];
-    return { ...caseView(row, tasks, access), actions };
+        : { actions: [] };
+    return { ...caseView(row, tasks, access), ...offered };
   }
 
   /** The case as this reader may see it, without asking the engine what they may do. */

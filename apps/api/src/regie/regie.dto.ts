@@ -165,4 +165,9 @@ export class EscalationDetailDto {
       "The regisseur's actions on the escalation and on its task (remind, reassign, extend, suspend or resume, skip); empty for operations and once it is resolved",
   })
   actions!: ActionDto[];
+  @ApiPropertyOptional({
+    description:
+      'True when the case engine did not answer in time: the resource is current, its actions are unknown for now',
+  })
+  actionsUnavailable?: boolean;
 }

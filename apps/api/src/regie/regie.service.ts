@@ -51,21 +51,21 @@ export class RegieService {
       this.casesService.timeline(escalation.caseId, user),
     ]);
     const { tasks: _tasks, ...summary } = view;
-    const actions = actsFor(user, escalation.chainId, 'regisseur')
+    const offered = actsFor(user, escalation.chainId, 'regisseur')
       ? await this.workflows.actions(view, {
           actor: actorOf(user),
           taskKeys: [],
           caseLevel: false,
           escalationId: escalation.id,
         })
-      : [];
+      : { actions: [] };
     return {
       escalation: escalationDto(escalation, user),
       case: summary,
       tasks: tasks.map(caseTask),
       history: history.map((row) => escalationDto(row, user)),
       timeline,
-      actions,
+      ...offered,
     };
   }
 

@@ -154,6 +154,11 @@ export class TaskDetailDto {
       'What you may do with the task now: claim, unclaim, assign, complete, return, disagree',
   })
   actions!: ActionDto[];
+  @ApiPropertyOptional({
+    description:
+      'True when the case engine did not answer in time: the resource is current, its actions are unknown for now',
+  })
+  actionsUnavailable?: boolean;
 }
 
 export class CompleteTaskDto {

@@ -77,7 +77,7 @@ export class TasksService {
     const task = await this.ownTask(taskId, user);
     const row = await this.cases.findForReader(task.caseId, { organisationId: null });
     if (!row) throw taskNotFound(taskId);
-    const [model, caseTasks, actions] = await Promise.all([
+    const [model, caseTasks, offered] = await Promise.all([
       this.snapshots.get(row.chainId, row.modelVersion),
       this.tasks.findByCase(row.id),
       this.workflows.actions(row, {
@@ -117,7 +117,7 @@ export class TasksService {
         ...(work.contributor ? { contributor: work.contributor } : {}),
         ...(step.returnReasons ? { returnReasons: step.returnReasons } : {}),
       },
-      actions,
+      ...offered,
     };
   }
 

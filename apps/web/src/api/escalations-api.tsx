@@ -1,6 +1,6 @@
 /** Escalations and the regisseur's actions (issue 5). */
 import { once, type HttpClient } from './http-client';
-import type { ActionVerdict, CaseSummary, CaseTask, TimelineEntry } from './types';
+import type { CaseSummary, CaseTask, OfferedActions, TimelineEntry } from './types';
 
 export const ESCALATION_TRIGGERS = [
   'norm-breached',
@@ -30,15 +30,14 @@ export interface Escalation {
   resolution?: string;
 }
 
-export interface EscalationDetail {
+/** The regisseur's actions on the escalation and its task; none for operations. */
+export interface EscalationDetail extends OfferedActions {
   escalation: Escalation;
   /** Process data only: who holds the case, since when — never its content. */
   case: CaseSummary;
   tasks: CaseTask[];
   history: Escalation[];
   timeline: TimelineEntry[];
-  /** The regisseur's actions on the escalation and its task; empty for operations. */
-  actions: ActionVerdict[];
 }
 
 /** What the regisseur does on the escalation itself (the ladder); each needs a recorded reason. */

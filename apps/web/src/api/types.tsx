@@ -6,6 +6,16 @@ export type ActionVerdict = components['schemas']['ActionDto'];
 export type ActionName = ActionVerdict['action'];
 export type RefusalCode = NonNullable<ActionVerdict['reason']>;
 
+/**
+ * What the caller may do now, as the server judges it (task: claim, unclaim, assign, complete,
+ * return, disagree; case and escalation: the regisseur's actions). `actionsUnavailable`: the case
+ * engine did not answer in time, so they are unknown for now.
+ */
+export interface OfferedActions {
+  actions: ActionVerdict[];
+  actionsUnavailable?: boolean;
+}
+
 export type UserRole = 'caseworker' | 'regisseur' | 'operations' | 'admin';
 
 /** Every role a person can be granted; `UserRole` are the primary roles the console has pages for. */
@@ -173,7 +183,7 @@ export interface StepFormField {
 
 export type CaseData = Record<string, string | number | boolean | null>;
 
-export interface TaskDetail {
+export interface TaskDetail extends OfferedActions {
   task: InboxItem;
   case: {
     id: string;
@@ -196,8 +206,6 @@ export interface TaskDetail {
     /** Categories a return of this step's handover may give. */
     returnReasons?: { id: string; label: string }[];
   };
-  /** What the caller may do with the task now (claim, unclaim, assign, complete, return, disagree). */
-  actions: ActionVerdict[];
 }
 
 export interface Colleague {
@@ -264,12 +272,10 @@ export const isKnownTask = (task: CaseTask): task is KnownCaseTask =>
   task.id !== null && task.taskKey !== null && task.stepId !== null && task.partnerId !== null;
 
 /** A case as GET /cases/:id shows it; content only for caseworkers of an involved organisation. */
-export interface CaseView extends CaseSummary {
+export interface CaseView extends CaseSummary, OfferedActions {
   clientQuestion?: string;
   clientReference?: string;
   tasks: CaseTask[];
-  /** The regisseur's actions on the case and its tasks; empty for other readers. */
-  actions: ActionVerdict[];
 }
 
 export interface OpenCaseRequest {

@@ -24,3 +24,14 @@ export function RefusalNote({ id, verdict }: { id: string; verdict: ActionVerdic
     </p>
   );
 }
+
+/** The engine did not answer in time: the page is current, but what may be done now is unknown. */
+export function ActionsUnavailableNote({ unavailable }: { unavailable?: boolean }) {
+  const { t } = useI18n();
+  if (!unavailable) return null;
+  return (
+    <p role="status" className="hint refusal">
+      {t('actions.unavailable')}
+    </p>
+  );
+}

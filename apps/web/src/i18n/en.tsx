@@ -62,6 +62,8 @@ export const en: Dictionary = {
   'error.pageNotFound': 'This page does not exist.',
 
   // Why the server refuses an action (the `code` of its answer, the `reason` of an offer).
+  'actions.unavailable':
+    'The case engine is not answering right now: what you can do here is unknown for the moment. Try again shortly.',
   'refusal.case-closed': 'The case has been closed meanwhile.',
   'refusal.case-cancelled': 'The case has been cancelled meanwhile.',
   'refusal.task-completed': 'This task has been completed meanwhile.',

@@ -62,6 +62,8 @@ export const nl = {
   'error.pageNotFound': 'Deze pagina bestaat niet.',
 
   // Why the server refuses an action (the `code` of its answer, the `reason` of an offer).
+  'actions.unavailable':
+    'De procesmotor antwoordt nu niet: wat u met deze casus kunt doen is even niet bekend. Probeer het zo opnieuw.',
   'refusal.case-closed': 'De casus is inmiddels afgesloten.',
   'refusal.case-cancelled': 'De casus is inmiddels geannuleerd.',
   'refusal.task-completed': 'Deze taak is inmiddels afgerond.',

@@ -18,6 +18,7 @@ import { Notice } from '../../components/states';
 import { useAsync } from '../../components/use-async';
 import { useI18n } from '../../i18n/i18n-context';
 import { ActionForm, type ActionValues } from '../regisseur/action-form';
+import { ActionsUnavailableNote } from '../../components/offered-action';
 import { actionSpecs, runAction } from '../regisseur/case-actions';
 import { CaseTasksTable } from '../regisseur/case-tasks-table';
 import { TimelineList } from '../task/timeline-list';
@@ -130,6 +131,7 @@ function CaseDetail({ view, timeline, model, onChanged }: DetailProps) {
           <CaseTasksTable tasks={view.tasks} partnerName={partnerName} />
         </section>
         <div className="task-layout__side">
+          <ActionsUnavailableNote unavailable={view.actionsUnavailable} />
           {actions.length > 0 && (
             <ActionForm id="case-action" title="case.actions" actions={actions} onSubmit={act} />
           )}

@@ -12,6 +12,7 @@ import { useAsync } from '../../components/use-async';
 import { useI18n } from '../../i18n/i18n-context';
 import { paths } from '../../routes';
 import { TimelineList } from '../task/timeline-list';
+import { ActionsUnavailableNote } from '../../components/offered-action';
 import { ActionForm, type ActionValues } from './action-form';
 import { actionSpecs, runAction } from './case-actions';
 import { CaseTasksTable } from './case-tasks-table';
@@ -144,6 +145,7 @@ function EscalationView({ detail, model, onChanged }: ViewProps) {
           </div>
         </section>
         <div className="task-layout__side">
+          <ActionsUnavailableNote unavailable={detail.actionsUnavailable} />
           {escalation.status === 'open' && actions.length > 0 ? (
             <ActionForm
               key={escalation.level}

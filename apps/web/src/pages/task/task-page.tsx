@@ -8,7 +8,7 @@ import { AsyncView } from '../../components/async-view';
 import { DueBadge } from '../../components/due-badge';
 import { formatDateTime } from '../../components/format';
 import { PageTitle } from '../../components/page-title';
-import { offered, RefusalNote } from '../../components/offered-action';
+import { ActionsUnavailableNote, offered, RefusalNote } from '../../components/offered-action';
 import { Notice } from '../../components/states';
 import { useAsync } from '../../components/use-async';
 import { useModelNames } from '../../components/use-model-names';
@@ -105,6 +105,7 @@ function TaskView({ detail, onChanged }: { detail: TaskDetail; onChanged: () => 
           <dd>{names.chain(task.chainId)}</dd>
         </div>
       </dl>
+      <ActionsUnavailableNote unavailable={detail.actionsUnavailable} />
       <div className="task-layout">
         <div className="task-layout__main">
           <section className="panel instructions" aria-labelledby="instructions-title">
