@@ -17,6 +17,7 @@ import {
   validateSync,
   type ValidationError,
 } from 'class-validator';
+import { OidcProviderConfigError, oidcProviders } from './oidc-providers';
 import { PayloadCodecKeyError, payloadCodecKeyring } from './payload-codec-keys';
 
 export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
@@ -162,9 +163,9 @@ export class EnvironmentVariables {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
-  /** HS256 secret for tokens the platform signs itself (when no OIDC issuer is configured). */
+  /** HS256 secret for the tokens the platform signs itself at a local account's sign-in. */
   @IsString()
-  @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production' && !env.AUTH_OIDC_ISSUER)
+  @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production' && localAccountsOn(env))
   @MinLength(32)
   @NotEquals(DEVELOPMENT_JWT_SECRET, { message: 'must be set to your own secret in production' })
   AUTH_JWT_SECRET = DEVELOPMENT_JWT_SECRET;
@@ -199,13 +200,35 @@ export class EnvironmentVariables {
   @Min(1)
   AUTH_LOGIN_WINDOW_SECONDS = 900;
 
-  /** When set, bearer tokens are verified against this OIDC issuer's JWKS instead of the platform's secret. */
+  /**
+   * Password sign-in with local accounts: `auto` (the default) offers it unless identity providers
+   * are configured, `true` next to them (partners without a provider of their own), `false` never.
+   */
+  @IsIn(['auto', 'true', 'false'])
+  AUTH_LOCAL_ACCOUNTS: 'auto' | 'true' | 'false' = 'auto';
+
+  /**
+   * The identity providers (JSON or YAML list; see docs/identity.md), each with its claim mapping
+   * and the organisations and chains it may grant; checked at boot by `oidcProviders`.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  AUTH_OIDC_PROVIDERS?: string;
+
+  /** Instead of AUTH_OIDC_PROVIDERS: a file holding the list, e.g. a mounted ConfigMap. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  AUTH_OIDC_PROVIDERS_FILE?: string;
+
+  /** Shorthand for one provider: bearer tokens are verified against this OIDC issuer's keys. */
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true })
   AUTH_OIDC_ISSUER?: string;
 
-  /** Defaults to `<issuer>/.well-known/jwks.json` when the issuer is set. */
+  /** Defaults to the `jwks_uri` of the issuer's discovery document. */
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true })
@@ -215,6 +238,12 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   AUTH_OIDC_AUDIENCE?: string;
+
+  /** The console's client id at the issuer: the console offers sign-in through it. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  AUTH_OIDC_CLIENT_ID?: string;
 
   /**
    * Just-in-time provisioning: the claim naming the person's organisation (they become its
@@ -436,11 +465,25 @@ export function validateEnvironment(env: Record<string, string | undefined>): En
     throw new ConfigValidationError(errors.map((error) => describe(error, env)));
   try {
     payloadCodecKeyring(config);
+    oidcProviders(config);
   } catch (error) {
-    if (error instanceof PayloadCodecKeyError) throw new ConfigValidationError([error.message]);
+    if (error instanceof PayloadCodecKeyError || error instanceof OidcProviderConfigError) {
+      throw new ConfigValidationError([error.message]);
+    }
     throw error;
   }
   return config;
+}
+
+/** Whether password sign-in with local accounts is offered (AUTH_LOCAL_ACCOUNTS). */
+export function localAccountsOn(
+  env: Pick<
+    EnvironmentVariables,
+    'AUTH_LOCAL_ACCOUNTS' | 'AUTH_OIDC_ISSUER' | 'AUTH_OIDC_PROVIDERS' | 'AUTH_OIDC_PROVIDERS_FILE'
+  >,
+): boolean {
+  if (env.AUTH_LOCAL_ACCOUNTS !== 'auto') return env.AUTH_LOCAL_ACCOUNTS === 'true';
+  return !env.AUTH_OIDC_ISSUER && !env.AUTH_OIDC_PROVIDERS && !env.AUTH_OIDC_PROVIDERS_FILE;
 }
 
 /** For process entry points: a bad environment stops the process with a message naming the variable. */

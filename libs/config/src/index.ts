@@ -1,3 +1,4 @@
 export * from './app-config';
 export * from './config.module';
+export * from './oidc-providers';
 export * from './payload-codec-keys';

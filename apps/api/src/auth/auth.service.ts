@@ -9,7 +9,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { authenticator } from 'otplib';
-import { EnvironmentVariables } from '@schakel/config';
+import { EnvironmentVariables, localAccountsOn } from '@schakel/config';
 import { LoginFailureRepository, UserRepository, type UserEntity } from '@schakel/database';
 import {
   hashPassword,
@@ -59,7 +59,7 @@ export class AuthService {
   }
 
   /**
-   * Password sign-in for local accounts (not with OIDC), with the TOTP code where the account
+   * Password sign-in for local accounts (where AUTH_LOCAL_ACCOUNTS offers them), with the TOTP code where the account
    * enrolled one or the deployment requires it (production by default).
    */
   async login(credentials: Credentials): Promise<TokenDto> {
@@ -112,7 +112,7 @@ export class AuthService {
    * username and per address, and past the limit the answer is 429.
    */
   private async checkPassword(credentials: Credentials): Promise<UserEntity> {
-    if (this.tokens.usesOidc) {
+    if (!localAccountsOn(this.env)) {
       throw new NotFoundException(
         'Password sign-in is not available here; sign in through your identity provider',
       );

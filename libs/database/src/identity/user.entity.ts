@@ -58,6 +58,14 @@ export class UserEntity {
   @Column({ name: 'external_id', type: 'varchar', length: 200, nullable: true })
   externalId!: string | null;
 
+  /** The identity provider (its configured id) the person signs in through, with `identitySubject`. */
+  @Column({ name: 'identity_provider', type: 'varchar', length: 64, nullable: true })
+  identityProvider!: string | null;
+
+  /** The provider's `sub` for the person: a token is matched on provider and subject first. */
+  @Column({ name: 'identity_subject', type: 'varchar', length: 255, nullable: true })
+  identitySubject!: string | null;
+
   /** The SCIM client that provisioned the person, if any: it may keep managing them. */
   @Column({ name: 'scim_client_id', type: 'uuid', nullable: true })
   scimClientId!: string | null;
