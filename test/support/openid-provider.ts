@@ -37,7 +37,8 @@ export async function startOpenIdProvider(
   });
   // Its start-up warnings (Node 20, the in-memory store) are meant for a real deployment.
   createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (line) => {
-    if (!line.startsWith('oidc-provider WARNING')) process.stderr.write(`[openid provider] ${line}\n`);
+    if (!line.startsWith('oidc-provider WARNING'))
+      process.stderr.write(`[openid provider] ${line}\n`);
   });
   const issuer = await firstLine(child);
   return {
@@ -96,9 +97,10 @@ export async function signInWithCodeFlow(
   issuer: string,
   request: CodeFlowRequest,
 ): Promise<CodeFlowTokens> {
-  const discovery = (await (
-    await fetch(`${issuer}/.well-known/openid-configuration`)
-  ).json()) as { authorization_endpoint: string; token_endpoint: string };
+  const discovery = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as {
+    authorization_endpoint: string;
+    token_endpoint: string;
+  };
   const verifier = randomBytes(32).toString('base64url');
   const state = randomBytes(16).toString('base64url');
   const authorize = new URL(discovery.authorization_endpoint);

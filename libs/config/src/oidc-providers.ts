@@ -219,7 +219,10 @@ function fromList(text: string, variable: string): OidcProvider[] {
   try {
     raw = parse(text);
   } catch (error) {
-    throw new OidcProviderConfigError(variable, `is not JSON or YAML (${(error as Error).message})`);
+    throw new OidcProviderConfigError(
+      variable,
+      `is not JSON or YAML (${(error as Error).message})`,
+    );
   }
   const list = plainToInstance(ProviderList, { providers: raw });
   if (!Array.isArray(raw) || raw.length === 0) {
@@ -227,24 +230,22 @@ function fromList(text: string, variable: string): OidcProvider[] {
   }
   const problem = firstProblem(validateSync(list)[0]?.children ?? [], '');
   if (problem) throw new OidcProviderConfigError(variable, problem);
-  const providers = list.providers.map(
-    (entry, index): OidcProvider => ({
-      id: entry.id,
-      name: entry.name,
-      issuer: entry.issuer,
-      jwksUrl: entry.jwksUrl,
-      audience: entry.audience,
-      clientId: entry.clientId,
-      scope: entry.scope ?? DEFAULT_SCOPE,
-      usernameClaim: entry.usernameClaim ?? 'preferred_username',
-      organisationClaim: entry.organisationClaim,
-      rolesClaim: entry.rolesClaim,
-      roleMapping: roleMappingOf(entry, `[${index}]`, variable),
-      organisations: everyOrList(entry.organisations),
-      chains: entry.chains && everyOrList(entry.chains),
-      mayGrantAdmin: entry.mayGrantAdmin ?? false,
-    }),
-  );
+  const providers = list.providers.map((entry, index): OidcProvider => ({
+    id: entry.id,
+    name: entry.name,
+    issuer: entry.issuer,
+    jwksUrl: entry.jwksUrl,
+    audience: entry.audience,
+    clientId: entry.clientId,
+    scope: entry.scope ?? DEFAULT_SCOPE,
+    usernameClaim: entry.usernameClaim ?? 'preferred_username',
+    organisationClaim: entry.organisationClaim,
+    rolesClaim: entry.rolesClaim,
+    roleMapping: roleMappingOf(entry, `[${index}]`, variable),
+    organisations: everyOrList(entry.organisations),
+    chains: entry.chains && everyOrList(entry.chains),
+    mayGrantAdmin: entry.mayGrantAdmin ?? false,
+  }));
   for (const key of ['id', 'issuer'] as const) {
     const seen = new Set<string>();
     for (const provider of providers) {

@@ -49,7 +49,8 @@ export class OidcAccounts {
     const current = (await this.users.grantsOf(user.id)).filter((grant) =>
       roles.includes(grant.role),
     );
-    if (!sameGrants(current, desired)) await this.users.replaceGrants(user.id, roles, desired, null);
+    if (!sameGrants(current, desired))
+      await this.users.replaceGrants(user.id, roles, desired, null);
     this.remember(payload);
     return sameGrants(current, desired) ? user : this.users.findById(user.id);
   }

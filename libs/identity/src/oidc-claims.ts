@@ -4,12 +4,7 @@ import type { Grant, UserRole } from '@schakel/database';
 /** The parts of a provider's settings that decide which grants its claims may give. */
 export type ClaimMapping = Pick<
   OidcProvider,
-  | 'organisationClaim'
-  | 'rolesClaim'
-  | 'roleMapping'
-  | 'organisations'
-  | 'chains'
-  | 'mayGrantAdmin'
+  'organisationClaim' | 'rolesClaim' | 'roleMapping' | 'organisations' | 'chains' | 'mayGrantAdmin'
 >;
 
 /** What a provider's limits mean against the platform's records. */

@@ -9,7 +9,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { authenticator } from 'otplib';
-import { EnvironmentVariables, localAccountsOn } from '@schakel/config';
+import { EnvironmentVariables, localAccountsOn, oidcProviders } from '@schakel/config';
 import { LoginFailureRepository, UserRepository, type UserEntity } from '@schakel/database';
 import {
   hashPassword,
@@ -17,7 +17,7 @@ import {
   TokenService,
   type AuthenticatedUser,
 } from '@schakel/identity';
-import type { TokenDto, TotpEnrolmentDto } from './login.dto';
+import type { SignInOptionsDto, TokenDto, TotpEnrolmentDto } from './login.dto';
 
 /** 429 for a throttled sign-in; the controller turns `retryAfterSeconds` into `Retry-After`. */
 export class LoginThrottledException extends HttpException {
@@ -52,6 +52,16 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly failures: LoginFailureRepository,
   ) {}
+
+  /** Password sign-in, and the providers the console may send people to (those with a client id). */
+  signInOptions(): SignInOptionsDto {
+    return {
+      localAccounts: localAccountsOn(this.env),
+      providers: oidcProviders(this.env).flatMap(({ id, name, issuer, clientId, scope }) =>
+        clientId ? [{ id, name, issuer, clientId, scope }] : [],
+      ),
+    };
+  }
 
   private get totpRequired(): boolean {
     const setting = this.env.AUTH_LOCAL_TOTP_REQUIRED;
