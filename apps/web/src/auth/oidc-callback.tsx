@@ -1,26 +1,27 @@
 import { useEffect, useState } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate } from 'react-router';
 import { Loading } from '../components/states';
 import { useI18n } from '../i18n/i18n-context';
 import { useAuth } from './auth-context';
-import { finishOidcSignIn, oidcConfig } from './oidc';
+import { finishOidcSignIn } from './oidc';
+import { useSignInOptions } from './sign-in-options';
 
 /** Where the identity provider sends the browser back to. */
 export function OidcCallback() {
   const { t } = useI18n();
   const { signIn } = useAuth();
-  const { search } = useLocation();
+  const signInOptions = useSignInOptions();
   const [state, setState] = useState<'busy' | 'done' | 'failed'>('busy');
   useEffect(() => {
-    const config = oidcConfig();
-    if (!config) return setState('failed');
-    finishOidcSignIn(config, search)
+    if (signInOptions.state === 'failed') return setState('failed');
+    if (signInOptions.state !== 'ready') return;
+    finishOidcSignIn(signInOptions.options.providers, new URL(window.location.href))
       .then(signIn)
       .then(
         () => setState('done'),
         () => setState('failed'),
       );
-  }, [search, signIn]);
+  }, [signInOptions, signIn]);
   if (state === 'done') return <Navigate to="/" replace />;
   if (state === 'failed') {
     return (

@@ -40,7 +40,7 @@ export const en: Dictionary = {
   'signIn.password': 'Password',
   'signIn.submit': 'Sign in',
   'signIn.busy': 'Signing in…',
-  'signIn.oidc': 'Sign in through your organisation',
+  'signIn.oidc': 'Sign in through {name}',
   'signIn.failed': 'Username or password is not correct.',
   'signIn.demoHint': 'Demo environment: password {password}. For example {examples}.',
   'signIn.oidcFailed': 'Signing in through your organisation did not work. Please try again.',

@@ -39,7 +39,7 @@ export const nl = {
   'signIn.password': 'Wachtwoord',
   'signIn.submit': 'Aanmelden',
   'signIn.busy': 'Bezig met aanmelden…',
-  'signIn.oidc': 'Aanmelden via uw organisatie',
+  'signIn.oidc': 'Aanmelden via {name}',
   'signIn.failed': 'Gebruikersnaam of wachtwoord klopt niet.',
   'signIn.demoHint': 'Demo-omgeving: wachtwoord {password}. Bijvoorbeeld {examples}.',
   'signIn.oidcFailed': 'Aanmelden via uw organisatie is niet gelukt. Probeer het opnieuw.',
