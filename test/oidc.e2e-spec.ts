@@ -191,6 +191,25 @@ describe('OIDC sign-in through one identity provider', () => {
     );
   });
 
+  it("signs out: the provider's tokens issued so far are refused, a new sign-in works", async () => {
+    const claims = {
+      preferred_username: `out.${randomUUID().slice(0, 8)}`,
+      organisation: 'gemeente',
+    };
+    const sub = `person-${randomUUID().slice(0, 8)}`;
+    const accessToken = await signIn(provider, claims, { sub });
+    await stack
+      .http()
+      .post('/auth/logout')
+      .set('Authorization', `Bearer ${accessToken}`)
+      .expect(204);
+    const revoked = await me(stack, accessToken).expect(401);
+    expect(revoked.body.message).toBe('This token has been revoked; sign in again');
+    // Tokens say when they were issued to the second: the next one is from a later second.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await me(stack, await signIn(provider, claims, { sub })).expect(200);
+  });
+
   it('refuses the token of a person an admin deactivated', async () => {
     const accessToken = await signIn(provider, {
       preferred_username: `leaver.${randomUUID().slice(0, 8)}`,

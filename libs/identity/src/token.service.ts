@@ -85,7 +85,11 @@ export class TokenService {
     const { payload } = await this.oidc.verify(token, provider).catch((error: Error) => {
       throw invalid(error.message);
     });
-    return this.accounts.accountOf(provider, payload);
+    const user = await this.accounts.accountOf(provider, payload);
+    if (user?.active && issuedBefore(payload, user.signedOutAt)) {
+      throw new UnauthorizedException('This token has been revoked; sign in again');
+    }
+    return user;
   }
 
   private async platformUser(token: string): Promise<UserEntity | null> {
@@ -107,6 +111,10 @@ export class TokenService {
     return user;
   }
 }
+
+/** Whether the token was issued before the sign-out (`iat` has seconds: up to that second). */
+const issuedBefore = (payload: JWTPayload, signedOutAt: Date | null): boolean =>
+  signedOutAt !== null && (payload.iat ?? 0) <= Math.floor(signedOutAt.getTime() / 1000);
 
 function unverifiedIssuer(token: string): string | undefined {
   try {

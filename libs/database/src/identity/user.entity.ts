@@ -89,6 +89,10 @@ export class UserEntity {
   @Column({ name: 'token_version', type: 'integer', default: 0 })
   tokenVersion!: number;
 
+  /** Last sign-out or deactivation: identity providers' tokens issued until then are refused. */
+  @Column({ name: 'signed_out_at', type: 'timestamptz', nullable: true })
+  signedOutAt!: Date | null;
+
   /** The TOTP secret (base32); loaded only with the password hash, for sign-in. */
   @Column({ name: 'totp_secret', type: 'varchar', length: 64, nullable: true, select: false })
   totpSecret!: string | null;

@@ -211,6 +211,7 @@ export class UserRepository {
         active: false,
         deactivatedAt: () => 'now()',
         tokenVersion: () => 'token_version + 1',
+        signedOutAt: () => 'now()',
       })
       .where('id = :id AND active', { id })
       .execute();
@@ -259,7 +260,10 @@ export class UserRepository {
 
   /** Sign-out: every token issued so far stops working. */
   async revokeTokens(id: string): Promise<void> {
-    await this.rows.increment({ id }, 'tokenVersion', 1);
+    await this.rows.update(
+      { id },
+      { tokenVersion: () => 'token_version + 1', signedOutAt: () => 'now()' },
+    );
   }
 
   grantsOf(userId: string): Promise<RoleGrantEntity[]> {
