@@ -41,7 +41,8 @@ const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
 const page = (title: string, body: string) => `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
+<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<title>${escapeHtml(title)}</title></head>
 <body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`;
 
 function loginPage(uid: string, clientId: string, error?: string): string {
@@ -162,7 +163,7 @@ async function interaction(
     const login = form.get('login') ?? '';
     const account = accounts.get(login);
     if (!account || !sameSecret(form.get('password') ?? '', account.password)) {
-      response.statusCode = 401;
+      // The form again with the message, answered 200 as identity providers' login pages are.
       response.setHeader('Content-Type', 'text/html; charset=utf-8');
       return void response.end(loginPage(uid, clientId, 'Unknown username or wrong password'));
     }

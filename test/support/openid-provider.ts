@@ -12,11 +12,30 @@ export type { ProviderAccount };
  * test fills. Access tokens are JWTs for the resource the client asks for (RFC 8707), carrying the
  * account's claims, as an organisation's provider puts its groups into them.
  */
-export interface OpenIdProvider {
-  issuer: string;
+export interface OpenIdProvider extends ProviderAccountStore {
   /** Adds or replaces an account: `sub` is also the username on the login page. */
   putAccount: (sub: string, account: ProviderAccount) => Promise<void>;
   close: () => Promise<void>;
+}
+
+/** Where the account store is and its token: enough for another process to fill it. */
+export interface ProviderAccountStore {
+  issuer: string;
+  storeToken: string;
+}
+
+/** Adds or replaces an account of a provider started elsewhere (e.g. by an e2e global setup). */
+export async function putProviderAccount(
+  store: ProviderAccountStore,
+  sub: string,
+  account: ProviderAccount,
+): Promise<void> {
+  const response = await fetch(`${store.issuer}/test/accounts/${encodeURIComponent(sub)}`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${store.storeToken}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(account),
+  });
+  if (response.status !== 204) throw new Error(`Account store: ${response.status}`);
 }
 
 const SERVER = join(__dirname, 'openid-provider-server.ts');
@@ -43,14 +62,8 @@ export async function startOpenIdProvider(
   const issuer = await firstLine(child);
   return {
     issuer,
-    putAccount: async (sub, account) => {
-      const response = await fetch(`${issuer}/test/accounts/${encodeURIComponent(sub)}`, {
-        method: 'PUT',
-        headers: { Authorization: `Bearer ${storeToken}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(account),
-      });
-      if (response.status !== 204) throw new Error(`Account store: ${response.status}`);
-    },
+    storeToken,
+    putAccount: (sub, account) => putProviderAccount({ issuer, storeToken }, sub, account),
     close: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -174,7 +187,7 @@ class CookieJarBrowser {
       body: new URLSearchParams({ login: username, password }).toString(),
     });
     const location = response.headers.get('location');
-    if (!location) throw new Error(`The provider refused the sign-in (${response.status})`);
+    if (!location) throw new Error('The provider refused the sign-in: it showed its form again');
     return new URL(location, loginPage).href;
   }
 
