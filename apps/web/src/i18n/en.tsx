@@ -298,6 +298,7 @@ export const en: Dictionary = {
   'event.note.added': 'Note',
   'event.outcome': 'outcome: {outcome}',
   'event.reason': 'reason: {reason}',
+  'event.systemActor': 'by {actor}',
   'event.reasonWithheld': 'reason recorded (not visible to you)',
   'event.reasonCategory': 'kind of reason: {category}',
   'event.confidential': 'A partner is working on the case',

@@ -300,6 +300,7 @@ export const nl = {
   'event.note.added': 'Notitie',
   'event.outcome': 'uitkomst: {outcome}',
   'event.reason': 'reden: {reason}',
+  'event.systemActor': 'door {actor}',
   'event.reasonWithheld': 'reden vastgelegd (niet voor u zichtbaar)',
   'event.reasonCategory': 'soort reden: {category}',
   'event.confidential': 'Een partner werkt aan de casus',
