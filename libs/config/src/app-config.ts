@@ -18,15 +18,12 @@ import {
   type ValidationError,
 } from 'class-validator';
 import { OidcProviderConfigError, oidcProviders } from './oidc-providers';
-import { PayloadCodecKeyError, payloadCodecKeyring } from './payload-codec-keys';
+import { KeyringError, payloadCodecKeyring, storedSecretKeyring } from './keyrings';
 
 export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
 export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-
-/** Development-only key for webhook secrets at rest (base64 of 32 bytes); refused in production. */
-export const DEVELOPMENT_WEBHOOK_SECRET_KEY = 'c2NoYWtlbC1kZXZlbG9wbWVudC13ZWJob29rLWtleSE=';
 
 /** Development-only signing secret; production refuses to start with it (see validation below). */
 export const DEVELOPMENT_JWT_SECRET = 'schakel-development-secret-do-not-use-in-production';
@@ -293,18 +290,6 @@ export class EnvironmentVariables {
   @Max(60_000)
   WEBHOOK_TIMEOUT_MS = 5_000;
 
-  /**
-   * AES-256-GCM key (base64 of 32 bytes) that encrypts webhook secrets at rest. The development
-   * default is refused in production. Generate one with `openssl rand -base64 32`.
-   */
-  @IsString()
-  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be the base64 of 32 random bytes' })
-  @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production')
-  @NotEquals(DEVELOPMENT_WEBHOOK_SECRET_KEY, {
-    message: 'must be set to your own key in production',
-  })
-  WEBHOOK_SECRET_KEY = DEVELOPMENT_WEBHOOK_SECRET_KEY;
-
   /** After a secret rotation, deliveries are also signed with the old secret for this many hours. */
   @Type(() => Number)
   @IsInt()
@@ -435,6 +420,28 @@ export class EnvironmentVariables {
   PAYLOAD_CODEC_PRIMARY_KEY_ID?: string;
 
   /**
+   * Keys that seal the secrets stored in PostgreSQL (webhook signing secrets, TOTP secrets),
+   * `id:base64key` comma-separated like PAYLOAD_CODEC_KEYS. Required in production, here or in
+   * STORED_SECRET_KEYS_FILE.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  STORED_SECRET_KEYS?: string;
+
+  /** A file with the same `id:base64key` entries, one per line; for mounted secrets. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  STORED_SECRET_KEYS_FILE?: string;
+
+  /** The key id new secrets are sealed with; may be left out when only one key is configured. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  STORED_SECRET_PRIMARY_KEY_ID?: string;
+
+  /**
    * Origin of the Temporal UI (e.g. `https://temporal.example.nl`) allowed to call the codec endpoint
    * from the browser; unset, the endpoint answers no cross-origin request (the CLI needs none).
    */
@@ -465,9 +472,10 @@ export function validateEnvironment(env: Record<string, string | undefined>): En
     throw new ConfigValidationError(errors.map((error) => describe(error, env)));
   try {
     payloadCodecKeyring(config);
+    storedSecretKeyring(config);
     oidcProviders(config);
   } catch (error) {
-    if (error instanceof PayloadCodecKeyError || error instanceof OidcProviderConfigError) {
+    if (error instanceof KeyringError || error instanceof OidcProviderConfigError) {
       throw new ConfigValidationError([error.message]);
     }
     throw error;

@@ -1,4 +1,5 @@
 export * from './app-config';
 export * from './config.module';
 export * from './oidc-providers';
-export * from './payload-codec-keys';
+export * from './keyrings';
+export * from './authenticated-encryption';
