@@ -9,7 +9,15 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { authenticator } from 'otplib';
-import { EnvironmentVariables, localAccountsOn, oidcProviders } from '@schakel/config';
+import {
+  EnvironmentVariables,
+  localAccountsOn,
+  oidcProviders,
+  openText,
+  sealText,
+  storedSecretKeyring,
+  type Keyring,
+} from '@schakel/config';
 import { LoginFailureRepository, UserRepository, type UserEntity } from '@schakel/database';
 import {
   hashPassword,
@@ -45,13 +53,17 @@ export interface Credentials {
 export class AuthService {
   /** Compared against when the username is unknown, so both answers take the same bcrypt time. */
   private readonly dummyHash = hashPassword('no-such-account-only-for-timing');
+  /** TOTP secrets are stored sealed under STORED_SECRET_KEYS. */
+  private readonly secrets: Keyring;
 
   constructor(
     @Inject(EnvironmentVariables) private readonly env: EnvironmentVariables,
     private readonly users: UserRepository,
     private readonly tokens: TokenService,
     private readonly failures: LoginFailureRepository,
-  ) {}
+  ) {
+    this.secrets = storedSecretKeyring(env);
+  }
 
   /** Password sign-in, and the providers the console may send people to (those with a client id). */
   signInOptions(): SignInOptionsDto {
@@ -89,7 +101,7 @@ export class AuthService {
   async enrolTotp(credentials: Credentials): Promise<TotpEnrolmentDto> {
     const user = await this.checkPassword(credentials);
     const secret = totp.generateSecret(20);
-    if (!(await this.users.startTotp(user.id, secret))) {
+    if (!(await this.users.startTotp(user.id, sealText(this.secrets, secret)))) {
       throw new ConflictException('This account already has a second factor');
     }
     return {
@@ -151,7 +163,7 @@ export class AuthService {
   /** The time step of a valid code for the account's secret; 401 (counted as a failure) otherwise. */
   private async codeStep(user: UserEntity, credentials: Credentials): Promise<number> {
     const delta = credentials.code
-      ? totp.checkDelta(credentials.code, user.totpSecret as string)
+      ? totp.checkDelta(credentials.code, openText(this.secrets, user.totpSecret as string))
       : null;
     if (delta === null) {
       throw await this.failed(credentials, 'A valid one-time code (code) is required');

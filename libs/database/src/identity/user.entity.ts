@@ -93,8 +93,11 @@ export class UserEntity {
   @Column({ name: 'signed_out_at', type: 'timestamptz', nullable: true })
   signedOutAt!: Date | null;
 
-  /** The TOTP secret (base32); loaded only with the password hash, for sign-in. */
-  @Column({ name: 'totp_secret', type: 'varchar', length: 64, nullable: true, select: false })
+  /**
+   * The TOTP secret (base32), sealed under STORED_SECRET_KEYS (`sealText`); loaded only with the
+   * password hash, for sign-in.
+   */
+  @Column({ name: 'totp_secret', type: 'text', nullable: true, select: false })
   totpSecret!: string | null;
 
   /** Set once a first code confirmed the secret: from then on sign-in needs a code. */
