@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { oidcProviders, parseGrantEntry } from './oidc-providers';
@@ -75,6 +75,19 @@ describe('oidcProviders', () => {
       },
     });
     expect(regional).toMatchObject({ organisations: '*', chains: '*' });
+  });
+
+  it('reads the example of docs/identity.md as documented', () => {
+    const guide = readFileSync(join(__dirname, '../../../docs/identity.md'), 'utf8');
+    const example = /## OIDC sign-in[\s\S]*?```yaml\n([\s\S]*?)```/.exec(guide)?.[1] ?? '';
+    const [wijkteamProvider, regional] = oidcProviders({ AUTH_OIDC_PROVIDERS: example });
+    expect(wijkteamProvider).toMatchObject({
+      id: 'wijkteam',
+      usernameClaim: 'email',
+      roleMapping: { 'Wmo regie': [{ role: 'regisseur', scope: 'wmo-maatwerk' }] },
+      organisations: ['wijkteam'],
+    });
+    expect(regional).toMatchObject({ organisations: '*', chains: '*', roleMapping: undefined });
   });
 
   it('reads YAML from a file', () => {
