@@ -17,8 +17,9 @@ import {
   validateSync,
   type ValidationError,
 } from 'class-validator';
-import { OidcProviderConfigError, oidcProviders } from './oidc-providers';
-import { KeyringError, payloadCodecKeyring, storedSecretKeyring } from './keyrings';
+import { oidcProviders } from './oidc-providers';
+import { payloadCodecKeyring, storedSecretKeyring } from './keyrings';
+import { VariableError } from './variable-error';
 
 export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
 export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
@@ -475,7 +476,7 @@ export function validateEnvironment(env: Record<string, string | undefined>): En
     storedSecretKeyring(config);
     oidcProviders(config);
   } catch (error) {
-    if (error instanceof KeyringError || error instanceof OidcProviderConfigError) {
+    if (error instanceof VariableError) {
       throw new ConfigValidationError([error.message]);
     }
     throw error;

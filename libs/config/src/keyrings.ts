@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readVariableFile, VariableError } from './variable-error';
 
 /**
  * A set of AES-256 keys by id: the primary one encrypts, every one decrypts, so a key is rotated by
@@ -61,16 +61,6 @@ const STORED_SECRETS: KeyringVariables = {
   developmentKey: developmentKey('stored-secret'),
 };
 
-export class KeyringError extends Error {
-  constructor(
-    readonly variable: string,
-    reason: string,
-  ) {
-    super(`${variable}: ${reason}`);
-    this.name = 'KeyringError';
-  }
-}
-
 /** `id:base64key` entries separated by commas or new lines; `#` starts a comment line (key files). */
 function parseKeyList(text: string, variable: string): Map<string, Buffer> {
   const keys = new Map<string, Buffer>();
@@ -83,46 +73,35 @@ function parseKeyList(text: string, variable: string): Map<string, Buffer> {
     const id = separator > 0 ? entry.slice(0, separator) : '';
     const encoded = entry.slice(separator + 1);
     if (!KEY_ID.test(id)) {
-      throw new KeyringError(
+      throw new VariableError(
         variable,
         `entry ${index + 1} must look like <id>:<base64 key> with an id of letters, digits, '.', '_' or '-'`,
       );
     }
     const key = Buffer.from(encoded, 'base64');
     if (key.length !== KEY_BYTES || key.toString('base64') !== encoded) {
-      throw new KeyringError(
+      throw new VariableError(
         variable,
         `key '${id}' must be ${KEY_BYTES} bytes in base64 (generate one with: openssl rand -base64 32)`,
       );
     }
-    if (keys.has(id)) throw new KeyringError(variable, `key id '${id}' appears twice`);
+    if (keys.has(id)) throw new VariableError(variable, `key id '${id}' appears twice`);
     keys.set(id, key);
   }
-  if (keys.size === 0) throw new KeyringError(variable, 'holds no key');
+  if (keys.size === 0) throw new VariableError(variable, 'holds no key');
   return keys;
-}
-
-function readKeyFile(path: string, variable: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new KeyringError(
-      variable,
-      `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`,
-    );
-  }
 }
 
 function soleKeyId(keys: Map<string, Buffer>, variable: string): string {
   if (keys.size === 1) return [...keys.keys()][0];
-  throw new KeyringError(
+  throw new VariableError(
     variable,
     'is required when several keys are configured: the id of the key that encrypts from now on',
   );
 }
 
 /**
- * The keyring from its variables (inline or file, and the primary key id). Throws a KeyringError
+ * The keyring from its variables (inline or file, and the primary key id). Throws a VariableError
  * naming the variable when the keys are missing (production) or wrong.
  */
 function keyringOf(settings: KeyringSettings, variables: KeyringVariables): Keyring {
@@ -130,14 +109,14 @@ function keyringOf(settings: KeyringSettings, variables: KeyringVariables): Keyr
   const file = settings[variables.file];
   const production = settings.NODE_ENV === 'production';
   if (inline && file) {
-    throw new KeyringError(
+    throw new VariableError(
       variables.file,
       `set either ${variables.keys} or ${variables.file}, not both`,
     );
   }
   if (!inline && !file) {
     if (production) {
-      throw new KeyringError(
+      throw new VariableError(
         variables.keys,
         `is required in production (or ${variables.file}): ${variables.purpose}`,
       );
@@ -149,16 +128,16 @@ function keyringOf(settings: KeyringSettings, variables: KeyringVariables): Keyr
   }
   const keys = inline
     ? parseKeyList(inline, variables.keys)
-    : parseKeyList(readKeyFile(file as string, variables.file), variables.file);
+    : parseKeyList(readVariableFile(variables.file, file as string), variables.file);
   if (production && [...keys.values()].some((key) => key.equals(variables.developmentKey))) {
-    throw new KeyringError(
+    throw new VariableError(
       inline ? variables.keys : variables.file,
       'must not hold the public development key in production',
     );
   }
   const primaryKeyId = settings[variables.primary] ?? soleKeyId(keys, variables.primary);
   if (!keys.has(primaryKeyId)) {
-    throw new KeyringError(
+    throw new VariableError(
       variables.primary,
       `'${primaryKeyId}' is not one of the configured keys (${[...keys.keys()].join(', ')})`,
     );

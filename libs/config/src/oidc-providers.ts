@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
 import { plainToInstance, Type } from 'class-transformer';
 import {
   ArrayNotEmpty,
@@ -16,6 +15,7 @@ import {
   type ValidationError,
 } from 'class-validator';
 import { parse } from 'yaml';
+import { readVariableFile, VariableError } from './variable-error';
 
 /**
  * The identity providers whose tokens the API accepts, each with its claim mapping and what it
@@ -64,16 +64,6 @@ export interface OidcProviderSettings {
   AUTH_OIDC_CLIENT_ID?: string;
   AUTH_OIDC_ORGANISATION_CLAIM?: string;
   AUTH_OIDC_ROLES_CLAIM?: string;
-}
-
-export class OidcProviderConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    reason: string,
-  ) {
-    super(`${variable}: ${reason}`);
-    this.name = 'OidcProviderConfigError';
-  }
 }
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -197,13 +187,13 @@ function roleMappingOf(
     mapping[value] = texts.map((text) => {
       const grant = typeof text === 'string' ? parseGrantEntry(text) : null;
       if (!grant) {
-        throw new OidcProviderConfigError(
+        throw new VariableError(
           variable,
           `${at}.roleMapping["${value}"]: ${JSON.stringify(text)} is not a grant such as "regisseur:wmo-maatwerk" or "caseworker:wijkteam"`,
         );
       }
       if (grant.role === 'admin' && !entry.mayGrantAdmin) {
-        throw new OidcProviderConfigError(
+        throw new VariableError(
           variable,
           `${at}.roleMapping["${value}"]: grants admin, which needs "mayGrantAdmin": true`,
         );
@@ -219,17 +209,14 @@ function fromList(text: string, variable: string): OidcProvider[] {
   try {
     raw = parse(text);
   } catch (error) {
-    throw new OidcProviderConfigError(
-      variable,
-      `is not JSON or YAML (${(error as Error).message})`,
-    );
+    throw new VariableError(variable, `is not JSON or YAML (${(error as Error).message})`);
   }
   const list = plainToInstance(ProviderList, { providers: raw });
   if (!Array.isArray(raw) || raw.length === 0) {
-    throw new OidcProviderConfigError(variable, 'must be a non-empty list of providers');
+    throw new VariableError(variable, 'must be a non-empty list of providers');
   }
   const problem = firstProblem(validateSync(list)[0]?.children ?? [], '');
-  if (problem) throw new OidcProviderConfigError(variable, problem);
+  if (problem) throw new VariableError(variable, problem);
   const providers = list.providers.map((entry, index): OidcProvider => ({
     id: entry.id,
     name: entry.name,
@@ -250,7 +237,7 @@ function fromList(text: string, variable: string): OidcProvider[] {
     const seen = new Set<string>();
     for (const provider of providers) {
       if (seen.has(provider[key])) {
-        throw new OidcProviderConfigError(variable, `${key} '${provider[key]}' appears twice`);
+        throw new VariableError(variable, `${key} '${provider[key]}' appears twice`);
       }
       seen.add(provider[key]);
     }
@@ -280,34 +267,24 @@ function fromShorthand(settings: OidcProviderSettings, issuer: string): OidcProv
   };
 }
 
-function readListFile(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new OidcProviderConfigError(
-      'AUTH_OIDC_PROVIDERS_FILE',
-      `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`,
-    );
-  }
-}
-
 /** The configured providers (none: OIDC is off); throws naming the variable when one is wrong. */
 export function oidcProviders(settings: OidcProviderSettings): OidcProvider[] {
   const { AUTH_OIDC_PROVIDERS: inline, AUTH_OIDC_PROVIDERS_FILE: file } = settings;
   const listed = inline ?? file;
   if (inline && file) {
-    throw new OidcProviderConfigError(
+    throw new VariableError(
       'AUTH_OIDC_PROVIDERS_FILE',
       'set either AUTH_OIDC_PROVIDERS or AUTH_OIDC_PROVIDERS_FILE, not both',
     );
   }
   if (listed && settings.AUTH_OIDC_ISSUER) {
-    throw new OidcProviderConfigError(
+    throw new VariableError(
       'AUTH_OIDC_ISSUER',
       'set either the single-provider AUTH_OIDC_* variables or a list of providers, not both',
     );
   }
   if (inline) return fromList(inline, 'AUTH_OIDC_PROVIDERS');
-  if (file) return fromList(readListFile(file), 'AUTH_OIDC_PROVIDERS_FILE');
+  if (file)
+    return fromList(readVariableFile('AUTH_OIDC_PROVIDERS_FILE', file), 'AUTH_OIDC_PROVIDERS_FILE');
   return settings.AUTH_OIDC_ISSUER ? [fromShorthand(settings, settings.AUTH_OIDC_ISSUER)] : [];
 }
