@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Navigate } from 'react-router';
 import { Loading } from '../components/states';
 import { useI18n } from '../i18n/i18n-context';
@@ -12,9 +12,12 @@ export function OidcCallback() {
   const { signIn } = useAuth();
   const signInOptions = useSignInOptions();
   const [state, setState] = useState<'busy' | 'done' | 'failed'>('busy');
+  // The code works once: StrictMode's second run of the effect must not trade it again.
+  const traded = useRef(false);
   useEffect(() => {
     if (signInOptions.state === 'failed') return setState('failed');
-    if (signInOptions.state !== 'ready') return;
+    if (signInOptions.state !== 'ready' || traded.current) return;
+    traded.current = true;
     finishOidcSignIn(signInOptions.options.providers, new URL(window.location.href))
       .then(signIn)
       .then(
