@@ -26,10 +26,7 @@ RUN npm ci --prefix apps/web --no-audit --no-fund
 COPY nest-cli.json tsconfig.json tsconfig.build.json ./
 COPY libs libs
 COPY apps apps
-# The console signs in through the organisations' identity provider when these are set; Vite bakes them
-# into the build, so they are build arguments (empty: the console offers only the demo sign-in).
-ARG VITE_OIDC_ISSUER=""
-ARG VITE_OIDC_CLIENT_ID=""
+# The console asks the API at run time how to sign in (GET /auth/providers): one image for every deployment.
 RUN npm run build && npm run build --prefix apps/web
 
 FROM ${NODE_IMAGE} AS runtime

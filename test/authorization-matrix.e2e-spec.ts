@@ -56,6 +56,7 @@ const caseReaders = (status: number) => everyone(status, { uninvolved: 404, othe
  * validation's 400 or a 404 and nothing changes; what is checked is who gets past the guards.
  */
 const EXPECTED: Record<string, Row> = {
+  'GET /auth/providers': open(200),
   'POST /auth/login': open(400),
   'GET /auth/me': everyone(200),
   // Enrolment and confirmation authenticate with the password in the body: an empty one is a 400.

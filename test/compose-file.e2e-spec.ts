@@ -40,11 +40,10 @@ describe('docker-compose.yml', () => {
   const envExample = parseDotenv(readRepositoryFile('.env.example'));
   const variables = interpolatedVariables(text);
   // What an operator's .env looks like once filled in: every empty required value set to a secret,
-  // in the form .env.example asks for (keys are base64 of 32 bytes, the payload keys with an id).
+  // in the form .env.example asks for (keyrings: `id:` and the base64 of 32 bytes).
   const secretFor = (name: string): string => {
-    const key = randomBytes(32).toString('base64');
-    if (name === 'PAYLOAD_CODEC_KEYS') return `k1:${key}`;
-    return name === 'WEBHOOK_SECRET_KEY' ? key : randomBytes(24).toString('hex');
+    const keyring = ['PAYLOAD_CODEC_KEYS', 'STORED_SECRET_KEYS'].includes(name);
+    return keyring ? `k1:${randomBytes(32).toString('base64')}` : randomBytes(24).toString('hex');
   };
   const dotenv = Object.fromEntries(
     Object.entries(envExample).map(([name, value]) => [
@@ -157,7 +156,7 @@ describe('docker-compose.yml', () => {
       'PAYLOAD_CODEC_KEYS',
       'POSTGRES_PASSWORD',
       'REDIS_PASSWORD',
-      'WEBHOOK_SECRET_KEY',
+      'STORED_SECRET_KEYS',
     ]);
     for (const name of required) expect(envExample[name]).toBe('');
     expect(readRepositoryFile('.gitignore').split('\n')).toContain('.env');

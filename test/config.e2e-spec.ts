@@ -29,7 +29,7 @@ describe('configuration at boot', () => {
     const production = {
       NODE_ENV: 'production',
       AUTH_JWT_SECRET: 'x'.repeat(40),
-      WEBHOOK_SECRET_KEY: Buffer.alloc(32, 3).toString('base64'),
+      STORED_SECRET_KEYS: `k1:${Buffer.alloc(32, 3).toString('base64')}`,
     };
     const result = bootApi(production);
     expect(result.status).toBe(78);

@@ -348,7 +348,7 @@ describe.each(['base', 'overlays/example'])('deploy/kubernetes/%s', (folder) => 
         AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
         METRICS_TOKEN: randomBytes(16).toString('hex'),
         PAYLOAD_CODEC_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-        WEBHOOK_SECRET_KEY: randomBytes(32).toString('base64'),
+        STORED_SECRET_KEYS: `k1:${randomBytes(32).toString('base64')}`,
       };
       expect(validateEnvironment(filled).NODE_ENV).toBe('production');
       expect(() => validateEnvironment(environment)).toThrow(/DATABASE_URL/);

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { authenticator } from 'otplib';
+import { DataSource } from 'typeorm';
+import { openText, storedSecretKeyring } from '@schakel/config';
 import { startTestStack, type TestStack } from './support/test-stack';
 
 /** Local accounts: throttled per account (and per address), no user enumeration, TOTP. */
@@ -67,6 +69,13 @@ describe('password sign-in', () => {
       .send({ username, password })
       .expect(200);
     const secret = enrolment.body.secret as string;
+    // At rest the secret is sealed under STORED_SECRET_KEYS (here the development key), never in clear.
+    const [{ totp_secret: stored }] = await stack.api
+      .get(DataSource)
+      .query('SELECT totp_secret FROM users WHERE username = $1', [username]);
+    expect(stored).toMatch(/^development:/);
+    expect(stored).not.toContain(secret);
+    expect(openText(storedSecretKeyring({ NODE_ENV: 'test' }), stored)).toBe(secret);
     const first = authenticator.generate(secret);
     expect(enrolment.body.otpauthUri).toMatch(/^otpauth:\/\/totp\/Schakel:/);
     await stack

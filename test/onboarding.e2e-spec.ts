@@ -342,10 +342,20 @@ describe('onboarding: organisations, people and chain-scoped roles', () => {
         .get(`/cases/${wmoCase}/timeline`)
         .set('Authorization', colleague)
         .expect(200);
-      const unclaimed = (timeline.body as { type: string; actorId?: string }[]).filter(
+      const unclaimed = (timeline.body as { type: string }[]).filter(
         (entry) => entry.type === 'task.unclaimed',
       );
-      expect(unclaimed).toHaveLength(1);
+      // The platform released it, not the person: the timeline names the deactivation and who did it.
+      expect(unclaimed).toEqual([
+        expect.objectContaining({
+          actorId: null,
+          actorRole: null,
+          details: {
+            assigneeId: null,
+            systemActor: `Schakel (deactivation of ${username} by Modeleigenaar (beheerder))`,
+          },
+        }),
+      ]);
     });
   });
 });

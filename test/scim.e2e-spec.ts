@@ -105,6 +105,47 @@ describe('SCIM 2.0 provisioning', () => {
     await stack.http().get('/auth/me').set('Authorization', token).expect(401);
   });
 
+  it('logs the client token issued and revoked by the admin, and every call of the identity provider', async () => {
+    const issued = await stack
+      .http()
+      .post('/admin/scim-clients')
+      .set('Authorization', admin)
+      .send({ name: `Short-lived ${suffix}`, organisationIds: ['wijkteam'] })
+      .expect(201);
+    await scim(issued.body.token)
+      .post('/Users', {
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+        userName: `audited.${suffix}@wijkteam.example`,
+      })
+      .expect(201);
+    await stack
+      .http()
+      .delete(`/admin/scim-clients/${issued.body.id}`)
+      .set('Authorization', admin)
+      .expect(204);
+    await scim(issued.body.token).get('/Users').expect(401);
+
+    const audit = async (query: string) =>
+      (await stack.http().get(`/audit-log?${query}`).set('Authorization', admin).expect(200)).body
+        .items as Record<string, unknown>[];
+    expect(await audit(`actorId=${issued.body.id}`)).toEqual([
+      expect.objectContaining({
+        actorRole: 'identity-provider',
+        method: 'POST',
+        route: '/scim/v2/Users',
+        statusCode: 201,
+      }),
+    ]);
+    const me = await stack.http().get('/auth/me').set('Authorization', admin).expect(200);
+    const byAdmin = await audit(`actorId=${me.body.id}&limit=50`);
+    for (const [method, path] of [
+      ['POST', '/admin/scim-clients'],
+      ['DELETE', `/admin/scim-clients/${issued.body.id}`],
+    ]) {
+      expect(byAdmin).toContainEqual(expect.objectContaining({ actorRole: 'admin', method, path }));
+    }
+  });
+
   it('pages with startIndex and count', async () => {
     const page = await scim(admin.replace('Bearer ', ''))
       .get('/Users?startIndex=2&count=2')

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { openText, storedSecretKeyring } from '@schakel/config';
 import type { NotificationEvent } from '@schakel/contracts';
 import { NotificationRepository } from '@schakel/database';
 import { NotificationService } from '@schakel/queue';
@@ -182,8 +183,10 @@ describe('partner webhooks (notify → BullMQ → worker → HTTP receiver)', ()
           'SELECT secret_sealed FROM webhook_subscriptions WHERE organisation_id = $1',
           [ORGANISATION],
         );
-      expect(row.secret_sealed).toMatch(/^v1\./);
+      // Sealed under STORED_SECRET_KEYS (here the development key), naming its key id.
+      expect(row.secret_sealed).toMatch(/^development:/);
       expect(row.secret_sealed).not.toContain(secret.slice(6, 20));
+      expect(openText(storedSecretKeyring({ NODE_ENV: 'test' }), row.secret_sealed)).toBe(secret);
     });
   });
 

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { Client, type Connection } from '@temporalio/client';
-import type { PayloadCodecKeyring } from '@schakel/config';
+import type { Keyring } from '@schakel/config';
 import { ENCRYPTED_ENCODING, EncryptionCodec, historyPayloads } from '@schakel/temporal';
 
 /** Histories whose payloads make up the sample, and the bounds of the measurement. */
@@ -32,7 +32,7 @@ const round = (value: number) => Math.round(value * 10) / 10;
  */
 export async function measureCodecCost(
   connection: Connection,
-  keyring: PayloadCodecKeyring,
+  keyring: Keyring,
   workflowIds: string[],
   handoversPerWorkflow: number,
 ): Promise<CodecCost> {

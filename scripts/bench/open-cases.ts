@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, type Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
-import type { PayloadCodecKeyring } from '@schakel/config';
+import type { Keyring } from '@schakel/config';
 import { CASE_WORKFLOW_TYPE, caseWorkflowId, type CaseWorkflowInput } from '@schakel/contracts';
 import { encryptedDataConverter } from '@schakel/temporal';
 import { DEBT_CHAIN_ID, debtIntake } from './debt-chain';
@@ -26,7 +26,7 @@ export interface OpenCasesResult {
  */
 export async function openCases(
   connection: Connection,
-  keyring: PayloadCodecKeyring,
+  keyring: Keyring,
   databaseUrl: string,
   workerPid: number,
   total: number,

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
-import type { PayloadCodecKeyring } from '@schakel/config';
+import type { Keyring } from '@schakel/config';
 import { CASE_SEARCH_ATTRIBUTES, TemporalDevServer } from '@schakel/temporal';
 import { freePort, NodeChild, waitForHttp } from './processes';
 
@@ -19,7 +19,7 @@ export interface BenchStack {
   /** A client connection of the bench's own, for the baseline and for reading histories. */
   temporal: Connection;
   /** The payload keys API and worker run with (a fresh one per run), for clients of the bench's own. */
-  keyring: PayloadCodecKeyring;
+  keyring: Keyring;
   databaseUrl: string;
   api: NodeChild;
   worker: NodeChild;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { payloadCodecKeyring, type PayloadCodecKeyring } from '@schakel/config';
+import { payloadCodecKeyring, type Keyring } from '@schakel/config';
 
 /** Shared between global setup (parent process) and the test files: where the real services are. */
 export const REPOSITORY_ROOT = resolve(__dirname, '../..');
@@ -27,7 +27,7 @@ export const TEST_PAYLOAD_KEYS_FILE = join(
 export const TEST_PRIMARY_KEY_ID = 'test-fixture-a';
 
 /** The keyring the apps under test build from the test environment, for clients of a test's own. */
-export function testKeyring(primaryKeyId = TEST_PRIMARY_KEY_ID): PayloadCodecKeyring {
+export function testKeyring(primaryKeyId = TEST_PRIMARY_KEY_ID): Keyring {
   return payloadCodecKeyring({
     NODE_ENV: 'test',
     PAYLOAD_CODEC_KEYS_FILE: TEST_PAYLOAD_KEYS_FILE,

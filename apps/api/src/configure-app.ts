@@ -3,7 +3,7 @@ import compression from 'compression';
 import type { Express } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { EnvironmentVariables, inputLimits } from '@schakel/config';
+import { EnvironmentVariables, inputLimits, oidcProviders } from '@schakel/config';
 import {
   AllExceptionsFilter,
   completeOpenApiDocument,
@@ -34,7 +34,13 @@ export function configureApp(app: NestExpressApplication): void {
   // In this order: the id and the metrics first, so every answer after them has both.
   app.use(assignRequestId);
   app.use(httpMetrics(app.get(MetricsService)));
-  app.use(securityHeaders(env.NODE_ENV === 'production'));
+  const consoleProviders = oidcProviders(env).filter((provider) => provider.clientId);
+  app.use(
+    securityHeaders(
+      env.NODE_ENV === 'production',
+      consoleProviders.map((provider) => provider.issuer),
+    ),
+  );
   // gzip or brotli, as the client accepts; small and incompressible bodies are left as they are.
   app.use(compression());
   app.use(methodNotAllowed(app.getHttpAdapter().getInstance() as Express));

@@ -14,7 +14,7 @@ async function signInWith(page: Page, baseUrl: string, username: string, passwor
   await page.goto(`${baseUrl}/app/`);
   await page.getByLabel('Gebruikersnaam').fill(username);
   await page.getByLabel('Wachtwoord').fill(password);
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
   await page.getByTestId('current-user').waitFor();
 }
 
@@ -90,7 +90,7 @@ describe('an admin onboards a caseworker and deactivates them again', () => {
     await caseworker.page.getByText('Uw sessie is verlopen. Meld u opnieuw aan.').waitFor();
     await caseworker.page.getByLabel('Gebruikersnaam').fill(PERSON.username);
     await caseworker.page.getByLabel('Wachtwoord').fill(PERSON.password);
-    await caseworker.page.getByRole('button', { name: 'Aanmelden' }).click();
+    await caseworker.page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
     await caseworker.page.getByRole('alert').waitFor();
     expect(await caseworker.page.getByTestId('current-user').count()).toBe(0);
   });

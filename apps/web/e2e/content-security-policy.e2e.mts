@@ -45,7 +45,7 @@ describe('the Content-Security-Policy', () => {
     await recordViolations(page);
     const response = await page.goto(`${baseUrl}/app/`);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
-    await page.getByRole('button', { name: 'Aanmelden' }).waitFor();
+    await page.getByRole('button', { name: 'Aanmelden', exact: true }).waitFor();
     await page.waitForLoadState('networkidle');
     expect(await violations(page)).toEqual([]);
     await expectAccessible(page, 'sign-in');

@@ -49,7 +49,7 @@ describe('validateEnvironment', () => {
   it('accepts production with a strong secret or an OIDC issuer', () => {
     const keys = {
       PAYLOAD_CODEC_KEYS: `prod-1:${Buffer.alloc(32, 7).toString('base64')}`,
-      WEBHOOK_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
+      STORED_SECRET_KEYS: `prod-1:${Buffer.alloc(32, 8).toString('base64')}`,
     };
     expect(
       validateEnvironment({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(40), ...keys })
@@ -64,15 +64,26 @@ describe('validateEnvironment', () => {
     ).toBe('https://id.example.nl');
   });
 
-  it('refuses the development webhook key, or a key that is not 32 bytes, in production', () => {
-    const production = { NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(40) };
-    expect(() => validateEnvironment(production)).toThrow(/WEBHOOK_SECRET_KEY: .*own key/);
-    expect(() =>
-      validateEnvironment({
-        ...production,
-        WEBHOOK_SECRET_KEY: Buffer.alloc(16).toString('base64'),
-      }),
-    ).toThrow(/WEBHOOK_SECRET_KEY: must be the base64 of 32 random bytes/);
+  it('wants the platform secret in production wherever local accounts are offered', () => {
+    const production = {
+      NODE_ENV: 'production',
+      AUTH_OIDC_ISSUER: 'https://id.example.nl',
+      PAYLOAD_CODEC_KEYS: `prod-1:${Buffer.alloc(32, 7).toString('base64')}`,
+      STORED_SECRET_KEYS: `prod-1:${Buffer.alloc(32, 8).toString('base64')}`,
+    };
+    expect(validateEnvironment(production).AUTH_LOCAL_ACCOUNTS).toBe('auto');
+    expect(() => validateEnvironment({ ...production, AUTH_LOCAL_ACCOUNTS: 'true' })).toThrow(
+      /AUTH_JWT_SECRET/,
+    );
+    expect(() => validateEnvironment({ ...production, AUTH_LOCAL_ACCOUNTS: 'sometimes' })).toThrow(
+      /AUTH_LOCAL_ACCOUNTS/,
+    );
+  });
+
+  it('names a malformed list of identity providers', () => {
+    expect(() => validateEnvironment({ AUTH_OIDC_PROVIDERS: '[{"id": "x"}]' })).toThrow(
+      /AUTH_OIDC_PROVIDERS: \[0\]\.name/,
+    );
   });
 
   it('reports every bad variable at once', () => {

@@ -17,15 +17,14 @@ import {
   validateSync,
   type ValidationError,
 } from 'class-validator';
-import { PayloadCodecKeyError, payloadCodecKeyring } from './payload-codec-keys';
+import { oidcProviders } from './oidc-providers';
+import { payloadCodecKeyring, storedSecretKeyring } from './keyrings';
+import { VariableError } from './variable-error';
 
 export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
 export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-
-/** Development-only key for webhook secrets at rest (base64 of 32 bytes); refused in production. */
-export const DEVELOPMENT_WEBHOOK_SECRET_KEY = 'c2NoYWtlbC1kZXZlbG9wbWVudC13ZWJob29rLWtleSE=';
 
 /** Development-only signing secret; production refuses to start with it (see validation below). */
 export const DEVELOPMENT_JWT_SECRET = 'schakel-development-secret-do-not-use-in-production';
@@ -162,9 +161,9 @@ export class EnvironmentVariables {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
-  /** HS256 secret for tokens the platform signs itself (when no OIDC issuer is configured). */
+  /** HS256 secret for the tokens the platform signs itself at a local account's sign-in. */
   @IsString()
-  @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production' && !env.AUTH_OIDC_ISSUER)
+  @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production' && localAccountsOn(env))
   @MinLength(32)
   @NotEquals(DEVELOPMENT_JWT_SECRET, { message: 'must be set to your own secret in production' })
   AUTH_JWT_SECRET = DEVELOPMENT_JWT_SECRET;
@@ -199,13 +198,35 @@ export class EnvironmentVariables {
   @Min(1)
   AUTH_LOGIN_WINDOW_SECONDS = 900;
 
-  /** When set, bearer tokens are verified against this OIDC issuer's JWKS instead of the platform's secret. */
+  /**
+   * Password sign-in with local accounts: `auto` (the default) offers it unless identity providers
+   * are configured, `true` next to them (partners without a provider of their own), `false` never.
+   */
+  @IsIn(['auto', 'true', 'false'])
+  AUTH_LOCAL_ACCOUNTS: 'auto' | 'true' | 'false' = 'auto';
+
+  /**
+   * The identity providers (JSON or YAML list; see docs/identity.md), each with its claim mapping
+   * and the organisations and chains it may grant; checked at boot by `oidcProviders`.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  AUTH_OIDC_PROVIDERS?: string;
+
+  /** Instead of AUTH_OIDC_PROVIDERS: a file holding the list, e.g. a mounted ConfigMap. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  AUTH_OIDC_PROVIDERS_FILE?: string;
+
+  /** Shorthand for one provider: bearer tokens are verified against this OIDC issuer's keys. */
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true })
   AUTH_OIDC_ISSUER?: string;
 
-  /** Defaults to `<issuer>/.well-known/jwks.json` when the issuer is set. */
+  /** Defaults to the `jwks_uri` of the issuer's discovery document. */
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true })
@@ -215,6 +236,12 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   AUTH_OIDC_AUDIENCE?: string;
+
+  /** The console's client id at the issuer: the console offers sign-in through it. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  AUTH_OIDC_CLIENT_ID?: string;
 
   /**
    * Just-in-time provisioning: the claim naming the person's organisation (they become its
@@ -263,18 +290,6 @@ export class EnvironmentVariables {
   @Min(100)
   @Max(60_000)
   WEBHOOK_TIMEOUT_MS = 5_000;
-
-  /**
-   * AES-256-GCM key (base64 of 32 bytes) that encrypts webhook secrets at rest. The development
-   * default is refused in production. Generate one with `openssl rand -base64 32`.
-   */
-  @IsString()
-  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be the base64 of 32 random bytes' })
-  @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production')
-  @NotEquals(DEVELOPMENT_WEBHOOK_SECRET_KEY, {
-    message: 'must be set to your own key in production',
-  })
-  WEBHOOK_SECRET_KEY = DEVELOPMENT_WEBHOOK_SECRET_KEY;
 
   /** After a secret rotation, deliveries are also signed with the old secret for this many hours. */
   @Type(() => Number)
@@ -406,6 +421,28 @@ export class EnvironmentVariables {
   PAYLOAD_CODEC_PRIMARY_KEY_ID?: string;
 
   /**
+   * Keys that seal the secrets stored in PostgreSQL (webhook signing secrets, TOTP secrets),
+   * `id:base64key` comma-separated like PAYLOAD_CODEC_KEYS. Required in production, here or in
+   * STORED_SECRET_KEYS_FILE.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  STORED_SECRET_KEYS?: string;
+
+  /** A file with the same `id:base64key` entries, one per line; for mounted secrets. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  STORED_SECRET_KEYS_FILE?: string;
+
+  /** The key id new secrets are sealed with; may be left out when only one key is configured. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  STORED_SECRET_PRIMARY_KEY_ID?: string;
+
+  /**
    * Origin of the Temporal UI (e.g. `https://temporal.example.nl`) allowed to call the codec endpoint
    * from the browser; unset, the endpoint answers no cross-origin request (the CLI needs none).
    */
@@ -436,11 +473,26 @@ export function validateEnvironment(env: Record<string, string | undefined>): En
     throw new ConfigValidationError(errors.map((error) => describe(error, env)));
   try {
     payloadCodecKeyring(config);
+    storedSecretKeyring(config);
+    oidcProviders(config);
   } catch (error) {
-    if (error instanceof PayloadCodecKeyError) throw new ConfigValidationError([error.message]);
+    if (error instanceof VariableError) {
+      throw new ConfigValidationError([error.message]);
+    }
     throw error;
   }
   return config;
+}
+
+/** Whether password sign-in with local accounts is offered (AUTH_LOCAL_ACCOUNTS). */
+export function localAccountsOn(
+  env: Pick<
+    EnvironmentVariables,
+    'AUTH_LOCAL_ACCOUNTS' | 'AUTH_OIDC_ISSUER' | 'AUTH_OIDC_PROVIDERS' | 'AUTH_OIDC_PROVIDERS_FILE'
+  >,
+): boolean {
+  if (env.AUTH_LOCAL_ACCOUNTS !== 'auto') return env.AUTH_LOCAL_ACCOUNTS === 'true';
+  return !env.AUTH_OIDC_ISSUER && !env.AUTH_OIDC_PROVIDERS && !env.AUTH_OIDC_PROVIDERS_FILE;
 }
 
 /** For process entry points: a bad environment stops the process with a message naming the variable. */

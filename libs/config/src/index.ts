@@ -1,3 +1,6 @@
 export * from './app-config';
 export * from './config.module';
-export * from './payload-codec-keys';
+export * from './oidc-providers';
+export * from './keyrings';
+export * from './authenticated-encryption';
+export * from './variable-error';

@@ -135,6 +135,14 @@ export interface TaskUpdateInput {
   actor: Actor;
 }
 
+export interface UnclaimTaskInput extends TaskUpdateInput {
+  /**
+   * Set when the platform releases the task because its holder was deactivated, e.g.
+   * `Schakel (deactivation of E. van Dijk by Beheerder)`: the timeline names this instead of the holder.
+   */
+  systemActor?: string;
+}
+
 export interface AssignTaskInput extends TaskUpdateInput {
   assignee: { userId: string; organisationId: string | null };
 }
@@ -297,6 +305,8 @@ export interface CaseEventRecord {
     level?: number;
     trigger?: string;
     waitingFor?: string;
+    /** Who acted when it was the platform itself (a task released at a deactivation). */
+    systemActor?: string;
   };
 }
 

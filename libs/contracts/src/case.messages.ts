@@ -9,6 +9,7 @@ import type {
   RegisseurActionInput,
   ReturnTaskInput,
   TaskUpdateInput,
+  UnclaimTaskInput,
 } from './case.contract';
 import type { ActionsRequest, ActionVerdict } from './case-actions.contract';
 
@@ -17,7 +18,7 @@ export const caseOpenedUpdate = defineUpdate<CaseTransitionResult, []>('caseOpen
 export const claimTaskUpdate = defineUpdate<CaseTransitionResult, [TaskUpdateInput]>(
   'claimTaskUpdate',
 );
-export const unclaimTaskUpdate = defineUpdate<CaseTransitionResult, [TaskUpdateInput]>(
+export const unclaimTaskUpdate = defineUpdate<CaseTransitionResult, [UnclaimTaskInput]>(
   'unclaimTaskUpdate',
 );
 export const assignTaskUpdate = defineUpdate<CaseTransitionResult, [AssignTaskInput]>(

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthGuard } from './auth.guard';
+import { OidcAccounts } from './oidc-accounts';
 import { TokenService } from './token.service';
 
 @Module({
-  providers: [TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [TokenService, OidcAccounts, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [TokenService],
 })
 export class IdentityModule {}

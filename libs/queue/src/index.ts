@@ -10,7 +10,7 @@ export * from './notifications/notifications-queue.module';
 export * from './notifications/webhook-delivery-queue.service';
 export * from './notifications/webhook-request';
 export * from './notifications/email-queue.service';
-export * from './notifications/secret-box';
+export * from './notifications/webhook-secret';
 export * from './notifications/webhook-secrets.service';
 export * from './notifications/webhook-target';
 export * from './notifications/webhook-targets.service';

@@ -66,7 +66,10 @@ export class OrganisationsController {
       'Platform admin: the organisation leaves; its people are deactivated and their claimed tasks go back to the pool',
   })
   @ApiOkResponse({ type: DeactivationDto })
-  deactivate(@Param('organisationId') id: string): Promise<DeactivationDto> {
-    return this.organisations.deactivate(id);
+  deactivate(
+    @Param('organisationId') id: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<DeactivationDto> {
+    return this.organisations.deactivate(id, user);
   }
 }

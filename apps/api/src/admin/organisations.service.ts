@@ -40,13 +40,13 @@ export class OrganisationsService {
   }
 
   /** The organisation leaves: its people are deactivated and their claimed tasks released. */
-  async deactivate(id: string): Promise<{ releasedTasks: number }> {
+  async deactivate(id: string, user: AuthenticatedUser): Promise<{ releasedTasks: number }> {
     await this.organisation(id);
     await this.organisations.setActive(id, false);
     let releasedTasks = 0;
     for (const userId of await this.users.activeIdsOfOrganisation(id)) {
       await this.users.deactivate(userId);
-      releasedTasks += await this.people.releaseTasks(userId);
+      releasedTasks += await this.people.releaseTasks(userId, user.displayName);
     }
     return { releasedTasks };
   }

@@ -96,21 +96,25 @@ export class PeopleService {
   async deactivate(id: string, user: AuthenticatedUser): Promise<{ releasedTasks: number }> {
     await this.manageable(id, user);
     await this.users.deactivate(id);
-    return { releasedTasks: await this.releaseTasks(id) };
+    return { releasedTasks: await this.releaseTasks(id, user.displayName) };
   }
 
   /**
    * Hands every open task the person holds back to their organisation's pool through the case
-   * workflow (the unclaim Update, on their behalf), so the timeline shows `task.unclaimed`.
+   * workflow (the unclaim Update on their behalf), so the timeline shows `task.unclaimed` by the
+   * platform: `Schakel (deactivation of <person> by <deactivatedBy>)`.
    * A task the workflow refuses to release (the case moved on meanwhile) is logged and skipped.
    */
-  async releaseTasks(userId: string): Promise<number> {
+  async releaseTasks(userId: string, deactivatedBy: string): Promise<number> {
+    const person = await this.users.findById(userId);
+    const systemActor = `Schakel (deactivation of ${person?.displayName ?? person?.username} by ${deactivatedBy})`;
     let released = 0;
     for (const task of await this.tasks.findOpenClaimedBy(userId)) {
       try {
         await this.workflows.update(task.caseId, unclaimTaskUpdate, {
           taskKey: task.taskKey,
           actor: { userId, role: 'caseworker', organisationId: task.partnerId },
+          systemActor,
         });
         released += 1;
       } catch (error) {

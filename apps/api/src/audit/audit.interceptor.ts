@@ -12,7 +12,17 @@ import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
 import { AuditLogRepository } from '@schakel/database';
 import type { AuthenticatedUser } from '@schakel/identity';
 
-type AuditedRequest = Request & { user?: AuthenticatedUser; id?: string };
+/**
+ * Who called, when it was not a person with a bearer token: a guard of such callers (SCIM's, for
+ * an identity provider's client token) sets it, so those calls are in the log as well.
+ */
+export interface AuditActor {
+  id: string;
+  role: string;
+  organisationId: string | null;
+}
+
+type AuditedRequest = Request & { user?: AuthenticatedUser; auditActor?: AuditActor; id?: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -33,28 +43,30 @@ export class AuditInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
     const request = http.getRequest<AuditedRequest>();
-    if (!request.user) return next.handle();
+    const actor = request.user ?? request.auditActor;
+    if (!actor) return next.handle();
     return next.handle().pipe(
       mergeMap((body) =>
-        from(this.record(request, http.getResponse<Response>().statusCode).then(() => body)),
+        from(this.record(request, actor, http.getResponse<Response>().statusCode).then(() => body)),
       ),
       catchError((error: unknown) => {
         const status = error instanceof HttpException ? error.getStatus() : 500;
-        return from(this.record(request, status)).pipe(mergeMap(() => throwError(() => error)));
+        return from(this.record(request, actor, status)).pipe(
+          mergeMap(() => throwError(() => error)),
+        );
       }),
     );
   }
 
-  private async record(request: AuditedRequest, statusCode: number): Promise<void> {
-    const user = request.user as AuthenticatedUser;
+  private async record(request: AuditedRequest, actor: AuditActor, statusCode: number) {
     const caseId = String(request.params?.caseId ?? '');
     const reason = (request.body as { reason?: unknown } | undefined)?.reason;
     try {
       await this.audit.append({
         requestId: request.id ? String(request.id) : null,
-        actorId: user.id,
-        actorRole: user.role,
-        actorOrganisation: user.organisationId,
+        actorId: actor.id,
+        actorRole: actor.role,
+        actorOrganisation: actor.organisationId,
         method: request.method,
         route: String(request.route?.path ?? request.path).slice(0, 200),
         path: request.originalUrl.slice(0, 500),

@@ -11,7 +11,13 @@ import {
 import { CurrentUser, Public, type AuthenticatedUser } from '@schakel/identity';
 import type { Request, Response } from 'express';
 import { AuthService, LoginThrottledException, type Credentials } from './auth.service';
-import { CurrentUserDto, LoginDto, TokenDto, TotpEnrolmentDto } from './login.dto';
+import {
+  CurrentUserDto,
+  LoginDto,
+  SignInOptionsDto,
+  TokenDto,
+  TotpEnrolmentDto,
+} from './login.dto';
 
 /** What checking a username, password and code can answer besides success. */
 const CredentialAnswers = () =>
@@ -43,6 +49,17 @@ async function withRetryAfter<T>(response: Response, answer: Promise<T>): Promis
 @Controller('auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Get('providers')
+  @ApiOperation({
+    summary:
+      "How to sign in here: password sign-in or not, and the identity providers with the console's client id at each (read at run time, so one console build serves every deployment)",
+  })
+  @ApiOkResponse({ type: SignInOptionsDto })
+  providers(): SignInOptionsDto {
+    return this.auth.signInOptions();
+  }
 
   @Public()
   @Post('login')

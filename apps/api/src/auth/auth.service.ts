@@ -9,7 +9,15 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { authenticator } from 'otplib';
-import { EnvironmentVariables } from '@schakel/config';
+import {
+  EnvironmentVariables,
+  localAccountsOn,
+  oidcProviders,
+  openText,
+  sealText,
+  storedSecretKeyring,
+  type Keyring,
+} from '@schakel/config';
 import { LoginFailureRepository, UserRepository, type UserEntity } from '@schakel/database';
 import {
   hashPassword,
@@ -17,7 +25,7 @@ import {
   TokenService,
   type AuthenticatedUser,
 } from '@schakel/identity';
-import type { TokenDto, TotpEnrolmentDto } from './login.dto';
+import type { SignInOptionsDto, TokenDto, TotpEnrolmentDto } from './login.dto';
 
 /** 429 for a throttled sign-in; the controller turns `retryAfterSeconds` into `Retry-After`. */
 export class LoginThrottledException extends HttpException {
@@ -45,13 +53,27 @@ export interface Credentials {
 export class AuthService {
   /** Compared against when the username is unknown, so both answers take the same bcrypt time. */
   private readonly dummyHash = hashPassword('no-such-account-only-for-timing');
+  /** TOTP secrets are stored sealed under STORED_SECRET_KEYS. */
+  private readonly secrets: Keyring;
 
   constructor(
     @Inject(EnvironmentVariables) private readonly env: EnvironmentVariables,
     private readonly users: UserRepository,
     private readonly tokens: TokenService,
     private readonly failures: LoginFailureRepository,
-  ) {}
+  ) {
+    this.secrets = storedSecretKeyring(env);
+  }
+
+  /** Password sign-in, and the providers the console may send people to (those with a client id). */
+  signInOptions(): SignInOptionsDto {
+    return {
+      localAccounts: localAccountsOn(this.env),
+      providers: oidcProviders(this.env).flatMap(({ id, name, issuer, clientId, scope }) =>
+        clientId ? [{ id, name, issuer, clientId, scope }] : [],
+      ),
+    };
+  }
 
   private get totpRequired(): boolean {
     const setting = this.env.AUTH_LOCAL_TOTP_REQUIRED;
@@ -59,7 +81,7 @@ export class AuthService {
   }
 
   /**
-   * Password sign-in for local accounts (not with OIDC), with the TOTP code where the account
+   * Password sign-in for local accounts (where AUTH_LOCAL_ACCOUNTS offers them), with the TOTP code where the account
    * enrolled one or the deployment requires it (production by default).
    */
   async login(credentials: Credentials): Promise<TokenDto> {
@@ -79,7 +101,7 @@ export class AuthService {
   async enrolTotp(credentials: Credentials): Promise<TotpEnrolmentDto> {
     const user = await this.checkPassword(credentials);
     const secret = totp.generateSecret(20);
-    if (!(await this.users.startTotp(user.id, secret))) {
+    if (!(await this.users.startTotp(user.id, sealText(this.secrets, secret)))) {
       throw new ConflictException('This account already has a second factor');
     }
     return {
@@ -112,7 +134,7 @@ export class AuthService {
    * username and per address, and past the limit the answer is 429.
    */
   private async checkPassword(credentials: Credentials): Promise<UserEntity> {
-    if (this.tokens.usesOidc) {
+    if (!localAccountsOn(this.env)) {
       throw new NotFoundException(
         'Password sign-in is not available here; sign in through your identity provider',
       );
@@ -141,7 +163,7 @@ export class AuthService {
   /** The time step of a valid code for the account's secret; 401 (counted as a failure) otherwise. */
   private async codeStep(user: UserEntity, credentials: Credentials): Promise<number> {
     const delta = credentials.code
-      ? totp.checkDelta(credentials.code, user.totpSecret as string)
+      ? totp.checkDelta(credentials.code, openText(this.secrets, user.totpSecret as string))
       : null;
     if (delta === null) {
       throw await this.failed(credentials, 'A valid one-time code (code) is required');

@@ -64,3 +64,26 @@ export class CurrentUserDto {
   @ApiProperty({ nullable: true, type: String }) organisationId!: string | null;
   @ApiProperty({ type: [RoleGrantDto] }) grants!: RoleGrantDto[];
 }
+
+export class IdentityProviderDto {
+  @ApiProperty({ example: 'wijkteam', description: 'The provider id of the configuration' })
+  id!: string;
+  @ApiProperty({ example: 'Wijkteam Noord', description: 'For the sign-in button' })
+  name!: string;
+  @ApiProperty({ example: 'https://login.wijkteam.example.nl/realms/staff' })
+  issuer!: string;
+  @ApiProperty({ example: 'schakel-console', description: "The console's client id there" })
+  clientId!: string;
+  @ApiProperty({ example: 'openid profile email' })
+  scope!: string;
+}
+
+export class SignInOptionsDto {
+  @ApiProperty({ description: 'Whether password sign-in (POST /auth/login) is offered' })
+  localAccounts!: boolean;
+  @ApiProperty({
+    type: [IdentityProviderDto],
+    description: 'Identity providers to sign in through (authorization code with PKCE)',
+  })
+  providers!: IdentityProviderDto[];
+}

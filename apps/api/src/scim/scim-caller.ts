@@ -6,6 +6,10 @@ import type { AuthenticatedUser } from '@schakel/identity';
 export type ScimCaller =
   { kind: 'client'; client: ScimClientEntity } | { kind: 'admin'; user: AuthenticatedUser };
 
+/** How the caller is named where people read it (a timeline, the audit log). */
+export const callerName = (caller: ScimCaller): string =>
+  caller.kind === 'client' ? `identity provider ${caller.client.name}` : caller.user.displayName;
+
 export type ScimRequest = {
   scimCaller?: ScimCaller;
   protocol: string;

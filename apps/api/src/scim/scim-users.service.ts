@@ -10,7 +10,7 @@ import {
 import { hashPassword } from '@schakel/identity';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../admin/admin.dto';
 import { PeopleService } from '../admin/people.service';
-import type { ScimCaller } from './scim-caller';
+import { callerName, type ScimCaller } from './scim-caller';
 import { invalidValue, ScimError } from './scim-error';
 import type { UserFilter } from './scim-filter';
 import { applyPatch, type ScimUserDocument } from './scim-patch';
@@ -98,7 +98,7 @@ export class ScimUsersService {
       grantor(caller),
     );
     if (!created) throw taken(input.userName);
-    if (input.active === false) await this.setActive(created, false);
+    if (input.active === false) await this.setActive(caller, created, false);
     return this.get(caller, created.id, base);
   }
 
@@ -119,7 +119,7 @@ export class ScimUsersService {
   /** DELETE deactivates for good: sessions end, tasks go back, and SCIM answers 404 from now on. */
   async remove(caller: ScimCaller, id: string): Promise<void> {
     const existing = await this.user(caller, id);
-    await this.setActive(existing, false);
+    await this.setActive(caller, existing, false);
     await this.users.markDeleted(existing.id);
   }
 
@@ -134,15 +134,15 @@ export class ScimUsersService {
     if (!updated) throw taken(input.userName);
     await this.users.replaceGrants(existing.id, MANAGED_ROLES, input.grants, grantor(caller));
     const active = input.active ?? true;
-    if (active !== existing.active) await this.setActive(existing, active);
+    if (active !== existing.active) await this.setActive(caller, existing, active);
   }
 
-  private async setActive(user: UserEntity, active: boolean): Promise<void> {
+  private async setActive(caller: ScimCaller, user: UserEntity, active: boolean): Promise<void> {
     if (active) {
       await this.users.reactivate(user.id);
     } else {
       await this.users.deactivate(user.id);
-      await this.people.releaseTasks(user.id);
+      await this.people.releaseTasks(user.id, callerName(caller));
     }
   }
 

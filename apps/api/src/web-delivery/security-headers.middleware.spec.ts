@@ -30,4 +30,14 @@ describe('security headers', () => {
     const docs = await request(served(false)).get('/api/docs').expect(200);
     expect(styleSrc(docs.headers['content-security-policy'])).toBe("'self' 'unsafe-inline'");
   });
+
+  it("lets the console fetch from the identity providers' origins, nothing else", async () => {
+    const app = express()
+      .use(securityHeaders(false, ['https://id.example.nl/realms/a', 'https://id.example.nl/b']))
+      .get('/', (_request, response) => response.send('ok'));
+    const csp = (await request(app).get('/').expect(200)).headers['content-security-policy'];
+    expect(/connect-src ([^;]*)/.exec(csp)?.[1]).toBe("'self' https://id.example.nl");
+    const bare = (await request(served(false)).get('/').expect(200)).headers;
+    expect(/connect-src ([^;]*)/.exec(bare['content-security-policy'])?.[1]).toBe("'self'");
+  });
 });

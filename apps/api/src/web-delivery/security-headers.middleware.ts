@@ -5,7 +5,7 @@ const ONE_YEAR_SECONDS = 31_536_000;
 /** Swagger UI (SwaggerModule in configure-app.ts) styles its page inline; nothing else may. */
 const API_DOCS_PATH = '/api/docs';
 
-function policy(production: boolean, styleSrc: string[]): RequestHandler {
+function policy(production: boolean, styleSrc: string[], connectSrc: string[]): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -15,7 +15,7 @@ function policy(production: boolean, styleSrc: string[]): RequestHandler {
         styleSrc,
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", ...connectSrc],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
@@ -35,12 +35,18 @@ function policy(production: boolean, styleSrc: string[]): RequestHandler {
  * The security headers of every response (docs/deployment.md#http-headers). The console's build
  * loads only its own scripts and style sheets, so `script-src 'self'` and `style-src 'self'`
  * (React sets style properties through the CSSOM, which CSP does not restrict); only Swagger UI
- * gets inline styles. HSTS and upgrade-insecure-requests only in production, where TLS terminates
- * in front of the API; a developer's http://localhost stays usable.
+ * gets inline styles. The console may also fetch from the identity providers it signs people in
+ * through (`identityProviders`: their origins, for discovery and the code exchange). HSTS and
+ * upgrade-insecure-requests only in production, where TLS terminates in front of the API; a
+ * developer's http://localhost stays usable.
  */
-export function securityHeaders(production: boolean): RequestHandler {
-  const strict = policy(production, ["'self'"]);
-  const apiDocs = policy(production, ["'self'", "'unsafe-inline'"]);
+export function securityHeaders(
+  production: boolean,
+  identityProviders: readonly string[] = [],
+): RequestHandler {
+  const origins = [...new Set(identityProviders.map((url) => new URL(url).origin))];
+  const strict = policy(production, ["'self'"], origins);
+  const apiDocs = policy(production, ["'self'", "'unsafe-inline'"], []);
   return (request, response, next) =>
     (request.path.startsWith(API_DOCS_PATH) ? apiDocs : strict)(request, response, next);
 }

@@ -37,16 +37,24 @@ export class ApiDriver {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<T> {
-    const token = username ? await this.as(username) : undefined;
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      headers: {
-        'Content-Type': 'application/json',
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const send = async () => {
+      const token = username ? await this.as(username) : undefined;
+      return fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers: {
+          'Content-Type': 'application/json',
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    };
+    let response = await send();
+    if (response.status === 401 && username) {
+      // The person signed out in the browser meanwhile, which revokes every token of theirs.
+      this.tokens.delete(username);
+      response = await send();
+    }
     const text = await response.text();
     if (!response.ok)
       throw new Error(

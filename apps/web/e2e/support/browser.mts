@@ -42,7 +42,7 @@ export async function signIn(page: Page, baseUrl: string, username: string): Pro
   await page.goto(`${baseUrl}/app/`);
   await page.getByLabel('Gebruikersnaam').fill(username);
   await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
   await page.getByTestId('current-user').waitFor();
 }
 

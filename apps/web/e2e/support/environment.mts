@@ -11,3 +11,11 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DATABASE_SERVER =
   process.env.SCHAKEL_E2E_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
 export const DEMO_PASSWORD = 'schakel-demo';
+
+/** The identity provider the e2e stack runs next to local accounts, and the console's client there. */
+export const E2E_IDENTITY_PROVIDER = {
+  id: 'regio',
+  name: 'Regio-IdP',
+  clientId: 'schakel-console',
+  audience: 'urn:schakel:api',
+} as const;

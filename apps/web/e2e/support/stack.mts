@@ -4,15 +4,22 @@ import { existsSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
-import { DATABASE_SERVER, REPOSITORY_ROOT } from './environment.mts';
+import {
+  startOpenIdProvider,
+  type ProviderAccountStore,
+} from '../../../../test/support/openid-provider.ts';
+import { DATABASE_SERVER, E2E_IDENTITY_PROVIDER, REPOSITORY_ROOT } from './environment.mts';
 
 /**
  * The real stack for one e2e run: a Temporal dev server, a fresh database with the demo data, the
- * worker and the API (which serves the console's build). Needs the root build (`npm run build`)
- * and the console's build (`npm run build --prefix apps/web`).
+ * worker, an OpenID provider (`oidc-provider`, see test/support/openid-provider.ts) and the API
+ * (which serves the console's build), offering local accounts and that provider side by side.
+ * Needs the root build (`npm run build`) and the console's build (`npm run build --prefix apps/web`).
  */
 export interface Stack {
   baseUrl: string;
+  /** The provider's account store, for a scenario to add the people who sign in there. */
+  openIdProvider: ProviderAccountStore;
   stop: () => Promise<void>;
 }
 
@@ -131,6 +138,18 @@ export async function startStack(name = DEFAULT_NAME): Promise<Stack> {
     'temporal',
   );
   const children: ChildProcess[] = [temporal];
+  const baseUrl = `http://127.0.0.1:${apiPort}`;
+  const openIdProvider = await startOpenIdProvider({
+    defaultResource: E2E_IDENTITY_PROVIDER.audience,
+    clients: [
+      {
+        clientId: E2E_IDENTITY_PROVIDER.clientId,
+        redirectUris: [`${baseUrl}/app/signed-in`],
+        postLogoutRedirectUris: [`${baseUrl}/app/`],
+      },
+    ],
+  });
+  const stopAllAndProvider = () => stopAll(children).then(openIdProvider.close);
   try {
     await onServer([dropDatabase(name), `CREATE DATABASE ${name}`]);
     const env: NodeJS.ProcessEnv = {
@@ -144,6 +163,20 @@ export async function startStack(name = DEFAULT_NAME): Promise<Stack> {
       LOG_LEVEL: 'warn',
       // Every test (and Schemathesis' fuzzed sign-ins) comes from 127.0.0.1: no per-address throttle.
       AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS: '100000',
+      AUTH_LOCAL_ACCOUNTS: 'true',
+      AUTH_OIDC_PROVIDERS: JSON.stringify([
+        {
+          id: E2E_IDENTITY_PROVIDER.id,
+          name: E2E_IDENTITY_PROVIDER.name,
+          issuer: openIdProvider.issuer,
+          audience: E2E_IDENTITY_PROVIDER.audience,
+          clientId: E2E_IDENTITY_PROVIDER.clientId,
+          organisationClaim: 'organisation',
+          rolesClaim: 'groups',
+          organisations: ['*'],
+          chains: ['*'],
+        },
+      ]),
     };
     await waitForPort(temporalPort, temporal);
     const prepare = run(process.execPath, ['dist/apps/api/src/prepare.js'], env, 'prepare');
@@ -152,11 +185,14 @@ export async function startStack(name = DEFAULT_NAME): Promise<Stack> {
     // Notifications leave through the outbox: without the relay the console would never see them.
     children.push(run(process.execPath, ['dist/apps/relay/src/main.js'], env, 'relay'));
     children.push(run(process.execPath, ['dist/apps/api/src/main.js'], env, 'api'));
-    const baseUrl = `http://127.0.0.1:${apiPort}`;
     await waitUntilReady(`${baseUrl}/health/ready`, children);
-    return { baseUrl, stop: () => stopAll(children).then(() => onServer([dropDatabase(name)])) };
+    return {
+      baseUrl,
+      openIdProvider: { issuer: openIdProvider.issuer, storeToken: openIdProvider.storeToken },
+      stop: () => stopAllAndProvider().then(() => onServer([dropDatabase(name)])),
+    };
   } catch (error) {
-    await stopAll(children);
+    await stopAllAndProvider();
     throw error;
   }
 }

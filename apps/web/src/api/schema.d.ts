@@ -21,6 +21,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/auth/providers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How to sign in here: password sign-in or not, and the identity providers with the console's client id at each (read at run time, so one console build serves every deployment) */
+    get: operations['providersAuth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/auth/login': {
     parameters: {
       query?: never;
@@ -1573,6 +1590,33 @@ export interface components {
       username: string;
       displayName: string;
     };
+    IdentityProviderDto: {
+      /**
+       * @description The provider id of the configuration
+       * @example wijkteam
+       */
+      id: string;
+      /**
+       * @description For the sign-in button
+       * @example Wijkteam Noord
+       */
+      name: string;
+      /** @example https://login.wijkteam.example.nl/realms/staff */
+      issuer: string;
+      /**
+       * @description The console's client id there
+       * @example schakel-console
+       */
+      clientId: string;
+      /** @example openid profile email */
+      scope: string;
+    };
+    SignInOptionsDto: {
+      /** @description Whether password sign-in (POST /auth/login) is offered */
+      localAccounts: boolean;
+      /** @description Identity providers to sign in through (authorization code with PKCE) */
+      providers: components['schemas']['IdentityProviderDto'][];
+    };
     LoginDto: {
       /** @example gemeente.medewerker */
       username: string;
@@ -2899,6 +2943,34 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  providersAuth: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignInOptionsDto'];
         };
       };
       /** @description Service Unavailable */

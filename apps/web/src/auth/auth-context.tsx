@@ -11,6 +11,7 @@ import type { ReactNode } from 'react';
 import { authApi } from '../api/auth-api';
 import { HttpClient } from '../api/http-client';
 import type { CurrentUser } from '../api/types';
+import { endOidcSession } from './oidc';
 
 const TOKEN_KEY = 'schakel.token';
 
@@ -23,7 +24,8 @@ interface Auth {
   session: Session;
   http: HttpClient;
   signIn: (token: string) => Promise<void>;
-  signOut: () => void;
+  /** Revokes the tokens, forgets them, and ends the identity provider's session where there is one. */
+  signOut: () => Promise<void>;
 }
 
 const AuthContext = createContext<Auth | null>(null);
@@ -72,9 +74,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       .catch(() => forget(true));
   }, [http, forget]);
 
+  const signOut = useCallback(async () => {
+    // Best effort: a token that stopped working is as good as revoked.
+    await authApi.logout(http).catch(() => undefined);
+    forget(false);
+    await endOidcSession().catch(() => false);
+  }, [http, forget]);
+
   const value = useMemo<Auth>(
-    () => ({ session, http, signIn, signOut: () => forget(false) }),
-    [session, http, signIn, forget],
+    () => ({ session, http, signIn, signOut }),
+    [session, http, signIn, signOut],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -3,16 +3,21 @@ import { ApiError } from '../api/api-error';
 import { authApi } from '../api/auth-api';
 import { ErrorMessage } from '../components/error-message';
 import { useI18n } from '../i18n/i18n-context';
+import { Loading } from '../components/states';
 import { useAuth } from './auth-context';
-import { oidcConfig, startOidcSignIn } from './oidc';
+import { startOidcSignIn } from './oidc';
+import { useSignInOptions } from './sign-in-options';
 
 const DEMO_EXAMPLES = 'gemeente.medewerker, regisseur, operations, admin';
 
-/** Sign-in: the organisation's identity provider when configured, else the demo users. */
+/**
+ * Sign-in: a button per identity provider the deployment offers, and the password form where
+ * local accounts are offered (the demo users among them).
+ */
 export function SignInPage({ expired }: { expired: boolean }) {
   const { t } = useI18n();
   const { http, signIn } = useAuth();
-  const oidc = oidcConfig();
+  const signInOptions = useSignInOptions();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -48,15 +53,23 @@ export function SignInPage({ expired }: { expired: boolean }) {
         ) : (
           error !== null && <ErrorMessage error={error} />
         )}
-        {oidc ? (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => startOidcSignIn(oidc).catch(setError)}
-          >
-            {t('signIn.oidc')}
-          </button>
-        ) : (
+        {signInOptions.state === 'loading' && <Loading />}
+        {signInOptions.state === 'failed' && <ErrorMessage error={signInOptions.error} />}
+        {signInOptions.state === 'ready' && signInOptions.options.providers.length > 0 && (
+          <div className="sign-in__providers">
+            {signInOptions.options.providers.map((provider) => (
+              <button
+                key={provider.id}
+                type="button"
+                className="button button--primary"
+                onClick={() => startOidcSignIn(provider).catch(setError)}
+              >
+                {t('signIn.oidc', { name: provider.name })}
+              </button>
+            ))}
+          </div>
+        )}
+        {signInOptions.state === 'ready' && signInOptions.options.localAccounts && (
           <form onSubmit={submit} className="form">
             <div className="field">
               <label htmlFor="username">{t('signIn.username')}</label>

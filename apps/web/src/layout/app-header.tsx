@@ -42,7 +42,7 @@ export function AppHeader() {
         </div>
         <NotificationBell />
         <LanguageSwitch />
-        <button type="button" className="button button--ghost" onClick={signOut}>
+        <button type="button" className="button button--ghost" onClick={() => void signOut()}>
           {t('header.signOut')}
         </button>
       </div>

@@ -58,6 +58,14 @@ export class UserEntity {
   @Column({ name: 'external_id', type: 'varchar', length: 200, nullable: true })
   externalId!: string | null;
 
+  /** The identity provider (its configured id) the person signs in through, with `identitySubject`. */
+  @Column({ name: 'identity_provider', type: 'varchar', length: 64, nullable: true })
+  identityProvider!: string | null;
+
+  /** The provider's `sub` for the person: a token is matched on provider and subject first. */
+  @Column({ name: 'identity_subject', type: 'varchar', length: 255, nullable: true })
+  identitySubject!: string | null;
+
   /** The SCIM client that provisioned the person, if any: it may keep managing them. */
   @Column({ name: 'scim_client_id', type: 'uuid', nullable: true })
   scimClientId!: string | null;
@@ -81,8 +89,15 @@ export class UserEntity {
   @Column({ name: 'token_version', type: 'integer', default: 0 })
   tokenVersion!: number;
 
-  /** The TOTP secret (base32); loaded only with the password hash, for sign-in. */
-  @Column({ name: 'totp_secret', type: 'varchar', length: 64, nullable: true, select: false })
+  /** Last sign-out or deactivation: identity providers' tokens issued until then are refused. */
+  @Column({ name: 'signed_out_at', type: 'timestamptz', nullable: true })
+  signedOutAt!: Date | null;
+
+  /**
+   * The TOTP secret (base32), sealed under STORED_SECRET_KEYS (`sealText`); loaded only with the
+   * password hash, for sign-in.
+   */
+  @Column({ name: 'totp_secret', type: 'text', nullable: true, select: false })
   totpSecret!: string | null;
 
   /** Set once a first code confirmed the secret: from then on sign-in needs a code. */

@@ -52,6 +52,21 @@ export class UserRepository {
     return this.rows.findOne({ where: { username } });
   }
 
+  findByIdentity(identityProvider: string, identitySubject: string): Promise<UserEntity | null> {
+    return this.rows.findOne({ where: { identityProvider, identitySubject } });
+  }
+
+  /** Binds an account to a provider's subject; false when it is bound already. */
+  async bindIdentity(id: string, identityProvider: string, identitySubject: string) {
+    const result = await this.rows
+      .createQueryBuilder()
+      .update()
+      .set({ identityProvider, identitySubject })
+      .where('id = :id AND identity_provider IS NULL', { id })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
   /** The only query that loads the password hash and TOTP secret, for the sign-in check. */
   findWithPasswordHash(username: string): Promise<UserEntity | null> {
     return this.rows
@@ -141,7 +156,12 @@ export class UserRepository {
   /** A new user with their grants; null when the username is taken. */
   async create(
     user: Pick<UserEntity, 'username' | 'displayName' | 'passwordHash'> &
-      Partial<Pick<UserEntity, 'externalId' | 'scimClientId' | 'activeStated'>>,
+      Partial<
+        Pick<
+          UserEntity,
+          'externalId' | 'scimClientId' | 'activeStated' | 'identityProvider' | 'identitySubject'
+        >
+      >,
     grants: Grant[],
     grantedBy: string | null,
   ): Promise<UserEntity | null> {
@@ -191,6 +211,7 @@ export class UserRepository {
         active: false,
         deactivatedAt: () => 'now()',
         tokenVersion: () => 'token_version + 1',
+        signedOutAt: () => 'now()',
       })
       .where('id = :id AND active', { id })
       .execute();
@@ -239,7 +260,10 @@ export class UserRepository {
 
   /** Sign-out: every token issued so far stops working. */
   async revokeTokens(id: string): Promise<void> {
-    await this.rows.increment({ id }, 'tokenVersion', 1);
+    await this.rows.update(
+      { id },
+      { tokenVersion: () => 'token_version + 1', signedOutAt: () => 'now()' },
+    );
   }
 
   grantsOf(userId: string): Promise<RoleGrantEntity[]> {

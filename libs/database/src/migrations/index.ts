@@ -17,6 +17,8 @@ import { ChainScopedRoles1764840000000 } from './1764840000000-chain-scoped-role
 import { ScimClients1764840000001 } from './1764840000001-scim-clients';
 import { LoginFailures1764840000002 } from './1764840000002-login-failures';
 import { Totp1764840000003 } from './1764840000003-totp';
+import { OidcIdentities1764860000000 } from './1764860000000-oidc-identities';
+import { SealedStoredSecrets1764860000001 } from './1764860000001-sealed-stored-secrets';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -39,4 +41,6 @@ export const MIGRATIONS = [
   ScimClients1764840000001,
   LoginFailures1764840000002,
   Totp1764840000003,
+  OidcIdentities1764860000000,
+  SealedStoredSecrets1764860000001,
 ];

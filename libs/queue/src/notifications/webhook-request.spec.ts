@@ -1,6 +1,6 @@
 import { CloudEvent, HTTP } from 'cloudevents';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
-import { generateWebhookSecret } from './secret-box';
+import { generateWebhookSecret } from './webhook-secret';
 import { webhookRequest, type WebhookDeliveryFields } from './webhook-request';
 
 const delivery: WebhookDeliveryFields = {

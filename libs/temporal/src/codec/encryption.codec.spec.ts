@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
-import type { PayloadCodecKeyring } from '@schakel/config';
+import type { Keyring } from '@schakel/config';
 import {
   ENCRYPTED_ENCODING,
   ENCRYPTION_KEY_ID,
@@ -10,7 +10,7 @@ import {
 
 const KEY_A = randomBytes(32);
 const KEY_B = randomBytes(32);
-const keyring = (primaryKeyId: string, keys: Record<string, Buffer>): PayloadCodecKeyring => ({
+const keyring = (primaryKeyId: string, keys: Record<string, Buffer>): Keyring => ({
   primaryKeyId,
   keys: new Map(Object.entries(keys)),
 });

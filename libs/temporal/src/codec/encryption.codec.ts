@@ -1,14 +1,10 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
-import type { PayloadCodecKeyring } from '@schakel/config';
+import { DecryptionError, open, seal, type Keyring } from '@schakel/config';
 
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
 export const ENCRYPTION_KEY_ID = 'encryption-key-id';
 
-const CIPHER = 'aes-256-gcm';
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
 const ProtoPayload = temporal.api.common.v1.Payload;
 
 /** A payload the codec cannot open: unknown key id, truncated or tampered data. Never retried away. */
@@ -23,18 +19,16 @@ const utf8 = (bytes: Uint8Array | null | undefined): string =>
   bytes ? Buffer.from(bytes).toString('utf8') : '';
 
 /**
- * AES-256-GCM over the whole serialized payload (metadata and data), so neither the case data nor
- * its encoding is readable in Temporal's history. Every payload gets a fresh random 96-bit IV; the
- * key id travels in the clear in the metadata (and is bound into the tag as additional data) so a
- * rotated-out key is still found for old payloads. Data layout: IV ‖ ciphertext ‖ tag.
+ * Authenticated encryption (`seal`, AES-256-GCM with the key id bound in) over the whole
+ * serialized payload (metadata and data), so neither the case data nor its encoding is readable in
+ * Temporal's history. The key id travels in the clear in the metadata, so a rotated-out key is
+ * still found for old payloads.
  */
 export class EncryptionCodec implements PayloadCodec {
-  private readonly primaryKey: Buffer;
-
-  constructor(private readonly keyring: PayloadCodecKeyring) {
-    const primary = keyring.keys.get(keyring.primaryKeyId);
-    if (!primary) throw new Error(`Primary key '${keyring.primaryKeyId}' is not in the keyring`);
-    this.primaryKey = primary;
+  constructor(private readonly keyring: Keyring) {
+    if (!keyring.keys.has(keyring.primaryKeyId)) {
+      throw new Error(`Primary key '${keyring.primaryKeyId}' is not in the keyring`);
+    }
   }
 
   async encode(payloads: Payload[]): Promise<Payload[]> {
@@ -46,12 +40,7 @@ export class EncryptionCodec implements PayloadCodec {
   }
 
   private encrypt(payload: Payload): Payload {
-    const keyId = this.keyring.primaryKeyId;
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv(CIPHER, this.primaryKey, iv, { authTagLength: TAG_BYTES });
-    cipher.setAAD(Buffer.from(keyId, 'utf8'));
-    const plain = ProtoPayload.encode(payload).finish();
-    const data = Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+    const { keyId, data } = seal(this.keyring, ProtoPayload.encode(payload).finish());
     return {
       metadata: {
         encoding: Buffer.from(ENCRYPTED_ENCODING),
@@ -65,33 +54,25 @@ export class EncryptionCodec implements PayloadCodec {
   private decrypt(payload: Payload): Payload {
     if (utf8(payload.metadata?.encoding) !== ENCRYPTED_ENCODING) return payload;
     const keyId = utf8(payload.metadata?.[ENCRYPTION_KEY_ID]);
-    const key = this.keyring.keys.get(keyId);
-    if (!key) {
-      throw new PayloadDecryptionError(
-        `Payload is encrypted with key '${keyId}', which is not configured (known: ${[...this.keyring.keys.keys()].join(', ')}); add it to PAYLOAD_CODEC_KEYS`,
-      );
-    }
-    const data = Buffer.from(payload.data ?? new Uint8Array());
-    if (data.length < IV_BYTES + TAG_BYTES) {
-      throw new PayloadDecryptionError(`Encrypted payload under key '${keyId}' is truncated`);
-    }
-    const decipher = createDecipheriv(CIPHER, key, data.subarray(0, IV_BYTES), {
-      authTagLength: TAG_BYTES,
-    });
-    decipher.setAAD(Buffer.from(keyId, 'utf8'));
-    decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
     let plain: Buffer;
     try {
-      plain = Buffer.concat([
-        decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)),
-        decipher.final(),
-      ]);
-    } catch {
-      throw new PayloadDecryptionError(
-        `Encrypted payload under key '${keyId}' failed authentication: altered, or encrypted with another key of that id`,
-      );
+      plain = open(this.keyring, keyId, payload.data ?? new Uint8Array());
+    } catch (error) {
+      if (error instanceof DecryptionError) throw new PayloadDecryptionError(this.message(error));
+      throw error;
     }
     const decoded = ProtoPayload.decode(plain);
     return { metadata: decoded.metadata, data: decoded.data };
+  }
+
+  /** What an operator reads in the worker's log or the codec endpoint's 422. */
+  private message({ reason, keyId }: DecryptionError): string {
+    if (reason === 'unknown-key') {
+      const known = [...this.keyring.keys.keys()].join(', ');
+      return `Payload is encrypted with key '${keyId}', which is not configured (known: ${known}); add it to PAYLOAD_CODEC_KEYS`;
+    }
+    return reason === 'truncated'
+      ? `Encrypted payload under key '${keyId}' is truncated`
+      : `Encrypted payload under key '${keyId}' failed authentication: altered, or encrypted with another key of that id`;
   }
 }

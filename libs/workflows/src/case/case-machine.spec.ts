@@ -284,6 +284,27 @@ describe('CaseMachine free text (issue 12)', () => {
     ).toBe('Unprocessable');
   });
 
+  it('names the platform, not the holder, when it releases the task of a deactivated person', () => {
+    const { machine, now } = atFirstConversation();
+    const systemActor = 'Schakel (deactivation of K. Bank by Beheerder)';
+    const released = machine.unclaim(
+      { taskKey: 'first-conversation:1', actor: kredietbank, systemActor },
+      now,
+    );
+    const [event] = released.projection.events;
+    expect(event).toMatchObject({
+      type: 'task.unclaimed',
+      details: { assigneeId: null, systemActor },
+    });
+    expect(event.actor).toBeUndefined();
+    const byHolder = machine.unclaim({ taskKey: 'first-conversation:1', actor: kredietbank }, now);
+    expect(byHolder.projection.events[0]).toMatchObject({
+      actor: kredietbank,
+      details: { assigneeId: null },
+    });
+    expect(byHolder.projection.events[0].details.systemActor).toBeUndefined();
+  });
+
   it("gives a regisseur's reason to the regisseur and the partner of the task it concerns", () => {
     const { machine } = CaseMachine.open(debtCase(gemeente), FRIDAY);
     const transition = machine.act(

@@ -5,6 +5,7 @@ import {
   type Actor,
   type AssignTaskInput,
   type CancelCaseInput,
+  type CaseEventRecord,
   type CaseOpening,
   type CaseProjection,
   type CaseTransitionResult,
@@ -18,6 +19,7 @@ import {
   type TaskChange,
   type TaskClocks,
   type TaskUpdateInput,
+  type UnclaimTaskInput,
 } from '@schakel/contracts';
 import {
   assertContributionsIn,
@@ -170,9 +172,13 @@ export class CaseMachine implements CaseOperations {
     }
   }
 
-  unclaim(input: TaskUpdateInput, now: number): Transition {
+  /** A release at the holder's deactivation names the platform (`systemActor`), not the holder. */
+  unclaim(input: UnclaimTaskInput, now: number): Transition {
     this.checkUnclaim(input);
-    return this.hold(input.taskKey, null, now, input.actor, 'task.unclaimed');
+    const { systemActor } = input;
+    return systemActor
+      ? this.hold(input.taskKey, null, now, undefined, 'task.unclaimed', { systemActor })
+      : this.hold(input.taskKey, null, now, input.actor, 'task.unclaimed');
   }
 
   checkAssign(input: AssignTaskInput): void {
@@ -566,8 +572,9 @@ export class CaseMachine implements CaseOperations {
     taskKey: string,
     assigneeId: string | null,
     now: number,
-    actor: Actor,
+    actor: Actor | undefined,
     type: 'task.claimed' | 'task.unclaimed' | 'task.assigned',
+    details: CaseEventRecord['details'] = {},
   ): Transition {
     const work = this.begin(now);
     const holder = work.state.holders[taskKey];
@@ -576,7 +583,7 @@ export class CaseMachine implements CaseOperations {
     work.state.holders[taskKey] = { ...holder, assigneeId, claimedAt };
     work.change({ taskKey, assigneeId, claimedAt });
     const task = this.routingTask(taskKey);
-    work.record(type, actor, { assigneeId }, task);
+    work.record(type, actor, { assigneeId, ...details }, task);
     if (type === 'task.assigned' && assigneeId) {
       work.notifyTask({
         kind: 'task.assigned',

@@ -48,4 +48,17 @@ describe('a timeline line', () => {
     );
     expect(line).toBe('A partner is working on the case');
   });
+
+  it('names the platform when it released a task at a deactivation', () => {
+    const line = timelineText(
+      entry({
+        type: 'task.unclaimed',
+        actorRole: null,
+        actorOrganisation: null,
+        details: { assigneeId: null, systemActor: 'Schakel (deactivation of E. de Wit by Beheer)' },
+      }),
+      t,
+    );
+    expect(line).toContain('by Schakel (deactivation of E. de Wit by Beheer)');
+  });
 });

@@ -10,7 +10,8 @@ function isKey(key: string): key is MessageKey {
 }
 
 /**
- * One line per event: what happened, and its outcome, reason or note where the reader may see it;
+ * One line per event: what happened, by the platform itself where it acted (a task released at a
+ * deactivation), and its outcome, reason or note where the reader may see it;
  * a reason the reader may not read shows as withheld, with its category; a confidential step of
  * another partner only as "a partner is working on the case".
  */
@@ -22,7 +23,8 @@ export function timelineText(
 ): string {
   const key = `event.${entry.type}`;
   const what = entry.confidential ? t('event.confidential') : isKey(key) ? t(key) : entry.type;
-  const { outcome, reason, text, reasonWithheld, reasonCategory } = entry.details as {
+  const { outcome, reason, text, reasonWithheld, reasonCategory, systemActor } = entry.details as {
+    systemActor?: unknown;
     outcome?: unknown;
     reason?: unknown;
     text?: unknown;
@@ -30,6 +32,7 @@ export function timelineText(
     reasonCategory?: unknown;
   };
   const extra = [
+    typeof systemActor === 'string' ? t('event.systemActor', { actor: systemActor }) : '',
     typeof outcome === 'string' ? t('event.outcome', { outcome: label(outcome) }) : '',
     typeof reasonCategory === 'string'
       ? t('event.reasonCategory', { category: label(reasonCategory) })

@@ -2,20 +2,20 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigValidationError, validateEnvironment } from './app-config';
-import { DEVELOPMENT_PAYLOAD_KEY_ID, payloadCodecKeyring } from './payload-codec-keys';
+import { DEVELOPMENT_KEY_ID, payloadCodecKeyring, storedSecretKeyring } from './keyrings';
 
 const key = (fill: number) => Buffer.alloc(32, fill).toString('base64');
 const production = {
   NODE_ENV: 'production',
   AUTH_JWT_SECRET: 'x'.repeat(40),
-  WEBHOOK_SECRET_KEY: Buffer.alloc(32, 9).toString('base64'),
+  STORED_SECRET_KEYS: `stored-1:${Buffer.alloc(32, 9).toString('base64')}`,
 };
 
 describe('payload codec keys', () => {
   it('uses the public development key outside production only', () => {
     const keyring = payloadCodecKeyring(validateEnvironment({}));
-    expect(keyring.primaryKeyId).toBe(DEVELOPMENT_PAYLOAD_KEY_ID);
-    expect(keyring.keys.get(DEVELOPMENT_PAYLOAD_KEY_ID)).toHaveLength(32);
+    expect(keyring.primaryKeyId).toBe(DEVELOPMENT_KEY_ID);
+    expect(keyring.keys.get(DEVELOPMENT_KEY_ID)).toHaveLength(32);
     expect(() => validateEnvironment(production)).toThrow(ConfigValidationError);
     expect(() => validateEnvironment(production)).toThrow(
       /PAYLOAD_CODEC_KEYS: is required in production/,
@@ -24,7 +24,7 @@ describe('payload codec keys', () => {
 
   it('refuses the development key material in production, whatever its id', () => {
     const development = payloadCodecKeyring({ NODE_ENV: 'test' }).keys.get(
-      DEVELOPMENT_PAYLOAD_KEY_ID,
+      DEVELOPMENT_KEY_ID,
     ) as Buffer;
     expect(() =>
       validateEnvironment({
@@ -85,5 +85,28 @@ describe('payload codec keys', () => {
     ],
   ])('names the variable for %p', (variables, message) => {
     expect(() => validateEnvironment({ ...production, ...variables })).toThrow(message);
+  });
+});
+
+describe('stored secret keys', () => {
+  it('are a keyring of their own, with their own development key and variables', () => {
+    const development = storedSecretKeyring({ NODE_ENV: 'development' });
+    expect(development.primaryKeyId).toBe(DEVELOPMENT_KEY_ID);
+    expect(development.keys.get(DEVELOPMENT_KEY_ID)).not.toEqual(
+      payloadCodecKeyring({ NODE_ENV: 'development' }).keys.get(DEVELOPMENT_KEY_ID),
+    );
+    expect(
+      storedSecretKeyring({
+        NODE_ENV: 'production',
+        STORED_SECRET_KEYS: `a:${key(1)},b:${key(2)}`,
+        STORED_SECRET_PRIMARY_KEY_ID: 'b',
+      }).primaryKeyId,
+    ).toBe('b');
+    expect(() => storedSecretKeyring({ NODE_ENV: 'production' })).toThrow(
+      /STORED_SECRET_KEYS: is required in production/,
+    );
+    expect(() =>
+      storedSecretKeyring({ NODE_ENV: 'test', STORED_SECRET_KEYS: `a:${key(1)},b:${key(2)}` }),
+    ).toThrow(/STORED_SECRET_PRIMARY_KEY_ID: is required/);
   });
 });
