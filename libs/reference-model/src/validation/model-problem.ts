@@ -33,9 +33,11 @@ export const PROBLEM_CODES = [
   // norms and escalation
   'escalation-before-target',
   'escalation-ladder-order',
+  'not-a-date-field',
   // data and privacy
   'field-never-collected',
   'handover-not-visible',
+  'date-not-visible',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
