@@ -687,6 +687,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Extend the case norm's due date (the case norm must be extendable; its escalation threshold moves along) */
+        post: operations["extendCaseRegie"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend the case norm's clock while the case waits for the client or a partner */
+        post: operations["suspendCaseRegie"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume the case norm's clock; its due date moves out by the paused time */
+        post: operations["resumeCaseRegie"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/close": {
         parameters: {
             query?: never;
@@ -1394,6 +1445,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/kpis/case-norm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lead time of the whole case against its case norm, per chain and intensity: cases ended within it, median and p90 */
+        get: operations["caseNormKpis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/kpis/rework": {
         parameters: {
             query?: never;
@@ -1747,6 +1815,29 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        CaseNormDto: {
+            /**
+             * @description awaiting-date: the norm is anchored to a date the case does not hold yet (no due date); met, missed or unmeasured once the case ended
+             * @enum {string}
+             */
+            state: "awaiting-date" | "running" | "suspended" | "extended" | "overdue" | "met" | "missed" | "unmeasured";
+            /**
+             * Format: date-time
+             * @description Null while awaiting the date
+             */
+            dueAt: string | null;
+            /** Format: date-time */
+            escalationAt: string | null;
+            /**
+             * Format: date-time
+             * @description Set while suspended
+             */
+            suspendedSince: string | null;
+            /** @description Paused time so far, not counted against the norm */
+            suspendedMs: number;
+            /** @description The regisseur extended the due date */
+            extended: boolean;
+        };
         CaseTaskDto: {
             /** @description null on a confidential step of another partner */
             id: string | null;
@@ -1803,6 +1894,8 @@ export interface components {
             openedAt: string;
             /** Format: date-time */
             closedAt?: string | null;
+            /** @description The case norm's clock (lead time of the whole case): null when the model has none or the case started before it was enforced */
+            norm: (components["schemas"]["CaseNormDto"] | null) & components["schemas"]["CaseNormDto"];
             /** @description Content: only for caseworkers of an involved organisation */
             clientQuestion?: string;
             clientReference?: string;
@@ -1851,6 +1944,8 @@ export interface components {
             openedAt: string;
             /** Format: date-time */
             closedAt?: string | null;
+            /** @description The case norm's clock (lead time of the whole case): null when the model has none or the case started before it was enforced */
+            norm: (components["schemas"]["CaseNormDto"] | null) & components["schemas"]["CaseNormDto"];
         };
         CasePageDto: {
             items: components["schemas"]["CaseSummaryDto"][];
@@ -1962,6 +2057,20 @@ export interface components {
             values?: components["schemas"]["ChoiceDto"][];
             description?: string;
         };
+        DueAnchorDto: {
+            /**
+             * @description The date field of the case data
+             * @example release-date
+             */
+            field: string;
+            /**
+             * @description The field's label
+             * @example Datum detentie-einde
+             */
+            label: string;
+            /** @enum {string} */
+            direction: "before" | "after";
+        };
         StepDto: {
             id: string;
             name: string;
@@ -1974,6 +2083,8 @@ export interface components {
             handsOver: string[];
             /** @description Categories a return of this handover may give (`category` of the return) */
             returnReasons?: components["schemas"]["StepOptionDto"][];
+            /** @description Set when the step's norm is anchored to a date in the case: the task's due date is counted from or back to it, and there is none while the case does not hold that date */
+            dueFrom?: components["schemas"]["DueAnchorDto"];
         };
         TaskDetailDto: {
             task: components["schemas"]["InboxItemDto"];
@@ -2019,7 +2130,7 @@ export interface components {
             stepId?: string | null;
             partnerId?: string | null;
             /** @enum {string} */
-            trigger: "norm-breached" | "claim-overdue" | "returned-repeatedly" | "case-stalled" | "partners-disagree";
+            trigger: "norm-breached" | "claim-overdue" | "returned-repeatedly" | "case-stalled" | "partners-disagree" | "case-overdue";
             level: number;
             levelName: string;
             owner: string;
@@ -2322,7 +2433,7 @@ export interface components {
              */
             previousSecretExpiresAt: string | null;
             active: boolean;
-            eventKinds: ("task.opened" | "task.assigned" | "task.cancelled" | "task.due-soon" | "task.overdue" | "task.reminder" | "task.returned" | "escalation.raised" | "escalation.level-up" | "escalation.de-escalated" | "escalation.resolved" | "case.closed")[] | null;
+            eventKinds: ("task.opened" | "task.assigned" | "task.cancelled" | "task.due-soon" | "task.overdue" | "task.reminder" | "task.returned" | "escalation.raised" | "escalation.level-up" | "escalation.de-escalated" | "escalation.resolved" | "case.due-soon" | "case.overdue" | "case.closed")[] | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2340,7 +2451,7 @@ export interface components {
              */
             active: boolean;
             /** @description Event kinds to send; omit or null for all */
-            eventKinds?: ("task.opened" | "task.assigned" | "task.cancelled" | "task.due-soon" | "task.overdue" | "task.reminder" | "task.returned" | "escalation.raised" | "escalation.level-up" | "escalation.de-escalated" | "escalation.resolved" | "case.closed")[] | null;
+            eventKinds?: ("task.opened" | "task.assigned" | "task.cancelled" | "task.due-soon" | "task.overdue" | "task.reminder" | "task.returned" | "escalation.raised" | "escalation.level-up" | "escalation.de-escalated" | "escalation.resolved" | "case.due-soon" | "case.overdue" | "case.closed")[] | null;
         };
         IssuedWebhookSecretDto: {
             organisationId: string;
@@ -2356,7 +2467,7 @@ export interface components {
              */
             previousSecretExpiresAt: string | null;
             active: boolean;
-            eventKinds: ("task.opened" | "task.assigned" | "task.cancelled" | "task.due-soon" | "task.overdue" | "task.reminder" | "task.returned" | "escalation.raised" | "escalation.level-up" | "escalation.de-escalated" | "escalation.resolved" | "case.closed")[] | null;
+            eventKinds: ("task.opened" | "task.assigned" | "task.cancelled" | "task.due-soon" | "task.overdue" | "task.reminder" | "task.returned" | "escalation.raised" | "escalation.level-up" | "escalation.de-escalated" | "escalation.resolved" | "case.due-soon" | "case.overdue" | "case.closed")[] | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2520,6 +2631,27 @@ export interface components {
         WithinNormDto: {
             filter: components["schemas"]["KpiFilterDto"];
             rows: components["schemas"]["WithinNormRowDto"][];
+        };
+        CaseNormKpiRowDto: {
+            chainId: string;
+            /** @description Distinct cases in the group */
+            cases: number | null;
+            /** @description Fewer cases than the minimum group size: figures left out */
+            suppressed: boolean;
+            /** @enum {string} */
+            intensity: "align" | "coordinate" | "integrate";
+            /** @description Ended by the due date of the case norm */
+            within: number | null;
+            /** @description within / cases */
+            share: number | null;
+            /** @description Lead time of the whole case, less suspension, median */
+            leadMedianMs: number | null;
+            leadP90Ms: number | null;
+        };
+        CaseNormKpiDto: {
+            filter: components["schemas"]["KpiFilterDto"];
+            /** @description Cases ended in the period that ran their case norm with a due date */
+            rows: components["schemas"]["CaseNormKpiRowDto"][];
         };
         StepReworkDto: {
             chainId: string;
@@ -6423,6 +6555,333 @@ export interface operations {
             };
         };
     };
+    extendCaseRegie: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first answer instead of acting twice. 1–255 printable ASCII characters, scoped to you and this route; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtendDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransitionDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Also: a request with this Idempotency-Key is still in flight */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Also: this Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    suspendCaseRegie: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first answer instead of acting twice. 1–255 printable ASCII characters, scoped to you and this route; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuspendDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransitionDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Also: a request with this Idempotency-Key is still in flight */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Also: this Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    resumeCaseRegie: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first answer instead of acting twice. 1–255 printable ASCII characters, scoped to you and this route; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransitionDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Also: a request with this Idempotency-Key is still in flight */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Also: this Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     closeRegie: {
         parameters: {
             query?: never;
@@ -10124,6 +10583,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WithinNormDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    caseNormKpis: {
+        parameters: {
+            query?: {
+                /** @description First day (default: 364 days before `to`) */
+                from?: string;
+                /** @description Last day, included (default: today) */
+                to?: string;
+                chainId?: string;
+                modelVersion?: number;
+                partnerId?: string;
+                stepId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseNormKpiDto"];
                 };
             };
             /** @description Bad Request */

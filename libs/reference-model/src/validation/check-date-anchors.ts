@@ -50,6 +50,14 @@ function checkAnchor(
         `${owner} is anchored to '${field.id}', a ${field.type} field; a norm can only count from or back to a date`,
       ),
     );
+  } else if (field.personal) {
+    problems.push(
+      problem(
+        'personal-date-anchor',
+        where,
+        `${owner} is anchored to '${field.id}', personal data; a due date is process data the regisseur and every partner of the case see, so it would show the date to them`,
+      ),
+    );
   } else if (step && !stepVisibleFields(step).has(field.id)) {
     problems.push(
       problem(
@@ -72,7 +80,8 @@ function checkAnchor(
 
 /**
  * Norms anchored to a date read an existing date field that some form collects and that the
- * step's partner may see (the case norm is process data of the regisseur: no partner to check).
+ * step's partner may see (the case norm has no partner of its own). The date is no personal data:
+ * a due date is process data, which the regisseur and every partner of the case see.
  */
 export function checkDateAnchors(model: ReferenceModel, index: ModelIndex): ModelProblem[] {
   const collected = collectedFields(model);

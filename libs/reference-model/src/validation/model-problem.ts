@@ -38,6 +38,7 @@ export const PROBLEM_CODES = [
   'field-never-collected',
   'handover-not-visible',
   'date-not-visible',
+  'personal-date-anchor',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -134,6 +134,10 @@ const broken: Record<
     anchoredModel((m) => (m.steps[1].norm!.anchor!.field = 'note')),
     '/steps/1/norm/anchor/field',
   ],
+  'personal-date-anchor': [
+    anchoredModel((m) => (m.fields[1].personal = true)),
+    '/steps/1/norm/anchor/field',
+  ],
   'date-not-visible': [anchoredModel((m) => (m.steps[1].sees = [])), '/steps/1/norm/anchor/field'],
   'handover-not-visible': [
     modelWith((m) => {

@@ -1,14 +1,17 @@
-import { HolidayCalendar } from '@schakel/calendar';
+import { HolidayCalendar, stopClock, withinNorm, type NormClock } from '@schakel/calendar';
 import {
   CASE_FAILURE,
   type Actor,
   type AssignTaskInput,
   type CancelCaseInput,
+  type CaseClockChange,
   type CaseOpening,
   type CaseProjection,
   type CaseTransitionResult,
   type CaseWorkflowInput,
   type CaseWorkflowState,
+  type ClockChange,
+  type ClockSnapshot,
   type CompleteTaskInput,
   type EscalationState,
   type NotificationEvent,
@@ -35,13 +38,19 @@ import {
   resolveAllEscalations,
   resolveEscalation,
 } from './case-escalations';
-import { applyRegisseurAction, type CaseOperations } from './regisseur-actions';
+import { applyRegisseurAction, type CaseOperations, type ClockSubject } from './regisseur-actions';
 import { Work, type CancelReason, type TaskRef } from './transition-work';
-import { clockStart } from './clock-start';
+import { anchorMoved, caseClocksUnderModel, taskClocksUnderModel } from './case-clocks';
 import { writeWholeState } from './read-side';
 import { climb } from './escalation-ladder';
 import { raiseStallIfDue, stallDueAt } from './case-stall';
-import { dueSignals, nextSignalAt, readClocks, startTaskClocks } from './task-clocks';
+import {
+  dueSignals,
+  followAnchorDate,
+  nextSignalAt,
+  readClocks,
+  type ClockSignal,
+} from './task-clocks';
 
 const DEFAULT_WARNING_FRACTION = 0.75;
 
@@ -112,6 +121,7 @@ export class CaseMachine implements CaseOperations {
     const work = machine.begin(now);
     work.record('case.opened', input.openedBy, {});
     machine.route(work, opened, input.openedBy);
+    if (input.enforcesCaseNorm) machine.startCaseClocks(work);
     const transition = machine.finish(work);
     machine.apply(transition);
     return { machine, transition };
@@ -272,6 +282,11 @@ export class CaseMachine implements CaseOperations {
       );
       if (at !== null) instants.push(at);
     }
+    const { caseClocks } = this.state;
+    if (caseClocks) {
+      const at = nextSignalAt(caseClocks, true, now, this.calendar, this.warningFraction);
+      if (at !== null) instants.push(at);
+    }
     for (const escalation of this.state.escalations) {
       if (escalation.status === 'open' && escalation.levelDueAt !== null)
         instants.push(escalation.levelDueAt);
@@ -298,6 +313,11 @@ export class CaseMachine implements CaseOperations {
       )) {
         this.signal(work, task, clocks, signal);
       }
+    }
+    const { caseClocks } = work.state;
+    if (caseClocks) {
+      for (const signal of dueSignals(caseClocks, true, now, this.calendar, this.warningFraction))
+        this.signalCase(work, caseClocks, signal);
     }
     for (const escalation of work.state.escalations) {
       if (
@@ -439,6 +459,34 @@ export class CaseMachine implements CaseOperations {
     }
   }
 
+  clockSubject(work: Work, actor: Actor, taskKey: string | undefined): ClockSubject {
+    const { intensity } = work.state.routing;
+    if (taskKey !== undefined) {
+      const task = this.openRoutingTask(taskKey);
+      return {
+        name: `step ${task.stepId}`,
+        terms: effectiveNorms(this.model, task.stepId, intensity),
+        clocks: work.state.clocks[task.taskKey],
+        save: (clocks, columns) => {
+          work.state.clocks[task.taskKey] = clocks;
+          this.writeClocks(work, task.taskKey, columns);
+        },
+        record: (change, details) => work.record(`task.${change}`, actor, details, task),
+      };
+    }
+    return {
+      name: 'the case',
+      // Only a case that runs its norm has clocks to act on.
+      terms: work.state.caseClocks && effectiveNorms(this.model, undefined, intensity),
+      clocks: work.state.caseClocks,
+      save: (clocks, columns) => {
+        work.state.caseClocks = clocks;
+        this.writeCaseClocks(work, columns);
+      },
+      record: (change, details) => work.record(`case.${change}`, actor, details),
+    };
+  }
+
   openEscalation(work: Work, id: string): EscalationState {
     const escalation = work.state.escalations.find((candidate) => candidate.id === id);
     if (!escalation)
@@ -517,9 +565,28 @@ export class CaseMachine implements CaseOperations {
     const terms = effectiveNorms(this.input.model, task.stepId, work.state.routing.intensity);
     const clocks = work.state.clocks[task.taskKey];
     if (terms?.startsAt !== 'taskClaimed' || !clocks || clocks.target) return;
-    const started = startTaskClocks(terms, work.now, work.now, this.calendar);
+    const started = taskClocksUnderModel(this.model, work.state, task.taskKey, this.calendar);
     work.state.clocks[task.taskKey] = { ...started, claimDueAt: clocks.claimDueAt };
     this.writeClocks(work, task.taskKey, {});
+  }
+
+  /** The case norm's clocks, from the intake (or from the date it is anchored to, once known). */
+  private startCaseClocks(work: Work): void {
+    const clocks = caseClocksUnderModel(this.model, work.state, this.calendar);
+    if (!clocks) return;
+    work.state.caseClocks = clocks;
+    this.writeCaseClocks(work, { enforced: true, suspendedSince: null, extended: false });
+  }
+
+  /** Writes the case norm's current due dates (and any extra columns) to the case row. */
+  writeCaseClocks(work: Work, extra: CaseClockChange): void {
+    const reading = readClocks(work.state.caseClocks ?? {}, work.now, this.calendar);
+    work.changeCase({
+      dueAt: iso(reading.dueAt),
+      escalationAt: iso(reading.escalationAt),
+      suspendedMs: reading.suspendedMs,
+      ...extra,
+    });
   }
 
   close(
@@ -542,6 +609,8 @@ export class CaseMachine implements CaseOperations {
       claimedAt,
       ...(by && !holder?.assigneeId ? { assigneeId: by } : {}),
       ...(outcome ? { outcome } : {}),
+      // The due date the task closed against (KPIs judge a norm anchored to a date by it).
+      ...(reading ? { dueAt: iso(reading.dueAt) } : {}),
       ...(reading?.suspended ? { suspendedSince: null, suspendedMs: reading.suspendedMs } : {}),
     });
     for (const escalation of work.state.escalations) {
@@ -604,16 +673,7 @@ export class CaseMachine implements CaseOperations {
         { handedOverBy: task.handedOverBy, iteration: task.iteration },
         task,
       );
-      const terms = effectiveNorms(this.input.model, task.stepId, result.state.intensity);
-      const start = terms
-        ? clockStart(terms, {
-            caseOpenedAt: Date.parse(work.state.openedAt),
-            taskOpenedAt: work.now,
-            taskClaimedAt: null,
-            stepCompletedAt: (stepId) => this.lastCompletion(work, stepId),
-          })
-        : null;
-      const clocks = startTaskClocks(terms, start, work.now, this.calendar);
+      const clocks = taskClocksUnderModel(this.model, work.state, task.taskKey, this.calendar);
       work.state.clocks[task.taskKey] = clocks;
       const reading = readClocks(clocks, work.now, this.calendar);
       const step = this.input.model.steps.find((candidate) => candidate.id === task.stepId);
@@ -659,16 +719,6 @@ export class CaseMachine implements CaseOperations {
     return routing.tasks.find((task) => task.taskKey === taskKey);
   }
 
-  private lastCompletion(work: Work, stepId: string): number | null {
-    const completed = work.state.routing.tasks.filter(
-      (task) => task.stepId === stepId && task.status === 'completed',
-    );
-    const closedAt = completed.length
-      ? work.state.holders[completed[completed.length - 1].taskKey]?.closedAt
-      : null;
-    return closedAt ? Date.parse(closedAt) : null;
-  }
-
   /** Writes a task's current due dates (and any extra columns) to the read side. */
   writeClocks(work: Work, taskKey: string, extra: Partial<TaskChange>): void {
     const clocks = work.state.clocks[taskKey];
@@ -682,12 +732,7 @@ export class CaseMachine implements CaseOperations {
     });
   }
 
-  private signal(
-    work: Work,
-    task: TaskRecord,
-    clocks: TaskClocks,
-    signal: 'warning' | 'overdue' | 'escalation' | 'claim',
-  ): void {
+  private signal(work: Work, task: TaskRecord, clocks: TaskClocks, signal: ClockSignal): void {
     const assignee = work.state.holders[task.taskKey]?.assigneeId;
     const userIds = assignee ? [assignee] : undefined;
     const due = iso(readClocks(clocks, work.now, this.calendar).dueAt);
@@ -729,7 +774,119 @@ export class CaseMachine implements CaseOperations {
     }
   }
 
+  /** The case norm's signals: the regisseur hears of the warning and the breach; past the threshold it escalates. */
+  private signalCase(work: Work, clocks: TaskClocks, signal: ClockSignal): void {
+    const due = iso(readClocks(clocks, work.now, this.calendar).dueAt);
+    switch (signal) {
+      case 'warning':
+        clocks.warned = true;
+        work.changeCase({ warnedAt: work.at });
+        work.record('case.warning', undefined, { dueAt: due ?? undefined });
+        work.notifyCase('case.due-soon', 'Doorlooptijd van de zaak loopt bijna af', due);
+        break;
+      case 'overdue':
+        clocks.overdue = true;
+        work.changeCase({ overdueAt: work.at });
+        work.record('case.overdue', undefined, { dueAt: due ?? undefined });
+        work.notifyCase('case.overdue', 'Doorlooptijd van de zaak overschreden', due);
+        break;
+      case 'escalation':
+        clocks.escalated = true;
+        escalate(work, this.model, this.calendar, 'case-overdue', undefined);
+        break;
+      case 'claim':
+        break; // the case as a whole is not claimed
+    }
+  }
+
+  /**
+   * The case data changed: clocks of norms anchored to a date that changed move to the due date
+   * the new date gives (start when it was missing, clear when it is gone), each recorded in the
+   * timeline. Tasks opened by this transition already started from the new data.
+   */
+  private followDates(work: Work): void {
+    const before = this.state.routing.data;
+    const after = work.state.routing.data;
+    const { intensity } = work.state.routing;
+    const fresh = new Set(work.opened.map((task) => task.taskKey));
+    for (const task of work.state.routing.tasks) {
+      const clocks = work.state.clocks[task.taskKey];
+      const terms = effectiveNorms(this.model, task.stepId, intensity);
+      if (task.status !== 'open' || fresh.has(task.taskKey) || !clocks) continue;
+      if (!anchorMoved(terms, before, after)) continue;
+      const moved = followAnchorDate(clocks, terms, terms.anchor, after, work.now, this.calendar);
+      work.state.clocks[task.taskKey] = moved;
+      const { previousDueAt, change } = this.dueMove(clocks, moved, work.now);
+      this.writeClocks(work, task.taskKey, change);
+      work.record(
+        'task.due-moved',
+        undefined,
+        {
+          dueAt: iso(readClocks(moved, work.now, this.calendar).dueAt) ?? undefined,
+          previousDueAt,
+          field: terms.anchor.field,
+        },
+        task,
+      );
+    }
+    const caseClocks = work.state.caseClocks;
+    const caseTerms = effectiveNorms(this.model, undefined, intensity);
+    if (!caseClocks || !anchorMoved(caseTerms, before, after)) return;
+    const moved = followAnchorDate(
+      caseClocks,
+      { ...caseTerms, claim: undefined },
+      caseTerms.anchor,
+      after,
+      work.now,
+      this.calendar,
+    );
+    work.state.caseClocks = moved;
+    const { previousDueAt, change } = this.dueMove(caseClocks, moved, work.now);
+    this.writeCaseClocks(work, change);
+    work.record('case.due-moved', undefined, {
+      dueAt: iso(readClocks(moved, work.now, this.calendar).dueAt) ?? undefined,
+      previousDueAt,
+      field: caseTerms.anchor.field,
+    });
+  }
+
+  /** The due date before a move, and the columns that change besides the due dates. */
+  private dueMove(
+    before: TaskClocks,
+    after: TaskClocks,
+    now: number,
+  ): { previousDueAt: string | null; change: ClockChange } {
+    const previous = readClocks(before, now, this.calendar);
+    const cleared = !after.target && !after.escalation;
+    return {
+      previousDueAt: iso(previous.dueAt),
+      change: cleared && previous.suspended ? { suspendedSince: null } : {},
+    };
+  }
+
+  /** The case has ended: its norm's clocks stop, and the case row says whether it met the norm. */
+  private stopCaseClocks(work: Work): void {
+    const clocks = work.state.caseClocks;
+    if (!clocks) return;
+    const stop = (clock: ClockSnapshot | undefined) =>
+      clock && (stopClock(clock as NormClock, work.now) as ClockSnapshot);
+    const stopped: TaskClocks = {
+      ...clocks,
+      target: stop(clocks.target),
+      escalation: stop(clocks.escalation),
+    };
+    work.state.caseClocks = stopped;
+    this.writeCaseClocks(work, {
+      suspendedSince: null,
+      withinNorm: stopped.target
+        ? withinNorm(stopped.target as NormClock, work.now, this.calendar)
+        : null,
+    });
+  }
+
   private finish(work: Work, wholeCase = false): Transition {
+    if (work.state.status === 'open') this.followDates(work);
+    else if (this.state.status === 'open') this.stopCaseClocks(work);
     const state = work.state;
     const currentPartners = partnersOf(state);
     const caseChanged =
@@ -750,6 +907,7 @@ export class CaseMachine implements CaseOperations {
         escalations: work.escalations,
         opened: work.opened,
         changed: work.changed,
+        ...(work.caseClock ? { caseClock: work.caseClock } : {}),
         notifications: this.input.notifyFollowsWork
           ? work.notifications
           : work.notifications.filter(

@@ -40,10 +40,8 @@ export function writeWholeState(
     const holder = state.holders[task.taskKey];
     const clocks: TaskClocks | undefined = state.clocks[task.taskKey];
     const reading = clocks ? readClocks(clocks, work.now, calendar) : undefined;
-    const dueAt = reading?.dueAt ? new Date(reading.dueAt).toISOString() : null;
-    const escalationAt = reading?.escalationAt
-      ? new Date(reading.escalationAt).toISOString()
-      : null;
+    const dueAt = iso(reading?.dueAt ?? null);
+    const escalationAt = iso(reading?.escalationAt ?? null);
     const step = model.steps.find((candidate) => candidate.id === task.stepId);
     work.opened.push({
       taskKey: task.taskKey,
@@ -70,4 +68,17 @@ export function writeWholeState(
   for (const escalation of state.escalations) {
     if (escalation.status === 'open') work.escalations.push(escalationRow(escalation));
   }
+  if (state.caseClocks) {
+    const reading = readClocks(state.caseClocks, work.now, calendar);
+    work.changeCase({
+      enforced: true,
+      dueAt: iso(reading.dueAt),
+      escalationAt: iso(reading.escalationAt),
+      suspendedMs: reading.suspendedMs,
+    });
+  }
+}
+
+function iso(epoch: number | null): string | null {
+  return epoch === null ? null : new Date(epoch).toISOString();
 }
