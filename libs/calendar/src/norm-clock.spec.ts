@@ -251,6 +251,17 @@ describe('norm clock', () => {
       );
     });
 
+    it('yields to an extension granted at the same instant', () => {
+      const extended = extendClock(anchored, {
+        at: started.startedAt,
+        dueAt: endOf('2024-06-28'),
+        reason: 'r',
+      });
+      expect(clockStatus(extended, at('2024-06-04T10:00:00'), calendar).dueAt).toBe(
+        endOf('2024-06-28'),
+      );
+    });
+
     it('is refused out of order or without a reason', () => {
       expectRefused(
         () => anchorClock(anchored, { at: started.startedAt - 1, dueAt: 0, reason: 'r' }),

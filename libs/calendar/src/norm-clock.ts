@@ -214,10 +214,11 @@ type ClockEvent = Required<Suspension> | Extension | DateAnchor;
 /**
  * Suspensions (closed at `asOf`), extensions and date anchors up to `asOf`, in the order they
  * happened. A suspension spanning a new due date is split there, so its remainder pushes out the
- * new due date; on a tie the new due date comes first for the same reason.
+ * new due date; on a tie the new due date comes first for the same reason. An extension granted
+ * at the instant a date set the due date (the clock's start, say) is granted against it: it wins.
  */
 function history(clock: NormClock, asOf: EpochMs): ClockEvent[] {
-  const extensions = [...clock.extensions, ...(clock.anchors ?? [])].filter(
+  const extensions = [...(clock.anchors ?? []), ...clock.extensions].filter(
     (extension) => extension.at <= asOf,
   );
   const cuts = extensions.map((extension) => extension.at);
@@ -227,6 +228,7 @@ function history(clock: NormClock, asOf: EpochMs): ClockEvent[] {
       splitAt({ ...suspension, to: Math.min(suspension.to ?? asOf, asOf) }, cuts),
     );
   const time = (event: ClockEvent) => ('dueAt' in event ? event.at : event.from);
+  // The sort is stable: anchors, then extensions, then suspensions at one instant.
   const rank = (event: ClockEvent) => ('dueAt' in event ? 0 : 1);
   return [...extensions, ...suspensions].sort((a, b) => time(a) - time(b) || rank(a) - rank(b));
 }
