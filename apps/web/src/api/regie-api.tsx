@@ -19,6 +19,12 @@ export const regieApi = {
   ) => http.post<unknown>(onTask(caseId, taskKey, 'suspend'), { waitingFor, reason }, once()),
   resume: (http: HttpClient, caseId: string, taskKey: string, reason: string) =>
     http.post<unknown>(onTask(caseId, taskKey, 'resume'), { reason }, once()),
+  suspendCase: (http: HttpClient, caseId: string, waitingFor: WaitingFor, reason: string) =>
+    http.post<unknown>(`/cases/${enc(caseId)}/suspend`, { waitingFor, reason }, once()),
+  resumeCase: (http: HttpClient, caseId: string, reason: string) =>
+    http.post<unknown>(`/cases/${enc(caseId)}/resume`, { reason }, once()),
+  extendCase: (http: HttpClient, caseId: string, dueAt: string, reason: string) =>
+    http.post<unknown>(`/cases/${enc(caseId)}/extend`, { dueAt, reason }, once()),
   close: (http: HttpClient, caseId: string, endId: string, reason: string) =>
     http.post<unknown>(`/cases/${enc(caseId)}/close`, { endId, reason }, once()),
   recordAgreement: (http: HttpClient, caseId: string, reason: string, escalationId?: string) =>

@@ -14,6 +14,7 @@ import { ActionForm, type ActionValues } from '../regisseur/action-form';
 import { caseActionSpecs, isCaseAction, runCaseAction } from '../regisseur/case-actions';
 import { CaseTasksTable } from '../regisseur/case-tasks-table';
 import { TimelineList } from '../task/timeline-list';
+import { caseNormText } from './case-norm-text';
 
 /** What the intake page hands over: the tasks the new case opened. */
 export interface OpenedState {
@@ -67,6 +68,8 @@ function CaseDetail({ view, timeline, model, onChanged }: DetailProps) {
           ends: model.ends,
           partnerName,
           t,
+          norm: view.norm,
+          normRules: model.caseNorm,
         })
       : [];
 
@@ -121,6 +124,10 @@ function CaseDetail({ view, timeline, model, onChanged }: DetailProps) {
             <div>
               <dt>{t('case.openedAt')}</dt>
               <dd>{formatDateTime(view.openedAt, locale)}</dd>
+            </div>
+            <div>
+              <dt>{t('case.norm')}</dt>
+              <dd data-testid="case-norm">{caseNormText(view.norm, t, locale)}</dd>
             </div>
           </dl>
           <h3>{t('escalation.tasks')}</h3>

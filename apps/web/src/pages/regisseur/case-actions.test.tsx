@@ -45,4 +45,39 @@ describe('the case actions', () => {
     ).toEqual(['resume', 'record-agreement']);
     expect(caseActionSpecs({ ...context, caseStatus: 'closed', tasks: suspended })).toEqual([]);
   });
+
+  it('offers the case norm clock as the model allows: suspend and extend while it runs, resume when paused', () => {
+    const norm = {
+      state: 'running' as const,
+      dueAt: '2027-03-05T22:59:59.999Z',
+      escalationAt: null,
+      suspendedSince: null,
+      suspendedMs: 0,
+      extended: false,
+    };
+    const context = {
+      caseStatus: 'open',
+      tasks: [],
+      ends: [],
+      partnerName: (id: string) => id,
+      t: (key: string) => key,
+    };
+    const ids = (extra: object) => caseActionSpecs({ ...context, ...extra }).map((spec) => spec.id);
+    expect(ids({ norm, normRules: { suspendable: true, extendable: true } })).toEqual([
+      'suspend-case',
+      'extend-case',
+      'record-agreement',
+    ]);
+    expect(
+      ids({ norm: { ...norm, state: 'suspended' }, normRules: { suspendable: true } }),
+    ).toEqual(['resume-case', 'record-agreement']);
+    // No due date yet (waiting for its date), or no case norm: nothing to act on.
+    expect(
+      ids({
+        norm: { ...norm, state: 'awaiting-date', dueAt: null },
+        normRules: { extendable: true },
+      }),
+    ).toEqual(['record-agreement']);
+    expect(ids({ norm: null })).toEqual(['record-agreement']);
+  });
 });

@@ -1,10 +1,20 @@
 import { regieApi, type WaitingFor } from '../../api/regie-api';
 import type { HttpClient } from '../../api/http-client';
-import { isKnownTask, type CaseTask, type KnownCaseTask } from '../../api/types';
+import { endOfWorkday } from '../../components/format';
+import { isKnownTask, type CaseNorm, type CaseTask, type KnownCaseTask } from '../../api/types';
 import type { MessageKey } from '../../i18n/nl';
 import type { ActionField, ActionSpec, ActionValues } from './action-form';
 
-export const CASE_ACTIONS = ['suspend', 'resume', 'record-agreement', 'reopen', 'close'] as const;
+export const CASE_ACTIONS = [
+  'suspend',
+  'resume',
+  'suspend-case',
+  'resume-case',
+  'extend-case',
+  'record-agreement',
+  'reopen',
+  'close',
+] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 export interface CaseActionContext {
@@ -13,6 +23,9 @@ export interface CaseActionContext {
   ends: { id: string; name: string }[];
   partnerName: (id: string) => string;
   t: (key: MessageKey) => string;
+  /** The case norm's clock, and what the model lets the regisseur do with it. */
+  norm?: CaseNorm | null;
+  normRules?: { suspendable?: boolean; extendable?: boolean };
   /** On an escalation page: the escalation an agreement may settle, and the task it is about. */
   escalationId?: string;
   taskKey?: string;
@@ -55,19 +68,7 @@ export function caseActionSpecs(context: CaseActionContext): ActionSpec[] {
     specs.push({
       id: 'suspend',
       label: 'action.suspend',
-      fields: [
-        taskField(running, partnerName, context.taskKey),
-        {
-          name: 'waitingFor',
-          label: 'action.waitingFor',
-          kind: 'select',
-          problem: 'action.error.waitingFor',
-          options: (['client', 'partner'] as const).map((value) => ({
-            value,
-            label: context.t(`action.waitingFor.${value}`),
-          })),
-        },
-      ],
+      fields: [taskField(running, partnerName, context.taskKey), waitingForField(context.t)],
     });
   if (suspended.length)
     specs.push({
@@ -75,6 +76,7 @@ export function caseActionSpecs(context: CaseActionContext): ActionSpec[] {
       label: 'action.resume',
       fields: [taskField(suspended, partnerName, context.taskKey)],
     });
+  specs.push(...caseNormSpecs(context));
   specs.push({
     id: 'record-agreement',
     label: 'action.record-agreement',
@@ -124,6 +126,41 @@ export function caseActionSpecs(context: CaseActionContext): ActionSpec[] {
   return specs;
 }
 
+/** The case norm's clock: suspend or extend it as the model allows once it runs, resume it when paused. */
+function caseNormSpecs({ norm, normRules, t }: CaseActionContext): ActionSpec[] {
+  if (!norm || norm.dueAt === null) return [];
+  const specs: ActionSpec[] = [];
+  if (norm.state === 'suspended') specs.push({ id: 'resume-case', label: 'action.resume-case' });
+  else if (normRules?.suspendable)
+    specs.push({
+      id: 'suspend-case',
+      label: 'action.suspend-case',
+      fields: [waitingForField(t)],
+    });
+  if (normRules?.extendable)
+    specs.push({
+      id: 'extend-case',
+      label: 'action.extend-case',
+      fields: [
+        { name: 'dueAt', label: 'escalation.until', kind: 'date', problem: 'action.error.dueAt' },
+      ],
+    });
+  return specs;
+}
+
+function waitingForField(t: (key: MessageKey) => string): ActionField {
+  return {
+    name: 'waitingFor',
+    label: 'action.waitingFor',
+    kind: 'select',
+    problem: 'action.error.waitingFor',
+    options: (['client', 'partner'] as const).map((value) => ({
+      value,
+      label: t(`action.waitingFor.${value}`),
+    })),
+  };
+}
+
 export function isCaseAction(action: string): action is CaseAction {
   return (CASE_ACTIONS as readonly string[]).includes(action);
 }
@@ -148,6 +185,12 @@ export function runCaseAction(
       );
     case 'resume':
       return regieApi.resume(http, caseId, values.taskKey, reason);
+    case 'suspend-case':
+      return regieApi.suspendCase(http, caseId, values.waitingFor as WaitingFor, reason);
+    case 'resume-case':
+      return regieApi.resumeCase(http, caseId, reason);
+    case 'extend-case':
+      return regieApi.extendCase(http, caseId, endOfWorkday(values.dueAt), reason);
     case 'record-agreement':
       return regieApi.recordAgreement(
         http,

@@ -10,7 +10,7 @@ import { modelsApi } from '../../api/models-api';
 import type { ReferenceModel } from '../../api/types';
 import { useHttp } from '../../auth/auth-context';
 import { AsyncView } from '../../components/async-view';
-import { formatDateTime } from '../../components/format';
+import { endOfWorkday, formatDateTime } from '../../components/format';
 import { PageTitle } from '../../components/page-title';
 import { Notice } from '../../components/states';
 import { useAsync } from '../../components/use-async';
@@ -69,6 +69,8 @@ function EscalationView({ detail, model, onChanged }: ViewProps) {
       t,
       escalationId: escalation.id,
       taskKey: escalation.taskKey,
+      norm: view.norm,
+      normRules: model.caseNorm,
     }),
   ];
 
@@ -80,7 +82,7 @@ function EscalationView({ detail, model, onChanged }: ViewProps) {
         action: action as EscalationAction,
         reason,
         partnerId: values.partnerId || undefined,
-        dueAt: values.dueAt ? new Date(`${values.dueAt}T17:00:00`).toISOString() : undefined,
+        dueAt: values.dueAt ? endOfWorkday(values.dueAt) : undefined,
       });
     }
     setDone(true);

@@ -11,7 +11,7 @@ export function TimelineList({ entries }: { entries: TimelineEntry[] }) {
       {[...entries].reverse().map((entry, index) => (
         <li key={`${entry.occurredAt}-${index}`} className="timeline__entry">
           <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt, locale)}</time>
-          <p className="timeline__what">{timelineText(entry, t)}</p>
+          <p className="timeline__what">{timelineText(entry, t, locale)}</p>
           {(entry.actorOrganisation ?? entry.partnerId) && (
             <p className="muted">
               {t('timeline.by', { actor: entry.actorOrganisation ?? entry.partnerId ?? '' })}

@@ -2,6 +2,7 @@ import type { TimelineEntry } from '../../api/types';
 import type { Dictionary, MessageKey } from '../../i18n/nl';
 import type { Params } from '../../i18n/translate';
 import { nl } from '../../i18n/nl';
+import { formatDateTime } from '../../components/format';
 
 type Translate = (key: MessageKey, params?: Params) => string;
 
@@ -9,12 +10,25 @@ function isKey(key: string): key is MessageKey {
   return key in (nl as Dictionary);
 }
 
+/** A moved due date: from when to when, and the date in the case that moved it. */
+function dueMove(entry: TimelineEntry, t: Translate, locale: string): string {
+  if (entry.type !== 'task.due-moved' && entry.type !== 'case.due-moved') return '';
+  const { dueAt, previousDueAt, field } = entry.details as {
+    dueAt?: string;
+    previousDueAt?: string | null;
+    field?: string;
+  };
+  const when = (iso: string | null | undefined) =>
+    iso ? formatDateTime(iso, locale) : t('event.dueNone');
+  return t('event.dueMoved', { from: when(previousDueAt), to: when(dueAt), field: field ?? '' });
+}
+
 /**
  * One line per event: what happened, and its outcome, reason or note where the reader may see it;
  * a reason the reader may not read shows as withheld, with its category; a confidential step of
- * another partner only as "a partner is working on the case".
+ * another partner only as "a partner is working on the case"; a moved due date from when to when.
  */
-export function timelineText(entry: TimelineEntry, t: Translate): string {
+export function timelineText(entry: TimelineEntry, t: Translate, locale: string): string {
   const key = `event.${entry.type}`;
   const what = entry.confidential ? t('event.confidential') : isKey(key) ? t(key) : entry.type;
   const { outcome, reason, text, reasonWithheld, reasonCategory } = entry.details as {
@@ -32,6 +46,7 @@ export function timelineText(entry: TimelineEntry, t: Translate): string {
     typeof reason === 'string' ? t('event.reason', { reason }) : '',
     reasonWithheld === true ? t('event.reasonWithheld') : '',
     typeof text === 'string' ? text : '',
+    entry.confidential ? '' : dueMove(entry, t, locale),
   ].filter(Boolean);
   return extra.length ? `${what} — ${extra.join('; ')}` : what;
 }
