@@ -3,6 +3,7 @@ import { addCalendarDays, dueFromDate, HolidayCalendar, toAmsterdamDate } from '
 import { CaseDriver } from './support/case-driver';
 import { eventually } from './support/eventually';
 import { recordHistory } from './support/histories';
+import { publishModel } from './support/publish-model';
 import { startTestStack, type TestStack } from './support/test-stack';
 import { startTimeSkippingServer } from './support/time-skipping';
 
@@ -107,19 +108,7 @@ describe('dates in the case and the case norm (time-skipping Temporal test serve
       environment: { TEMPORAL_ADDRESS: env.address, KPI_MIN_GROUP_SIZE: '1' },
     });
     driver = new CaseDriver(stack);
-    const admin = await driver.as('admin');
-    await stack
-      .http()
-      .post('/models/drafts')
-      .set('Authorization', admin)
-      .set('Content-Type', 'application/yaml')
-      .send(AFTERCARE)
-      .expect(201);
-    await stack
-      .http()
-      .post('/models/drafts/nazorg-e2e/publish')
-      .set('Authorization', admin)
-      .expect(201);
+    await publishModel(stack, 'nazorg-e2e', AFTERCARE);
   });
   afterAll(async () => {
     await stack?.close();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { addCalendarDays, dueFromDate, HolidayCalendar } from '@schakel/calendar';
-import type { Actor, CaseWorkflowInput } from '@schakel/contracts';
+import type { CaseWorkflowInput } from '@schakel/contracts';
 import {
   clockTerm,
   effectiveNorms,
@@ -9,7 +9,7 @@ import {
   type ReferenceModel,
 } from '@schakel/reference-model/engine';
 import { validModel } from '../../../reference-model/test/model-arbitraries';
-import { parallelModel } from '../../../reference-model/test/model-builder';
+import { caseworker, datedModel, regisseur } from '../../test/case-fixtures';
 import { CaseMachine } from './case-machine';
 import { readClocks } from './task-clocks';
 
@@ -17,12 +17,7 @@ const HOUR = 3600 * 1000;
 const calendar = new HolidayCalendar();
 // Monday 1 February 2027, 10:00 in Amsterdam.
 const START = Date.parse('2027-02-01T09:00:00Z');
-const regisseur: Actor = { userId: 'u-regie', role: 'regisseur', organisationId: null };
-const worker = (organisationId: string): Actor => ({
-  userId: `u-${organisationId}`,
-  role: 'caseworker',
-  organisationId,
-});
+const worker = caseworker;
 
 /** Dates around the start, and none: a date can lie in the past, the future, or be missing. */
 const keyDate = fc.option(
@@ -112,20 +107,7 @@ describe('clocks anchored to a date in the case (property)', () => {
   });
 
   /** Step `a` records the date; `b` is due 10 working days before it; the case 4 weeks after it. */
-  const model: ReferenceModel = parallelModel((m) => {
-    m.fields.push({ id: 'key-date', label: 'Sleuteldatum', type: 'date' });
-    m.intake.form.push({ field: 'key-date', required: false });
-    m.steps[0].form.push({ field: 'key-date', required: false });
-    m.steps[1].sees.push('key-date');
-    m.steps[1].norm = {
-      target: { amount: 10, unit: 'workingDays' },
-      anchor: { field: 'key-date', direction: 'before' },
-    };
-    m.caseNorm = {
-      target: { amount: 4, unit: 'weeks' },
-      anchor: { field: 'key-date', direction: 'after' },
-    };
-  });
+  const model = datedModel('key-date');
 
   it('move with every change of the date, once each, and clear when it is gone', () => {
     fc.assert(

@@ -1,8 +1,7 @@
-import { ApplicationFailure } from '@temporalio/common';
 import { endOfAmsterdamDay, HolidayCalendar } from '@schakel/calendar';
-import type { Actor, CaseWorkflowInput } from '@schakel/contracts';
+import type { CaseWorkflowInput } from '@schakel/contracts';
 import type { CaseData, ReferenceModel } from '@schakel/reference-model/engine';
-import { parallelModel } from '../../../reference-model/test/model-builder';
+import { caseworker, datedModel, refusal, regisseur } from '../../test/case-fixtures';
 import { validateModel } from '../../../reference-model/src/validation/validate-model';
 import { clocksOfCase } from './case-clocks';
 import { CaseMachine, type Transition } from './case-machine';
@@ -14,32 +13,18 @@ const MONDAY = Date.parse('2027-02-01T09:00:00Z');
 const endOf = endOfAmsterdamDay;
 const iso = (epoch: number) => new Date(epoch).toISOString();
 
-const worker = (organisationId: string): Actor => ({
-  userId: `u-${organisationId}`,
-  role: 'caseworker',
-  organisationId,
-});
-const regisseur: Actor = { userId: 'u-regie', role: 'regisseur', organisationId: null };
+const worker = caseworker;
 
 /**
- * start -> split(a, b) -> join -> c -> end. Step `a` (p1) records the release date; step `b` (p2)
- * hands over before it: due 10 working days before, escalating 5 before. The case norm: 4 weeks
- * after the release date, escalating after 6, suspendable and extendable.
+ * The dated model (start -> split(a, b) -> join -> c): step `a` records the release date, `b` is
+ * due 10 working days before it, escalating 5 before; the case norm runs 4 weeks after it,
+ * escalating after 6, suspendable and extendable.
  */
-const model: ReferenceModel = parallelModel((m) => {
-  m.fields.push({ id: 'release-date', label: 'Datum detentie-einde', type: 'date' });
-  m.intake.form.push({ field: 'release-date', required: false });
-  m.steps[0].form.push({ field: 'release-date', required: false });
-  m.steps[1].sees.push('release-date');
-  m.steps[1].norm = {
-    target: { amount: 10, unit: 'workingDays' },
-    escalation: { amount: 5, unit: 'workingDays' },
-    anchor: { field: 'release-date', direction: 'before' },
-  };
+const model: ReferenceModel = datedModel('release-date', (m) => {
+  m.steps[1].norm = { ...m.steps[1].norm, escalation: { amount: 5, unit: 'workingDays' } };
   m.caseNorm = {
-    target: { amount: 4, unit: 'weeks' },
+    ...m.caseNorm,
     escalation: { amount: 6, unit: 'weeks' },
-    anchor: { field: 'release-date', direction: 'after' },
     suspendable: true,
     extendable: true,
   };
@@ -58,16 +43,6 @@ function input(data: CaseData, enforcesCaseNorm = true): CaseWorkflowInput {
     data,
     enforcesCaseNorm,
   };
-}
-
-function refusal(run: () => unknown): ApplicationFailure {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApplicationFailure) return error;
-    throw error;
-  }
-  throw new Error('expected the request to be refused');
 }
 
 /** Completes step `a` at `now` with new case data; returns the transition, applied. */

@@ -1,6 +1,6 @@
-import { ApplicationFailure } from '@temporalio/common';
 import type { Actor, CaseWorkflowInput, NotificationEvent } from '@schakel/contracts';
 import { exampleModel } from '../../../reference-model/test/example-models';
+import { refusal } from '../../test/case-fixtures';
 import { CaseMachine, type Transition } from './case-machine';
 
 const HOUR = 3600 * 1000;
@@ -59,16 +59,6 @@ function debtCase(): CaseWorkflowInput {
       'signal-source': 'housing',
     },
   };
-}
-
-function refusal(run: () => unknown): ApplicationFailure {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApplicationFailure) return error;
-    throw error;
-  }
-  throw new Error('expected the request to be refused');
 }
 
 function toDecision(): { machine: CaseMachine; now: number } {

@@ -1,23 +1,20 @@
-import { HolidayCalendar, stopClock, withinNorm, type NormClock } from '@schakel/calendar';
+import { HolidayCalendar } from '@schakel/calendar';
 import {
   CASE_FAILURE,
   type Actor,
   type AssignTaskInput,
   type CancelCaseInput,
-  type CaseClockChange,
   type CaseOpening,
   type CaseProjection,
   type CaseTransitionResult,
   type CaseWorkflowInput,
   type CaseWorkflowState,
   type ClockChange,
-  type ClockSnapshot,
   type CompleteTaskInput,
   type EscalationState,
   type NotificationEvent,
   type RegisseurActionInput,
   type ReturnTaskInput,
-  type TaskChange,
   type TaskClocks,
   type TaskUpdateInput,
 } from '@schakel/contracts';
@@ -40,17 +37,14 @@ import {
 } from './case-escalations';
 import { applyRegisseurAction, type CaseOperations, type ClockSubject } from './regisseur-actions';
 import { Work, type CancelReason, type TaskRef } from './transition-work';
-import { anchorMoved, caseClocksUnderModel, taskClocksUnderModel } from './case-clocks';
+import { taskClocksUnderModel } from './case-clocks';
+import { startCaseNorm, signalCaseNorm, stopCaseNorm } from './case-norm-clock';
+import { iso, writeCaseClocks, writeTaskClocks } from './clock-columns';
+import { followDates } from './date-moves';
 import { writeWholeState } from './read-side';
 import { climb } from './escalation-ladder';
 import { raiseStallIfDue, stallDueAt } from './case-stall';
-import {
-  dueSignals,
-  followAnchorDate,
-  nextSignalAt,
-  readClocks,
-  type ClockSignal,
-} from './task-clocks';
+import { dueSignals, nextSignalAt, readClocks, type ClockSignal } from './task-clocks';
 
 const DEFAULT_WARNING_FRACTION = 0.75;
 
@@ -121,7 +115,7 @@ export class CaseMachine implements CaseOperations {
     const work = machine.begin(now);
     work.record('case.opened', input.openedBy, {});
     machine.route(work, opened, input.openedBy);
-    if (input.enforcesCaseNorm) machine.startCaseClocks(work);
+    if (input.enforcesCaseNorm) startCaseNorm(work, input.model, machine.calendar);
     const transition = machine.finish(work);
     machine.apply(transition);
     return { machine, transition };
@@ -317,7 +311,7 @@ export class CaseMachine implements CaseOperations {
     const { caseClocks } = work.state;
     if (caseClocks) {
       for (const signal of dueSignals(caseClocks, true, now, this.calendar, this.warningFraction))
-        this.signalCase(work, caseClocks, signal);
+        signalCaseNorm(work, this.model, this.calendar, caseClocks, signal);
     }
     for (const escalation of work.state.escalations) {
       if (
@@ -481,7 +475,7 @@ export class CaseMachine implements CaseOperations {
       clocks: work.state.caseClocks,
       save: (clocks, columns) => {
         work.state.caseClocks = clocks;
-        this.writeCaseClocks(work, columns);
+        writeCaseClocks(work, this.calendar, columns);
       },
       record: (change, details) => work.record(`case.${change}`, actor, details),
     };
@@ -568,25 +562,6 @@ export class CaseMachine implements CaseOperations {
     const started = taskClocksUnderModel(this.model, work.state, task.taskKey, this.calendar);
     work.state.clocks[task.taskKey] = { ...started, claimDueAt: clocks.claimDueAt };
     this.writeClocks(work, task.taskKey, {});
-  }
-
-  /** The case norm's clocks, from the intake (or from the date it is anchored to, once known). */
-  private startCaseClocks(work: Work): void {
-    const clocks = caseClocksUnderModel(this.model, work.state, this.calendar);
-    if (!clocks) return;
-    work.state.caseClocks = clocks;
-    this.writeCaseClocks(work, { enforced: true, suspendedSince: null, extended: false });
-  }
-
-  /** Writes the case norm's current due dates (and any extra columns) to the case row. */
-  writeCaseClocks(work: Work, extra: CaseClockChange): void {
-    const reading = readClocks(work.state.caseClocks ?? {}, work.now, this.calendar);
-    work.changeCase({
-      dueAt: iso(reading.dueAt),
-      escalationAt: iso(reading.escalationAt),
-      suspendedMs: reading.suspendedMs,
-      ...extra,
-    });
   }
 
   close(
@@ -720,16 +695,8 @@ export class CaseMachine implements CaseOperations {
   }
 
   /** Writes a task's current due dates (and any extra columns) to the read side. */
-  writeClocks(work: Work, taskKey: string, extra: Partial<TaskChange>): void {
-    const clocks = work.state.clocks[taskKey];
-    const reading = readClocks(clocks, work.now, this.calendar);
-    work.change({
-      taskKey,
-      dueAt: iso(reading.dueAt),
-      escalationAt: iso(reading.escalationAt),
-      suspendedMs: reading.suspendedMs,
-      ...extra,
-    });
+  private writeClocks(work: Work, taskKey: string, extra: ClockChange): void {
+    writeTaskClocks(work, taskKey, this.calendar, extra);
   }
 
   private signal(work: Work, task: TaskRecord, clocks: TaskClocks, signal: ClockSignal): void {
@@ -774,119 +741,10 @@ export class CaseMachine implements CaseOperations {
     }
   }
 
-  /** The case norm's signals: the regisseur hears of the warning and the breach; past the threshold it escalates. */
-  private signalCase(work: Work, clocks: TaskClocks, signal: ClockSignal): void {
-    const due = iso(readClocks(clocks, work.now, this.calendar).dueAt);
-    switch (signal) {
-      case 'warning':
-        clocks.warned = true;
-        work.changeCase({ warnedAt: work.at });
-        work.record('case.warning', undefined, { dueAt: due ?? undefined });
-        work.notifyCase('case.due-soon', 'Doorlooptijd van de zaak loopt bijna af', due);
-        break;
-      case 'overdue':
-        clocks.overdue = true;
-        work.changeCase({ overdueAt: work.at });
-        work.record('case.overdue', undefined, { dueAt: due ?? undefined });
-        work.notifyCase('case.overdue', 'Doorlooptijd van de zaak overschreden', due);
-        break;
-      case 'escalation':
-        clocks.escalated = true;
-        escalate(work, this.model, this.calendar, 'case-overdue', undefined);
-        break;
-      case 'claim':
-        break; // the case as a whole is not claimed
-    }
-  }
-
-  /**
-   * The case data changed: clocks of norms anchored to a date that changed move to the due date
-   * the new date gives (start when it was missing, clear when it is gone), each recorded in the
-   * timeline. Tasks opened by this transition already started from the new data.
-   */
-  private followDates(work: Work): void {
-    const before = this.state.routing.data;
-    const after = work.state.routing.data;
-    const { intensity } = work.state.routing;
-    const fresh = new Set(work.opened.map((task) => task.taskKey));
-    for (const task of work.state.routing.tasks) {
-      const clocks = work.state.clocks[task.taskKey];
-      const terms = effectiveNorms(this.model, task.stepId, intensity);
-      if (task.status !== 'open' || fresh.has(task.taskKey) || !clocks) continue;
-      if (!anchorMoved(terms, before, after)) continue;
-      const moved = followAnchorDate(clocks, terms, terms.anchor, after, work.now, this.calendar);
-      work.state.clocks[task.taskKey] = moved;
-      const { previousDueAt, change } = this.dueMove(clocks, moved, work.now);
-      this.writeClocks(work, task.taskKey, change);
-      work.record(
-        'task.due-moved',
-        undefined,
-        {
-          dueAt: iso(readClocks(moved, work.now, this.calendar).dueAt) ?? undefined,
-          previousDueAt,
-          field: terms.anchor.field,
-        },
-        task,
-      );
-    }
-    const caseClocks = work.state.caseClocks;
-    const caseTerms = effectiveNorms(this.model, undefined, intensity);
-    if (!caseClocks || !anchorMoved(caseTerms, before, after)) return;
-    const moved = followAnchorDate(
-      caseClocks,
-      { ...caseTerms, claim: undefined },
-      caseTerms.anchor,
-      after,
-      work.now,
-      this.calendar,
-    );
-    work.state.caseClocks = moved;
-    const { previousDueAt, change } = this.dueMove(caseClocks, moved, work.now);
-    this.writeCaseClocks(work, change);
-    work.record('case.due-moved', undefined, {
-      dueAt: iso(readClocks(moved, work.now, this.calendar).dueAt) ?? undefined,
-      previousDueAt,
-      field: caseTerms.anchor.field,
-    });
-  }
-
-  /** The due date before a move, and the columns that change besides the due dates. */
-  private dueMove(
-    before: TaskClocks,
-    after: TaskClocks,
-    now: number,
-  ): { previousDueAt: string | null; change: ClockChange } {
-    const previous = readClocks(before, now, this.calendar);
-    const cleared = !after.target && !after.escalation;
-    return {
-      previousDueAt: iso(previous.dueAt),
-      change: cleared && previous.suspended ? { suspendedSince: null } : {},
-    };
-  }
-
-  /** The case has ended: its norm's clocks stop, and the case row says whether it met the norm. */
-  private stopCaseClocks(work: Work): void {
-    const clocks = work.state.caseClocks;
-    if (!clocks) return;
-    const stop = (clock: ClockSnapshot | undefined) =>
-      clock && (stopClock(clock as NormClock, work.now) as ClockSnapshot);
-    const stopped: TaskClocks = {
-      ...clocks,
-      target: stop(clocks.target),
-      escalation: stop(clocks.escalation),
-    };
-    work.state.caseClocks = stopped;
-    this.writeCaseClocks(work, {
-      suspendedSince: null,
-      withinNorm: stopped.target
-        ? withinNorm(stopped.target as NormClock, work.now, this.calendar)
-        : null,
-    });
-  }
-
   private finish(work: Work, wholeCase = false): Transition {
-    if (work.state.status === 'open') this.followDates(work);
-    else if (this.state.status === 'open') this.stopCaseClocks(work);
+    if (work.state.status === 'open')
+      followDates(work, this.state.routing.data, this.model, this.calendar);
+    else if (this.state.status === 'open') stopCaseNorm(work, this.calendar);
     const state = work.state;
     const currentPartners = partnersOf(state);
     const caseChanged =
@@ -945,8 +803,4 @@ export class CaseMachine implements CaseOperations {
 function partnersOf(state: CaseWorkflowState): string[] {
   const open = state.routing.tasks.filter((task) => task.status === 'open');
   return [...new Set(open.map((task) => task.partnerId))].sort();
-}
-
-function iso(epoch: number | null): string | null {
-  return epoch === null ? null : new Date(epoch).toISOString();
 }

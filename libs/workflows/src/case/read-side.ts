@@ -2,6 +2,7 @@ import type { CaseWorkflowState, ReadSideExpectation, TaskClocks } from '@schake
 import type { HolidayCalendar } from '@schakel/calendar';
 import type { ReferenceModel } from '@schakel/reference-model/engine';
 import { escalationRow } from './case-escalations';
+import { iso } from './clock-columns';
 import { readClocks } from './task-clocks';
 import type { Work } from './transition-work';
 
@@ -77,8 +78,4 @@ export function writeWholeState(
       suspendedMs: reading.suspendedMs,
     });
   }
-}
-
-function iso(epoch: number | null): string | null {
-  return epoch === null ? null : new Date(epoch).toISOString();
 }

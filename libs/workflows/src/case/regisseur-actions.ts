@@ -6,7 +6,6 @@ import {
   type ClockChange,
   type EscalationState,
   type RegisseurActionInput,
-  type TaskChange,
   type TaskClocks,
 } from '@schakel/contracts';
 import {
@@ -45,7 +44,6 @@ export interface CaseOperations {
   openRoutingTask(taskKey: string): TaskRecord;
   checkColleague(task: TaskRef, assignee: { organisationId: string | null }): void;
   openEscalation(work: Work, id: string): EscalationState;
-  writeClocks(work: Work, taskKey: string, extra: Partial<TaskChange>): void;
   close(
     work: Work,
     taskKey: string,
