@@ -86,7 +86,13 @@ export interface ReferenceModel {
     alternativePartners?: string[];
     instructions: string;
     outcomes: { id: string; label: string }[];
-    norm?: { target?: Duration; escalation?: Duration; targetShare?: number };
+    norm?: {
+      target?: Duration;
+      escalation?: Duration;
+      targetShare?: number;
+      /** The terms count from or back to this date field of the case. */
+      anchor?: { field: string; direction: 'before' | 'after' };
+    };
   }[];
   /** The norm of the case as a whole: what the regisseur may do with its clock. */
   caseNorm?: { suspendable?: boolean; extendable?: boolean };
