@@ -177,10 +177,10 @@ export const REFERENCE_MODEL_SCHEMA: Record<string, unknown> = {
       },
       ['id', 'name', 'partner', 'instructions', 'outcomes', 'form', 'sees', 'handsOver'],
     ),
-    anchor: object(
-      { field: { $ref: '#/$defs/id' }, direction: { enum: ['before', 'after'] } },
-      ['field', 'direction'],
-    ),
+    anchor: object({ field: { $ref: '#/$defs/id' }, direction: { enum: ['before', 'after'] } }, [
+      'field',
+      'direction',
+    ]),
     normTerms: object(normTerms, [], afterStepWhenStepCompleted),
     norm: object(
       {
