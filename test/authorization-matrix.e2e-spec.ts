@@ -137,6 +137,7 @@ const EXPECTED: Record<string, Row> = {
   'GET /kpis/work-in-progress': regie(200),
   'GET /kpis/lead-times': regie(200),
   'GET /kpis/within-norm': regie(200),
+  'GET /kpis/case-norm': regie(200),
   'GET /kpis/rework': regie(200),
   'GET /kpis/drop-out': regie(200),
   'GET /kpis/escalations': regie(200),
@@ -158,6 +159,9 @@ const EXPECTED: Record<string, Row> = {
   'POST /cases/{caseId}/tasks/{taskKey}/remind': regisseur(400),
   'POST /cases/{caseId}/tasks/{taskKey}/skip': regisseur(400),
   'POST /cases/{caseId}/steps/{stepId}/reopen': regisseur(400),
+  'POST /cases/{caseId}/extend': regisseur(400),
+  'POST /cases/{caseId}/suspend': regisseur(400),
+  'POST /cases/{caseId}/resume': regisseur(400),
   'POST /cases/{caseId}/close': regisseur(400),
   'POST /cases/{caseId}/agreements': regisseur(400),
 

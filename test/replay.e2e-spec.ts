@@ -5,7 +5,8 @@ import { recordedHistories, unencryptedPayloads } from './support/histories';
 import { testKeyring, WORKFLOW_BUNDLE_FILE } from './support/test-environment';
 
 /**
- * Replays recorded histories of the three example chains against the current workflow code: a
+ * Replays recorded histories of the three example chains (and of a case that runs its case norm
+ * with dates in the case) against the current workflow code: a
  * change that would make running cases take another path (non-determinism) fails here. The
  * histories are encrypted as production's are (with the public test keys), so replay goes through
  * the payload codec like a worker picking up a running case does.
@@ -14,9 +15,11 @@ describe('replay of recorded case histories', () => {
   const histories = recordedHistories();
   const bundle = () => ({ code: readFileSync(WORKFLOW_BUNDLE_FILE, 'utf8') });
 
-  it('has a recorded history of each example chain', () => {
+  it('has a recorded history of each example chain, and of a case running its case norm and dates', () => {
     expect(histories.map((entry) => entry.workflowId)).toEqual([
       'huiselijk-geweld-jeugdbescherming',
+      // test/case-dates.e2e-spec.ts: enforcesCaseNorm, date anchors moved, case-overdue (issue 15).
+      'nazorg-case-norm-and-dates',
       'vroegsignalering-schuldhulp',
       'wmo-maatwerk',
     ]);
@@ -28,7 +31,7 @@ describe('replay of recorded case histories', () => {
       expect(unencryptedPayloads(history)).toEqual([]);
       const bytes = readFileSync(file);
       expect(bytes.includes(ENCRYPTED_ENCODING)).toBe(true);
-      for (const clientName of ['J. de Vries', 'A. Jansen']) {
+      for (const clientName of ['J. de Vries', 'A. Jansen', 'P. de Groot']) {
         expect(bytes.includes(clientName)).toBe(false);
       }
     }

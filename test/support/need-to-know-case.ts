@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CaseDriver } from './case-driver';
+import { publishModel } from './publish-model';
 import { REPOSITORY_ROOT } from './test-environment';
 import type { TestStack } from './test-stack';
 
@@ -57,19 +58,7 @@ export async function plantMarkers(
   whileConfidentialOpen: (caseId: string) => Promise<void> = () => Promise.resolve(),
 ): Promise<PlantedCase> {
   const driver = new CaseDriver(stack);
-  const admin = await driver.as('admin');
-  await stack
-    .http()
-    .post('/models/drafts')
-    .set('Authorization', admin)
-    .set('Content-Type', 'application/yaml')
-    .send(confidentialChainSource(chainId))
-    .expect(201);
-  await stack
-    .http()
-    .post(`/models/drafts/${chainId}/publish`)
-    .set('Authorization', admin)
-    .expect(201);
+  await publishModel(stack, chainId, confidentialChainSource(chainId));
 
   const opened = await driver.open('woningcorporatie.medewerker', {
     chainId,

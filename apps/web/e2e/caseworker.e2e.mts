@@ -20,7 +20,8 @@ const WMO_INTAKE = {
     'client-name': 'J. de Vries',
     'contact-address': 'Lindelaan 12, Middenstad',
     'support-question': 'Hulp bij het huishouden',
-    'notification-date': '2026-03-02',
+    // Today: the Wmo terms run from the notification, so an old date would be overdue at once.
+    'notification-date': new Date().toISOString().slice(0, 10),
     'wants-personal-plan': false,
   },
 };

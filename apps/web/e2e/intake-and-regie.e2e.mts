@@ -152,3 +152,58 @@ describe('the regisseur suspends and resumes a clock', () => {
     expect(consoleErrors).toEqual([]);
   });
 });
+
+describe('the regisseur holds the whole case to its norm', () => {
+  const baseUrl = inject('baseUrl');
+  const api = new ApiDriver(baseUrl);
+  let browser: Browser;
+  let caseId: string;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    // The Wmo case norm: eight weeks from the notification, suspendable and extendable.
+    const opened = await api.openCase('gemeente.medewerker', {
+      chainId: 'wmo-maatwerk',
+      category: 'wmo-notification',
+      clientQuestion: 'Inwoner wacht op een traplift.',
+      clientReference: 'KP-E2E-WMO-NORM',
+      data: {
+        'client-name': 'D. Smits',
+        'contact-address': 'Beukenlaan 4, Middenstad',
+        'support-question': 'Traplift',
+        'notification-date': new Date().toISOString().slice(0, 10),
+        'wants-personal-plan': false,
+      },
+    });
+    caseId = opened.id;
+  });
+
+  afterAll(() => browser?.close());
+
+  it('shows the case norm with its due date, and suspends and resumes it with reasons', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    await signIn(page, baseUrl, 'regisseur');
+    await page.goto(`${baseUrl}/app/cases/${caseId}`);
+    const norm = page.getByTestId('case-norm');
+    await norm.waitFor();
+    expect(await norm.innerText()).toMatch(/^Loopt · Uiterlijk /);
+
+    await page.getByLabel('Doorlooptijd casus opschorten').check();
+    await page.getByLabel('Wachten op', { exact: true }).selectOption('partner');
+    await page.getByLabel('Reden (verplicht)').fill('Offerte traplift nog niet binnen.');
+    await page.getByRole('button', { name: 'Actie uitvoeren' }).click();
+    await page.getByText('De actie is vastgelegd.').waitFor();
+    await reloadUntil(page, norm, 'Opgeschort');
+
+    await page.getByLabel('Doorlooptijd casus hervatten').check();
+    await page.getByLabel('Reden (verplicht)').fill('Offerte ontvangen.');
+    await screenshot(page, '14-case-norm');
+    await page.getByRole('button', { name: 'Actie uitvoeren' }).click();
+    await page.getByText('De actie is vastgelegd.').waitFor();
+    await reloadUntil(page, page.getByTestId('timeline'), 'Doorlooptijd casus hervat');
+    expect(await page.getByTestId('timeline').innerText()).toContain(
+      'Doorlooptijd casus opgeschort — reden: Offerte traplift nog niet binnen.',
+    );
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { endOfAmsterdamDay, toAmsterdamDate } from './amsterdam-time';
-import { dueDate, elapsedInUnit, workingDaysBetween } from './due-date';
+import { dueDate, dueFromDate, elapsedInUnit, workingDaysBetween } from './due-date';
 import { HolidayCalendar } from './holiday-calendar';
 import { type Norm } from './norm';
 
@@ -203,6 +203,58 @@ describe('dueDate', () => {
         }),
       );
     });
+  });
+});
+
+describe('dueFromDate', () => {
+  it('runs a term after a date as if its clock started that day', () => {
+    // Date of entry Fri 29 Mar 2024 (Goede Vrijdag): Tweede Paasdag does not count either.
+    expect(dueFromDate('2024-03-29', workingDays(5), 'after', calendar)).toBe(endOf('2024-04-08'));
+    // 14 calendar days after Sat 15 Jun end on Sat 29 Jun: art. 1 moves that to Monday.
+    expect(dueFromDate('2024-06-15', calendarDays(14, true), 'after', calendar)).toBe(
+      endOf('2024-07-01'),
+    );
+    expect(dueFromDate('2024-06-15', hours(36), 'after', calendar)).toBe(
+      at('2024-06-16T12:00:00+02:00'),
+    );
+  });
+
+  it('counts working days back from a date, skipping weekends and holidays', () => {
+    // Release on Tue 2 Apr 2024: Mon 1 Apr (Tweede Paasdag), Fri 29 Mar (Goede Vrijdag) and the
+    // weekend do not count; the 3rd working day before is Tue 26 Mar.
+    expect(dueFromDate('2024-04-02', workingDays(3), 'before', calendar)).toBe(endOf('2024-03-26'));
+    expect(dueFromDate('2024-06-12', workingDays(10), 'before', calendar)).toBe(
+      endOf('2024-05-29'),
+    );
+    // 0 working days before a Sunday: the Friday before.
+    expect(dueFromDate('2024-06-16', workingDays(0), 'before', calendar)).toBe(endOf('2024-06-14'));
+    expect(dueFromDate('2024-06-12', workingDays(0), 'before', calendar)).toBe(endOf('2024-06-12'));
+  });
+
+  it('does not apply the Atw to calendar days counted back, and counts hours from midnight', () => {
+    // 4 days before Wed 12 Jun is Saturday 8 Jun, and stays Saturday.
+    expect(dueFromDate('2024-06-12', calendarDays(4, true), 'before', calendar)).toBe(
+      endOf('2024-06-08'),
+    );
+    expect(dueFromDate('2024-06-12', hours(24), 'before', calendar)).toBe(
+      at('2024-06-11T00:00:00+02:00'),
+    );
+  });
+
+  it('ends on a working day for any working-day term, either way', () => {
+    const day = fc
+      .integer({ min: 0, max: 3650 })
+      .map((n) => toAmsterdamDate(at('2024-01-01T12:00:00+01:00') + n * 86_400_000));
+    fc.assert(
+      fc.property(day, fc.integer({ min: 0, max: 40 }), fc.boolean(), (date, amount, before) => {
+        const due = dueFromDate(date, workingDays(amount), before ? 'before' : 'after', calendar);
+        const dueDay = toAmsterdamDate(due);
+        expect(calendar.isWorkingDay(dueDay)).toBe(true);
+        expect(due).toBe(endOf(dueDay));
+        if (before) expect(dueDay <= date).toBe(true);
+        else expect(dueDay > date || (amount === 0 && dueDay >= date)).toBe(true);
+      }),
+    );
   });
 });
 

@@ -1,5 +1,10 @@
-import { type EpochMs, endOfAmsterdamDay, toAmsterdamDate } from './amsterdam-time';
-import { addCalendarDays, parseCivilDate } from './civil-date';
+import {
+  type EpochMs,
+  endOfAmsterdamDay,
+  startOfAmsterdamDay,
+  toAmsterdamDate,
+} from './amsterdam-time';
+import { addCalendarDays, type CivilDate, parseCivilDate } from './civil-date';
 import { HolidayCalendar } from './holiday-calendar';
 import { assertValidNorm, type Norm, type NormUnit } from './norm';
 
@@ -26,6 +31,39 @@ export interface Interval {
 export function dueDate(startedAt: EpochMs, norm: Norm, calendar: HolidayCalendar): EpochMs {
   assertValidNorm(norm);
   return termEnd(startedAt, norm, calendar, 0);
+}
+
+/** Whether a term anchored to a date runs on from it or is counted back from it. */
+export type DateDirection = 'before' | 'after';
+
+/**
+ * The instant a norm anchored to a Dutch civil date (a date in the case, such as a release date)
+ * expires.
+ *
+ * - `after`: as {@link dueDate} with the clock started at 00:00 of `date`: the date itself does
+ *   not count and the Atw applies as the norm says (e.g. 5 working days after the date of entry).
+ * - `before`: counted back from the date, which itself does not count: 23:59:59.999 of the n-th
+ *   working day before it (0: the date when it is a working day, else the working day before it),
+ *   of the n-th calendar day before it, or exactly n hours before 00:00 of the date. The Atw does
+ *   not apply to terms counted back, so an end on a weekend or holiday stays there.
+ */
+export function dueFromDate(
+  date: CivilDate,
+  norm: Norm,
+  direction: DateDirection,
+  calendar: HolidayCalendar,
+): EpochMs {
+  assertValidNorm(norm);
+  const start = startOfAmsterdamDay(date);
+  if (direction === 'after') return termEnd(start, norm, calendar, 0);
+  switch (norm.unit) {
+    case 'hours':
+      return start - Math.round(norm.amount * HOUR);
+    case 'workingDays':
+      return endOfAmsterdamDay(calendar.subtractWorkingDays(date, norm.amount));
+    case 'calendarDays':
+      return endOfAmsterdamDay(addCalendarDays(date, -norm.amount));
+  }
 }
 
 /**

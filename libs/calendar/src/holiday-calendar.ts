@@ -61,6 +61,15 @@ export class HolidayCalendar {
     return formatDayNumber(this.addWorkingDaysNumber(parseCivilDate(date), count));
   }
 
+  /**
+   * The `count`-th working day before `date` (the date itself does not count), for terms counted
+   * back from a date. `count` 0 gives the date itself when it is a working day, else the working
+   * day before it.
+   */
+  subtractWorkingDays(date: CivilDate, count: number): CivilDate {
+    return formatDayNumber(this.subtractWorkingDaysNumber(parseCivilDate(date), count));
+  }
+
   /** Working days `d` with `from < d <= to`; negative when `to` is before `from`. */
   countWorkingDays(from: CivilDate, to: CivilDate): number {
     return this.countWorkingDaysNumber(parseCivilDate(from), parseCivilDate(to));
@@ -77,13 +86,25 @@ export class HolidayCalendar {
   }
 
   private addWorkingDaysNumber(dayNumber: number, count: number): number {
-    if (!Number.isInteger(count) || count < 0) {
-      throw new RangeError(`Working-day count must be a non-negative integer, got ${count}`);
-    }
+    assertCount(count);
     if (count === 0) return this.workingDayOnOrAfterNumber(dayNumber);
     let day = dayNumber;
     for (let left = count; left > 0;) {
       day += 1;
+      if (this.isWorkingDayNumber(day)) left -= 1;
+    }
+    return day;
+  }
+
+  private subtractWorkingDaysNumber(dayNumber: number, count: number): number {
+    assertCount(count);
+    let day = dayNumber;
+    if (count === 0) {
+      while (!this.isWorkingDayNumber(day)) day -= 1;
+      return day;
+    }
+    for (let left = count; left > 0;) {
+      day -= 1;
       if (this.isWorkingDayNumber(day)) left -= 1;
     }
     return day;
@@ -114,5 +135,11 @@ export class HolidayCalendar {
       this.byYear.set(year, table);
     }
     return table;
+  }
+}
+
+function assertCount(count: number): void {
+  if (!Number.isInteger(count) || count < 0) {
+    throw new RangeError(`Working-day count must be a non-negative integer, got ${count}`);
   }
 }

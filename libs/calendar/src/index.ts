@@ -20,12 +20,21 @@ export {
   toAmsterdamDate,
 } from './amsterdam-time';
 export { assertValidNorm, type Norm, type NormUnit } from './norm';
-export { dueDate, elapsedInUnit, type Interval, workingDaysBetween } from './due-date';
 export {
+  type DateDirection,
+  dueDate,
+  dueFromDate,
+  elapsedInUnit,
+  type Interval,
+  workingDaysBetween,
+} from './due-date';
+export {
+  anchorClock,
   type ClockState,
   type ClockStatus,
   type ClockStatusOptions,
   clockStatus,
+  type DateAnchor,
   type Extension,
   extendClock,
   type NormClock,

@@ -4,6 +4,7 @@ import { dueDate } from './due-date';
 import { HolidayCalendar } from './holiday-calendar';
 import { type Norm } from './norm';
 import {
+  anchorClock,
   clockStatus,
   extendClock,
   type NormClock,
@@ -187,6 +188,89 @@ describe('norm clock', () => {
         clockStatus(pause(extendClock(hours, extension)), at('2024-06-14T09:00:00'), calendar)
           .dueAt,
       ).toBe(endOf('2024-06-21') + 24 * HOUR);
+    });
+  });
+
+  describe('date anchor', () => {
+    // Opened Monday 3 June; the due date comes from a date in the case.
+    const anchored = anchorClock(started, {
+      at: started.startedAt,
+      dueAt: endOf('2024-06-14'),
+      reason: 'release-date',
+    });
+
+    it('replaces the norm counted from the start, without counting as an extension', () => {
+      const status = clockStatus(anchored, at('2024-06-04T10:00:00'), calendar);
+      expect(status.state).toBe('running');
+      expect(status.dueAt).toBe(endOf('2024-06-14'));
+      const span = endOf('2024-06-14') - started.startedAt;
+      expect(status.warningAt).toBe(started.startedAt + Math.floor(0.75 * span));
+    });
+
+    it('moves when the date changes, and may lie in the past: breached at once, no warning', () => {
+      const moved = anchorClock(anchored, {
+        at: at('2024-06-05T10:00:00'),
+        dueAt: endOf('2024-06-04'),
+        reason: 'release-date',
+      });
+      const status = clockStatus(moved, at('2024-06-05T10:00:00'), calendar);
+      expect(status.state).toBe('breached');
+      expect(status.dueAt).toBe(endOf('2024-06-04'));
+      expect(status.warningAt).toBe(status.dueAt);
+      // Until the move, the first date held.
+      expect(clockStatus(moved, at('2024-06-05T09:00:00'), calendar).dueAt).toBe(
+        endOf('2024-06-14'),
+      );
+    });
+
+    it('is pushed out by suspensions after it, and replaced by an extension after it', () => {
+      const paused = resumeClock(
+        suspendClock(anchored, at('2024-06-07T16:00:00'), 'client'),
+        at('2024-06-10T09:00:00'),
+      );
+      expect(clockStatus(paused, at('2024-06-10T10:00:00'), calendar).dueAt).toBe(
+        endOf('2024-06-17'),
+      );
+      const extended = extendClock(anchored, {
+        at: at('2024-06-10T10:00:00'),
+        dueAt: endOf('2024-06-21'),
+        reason: 'r',
+      });
+      expect(clockStatus(extended, at('2024-06-11T10:00:00'), calendar)).toMatchObject({
+        state: 'extended',
+        dueAt: endOf('2024-06-21'),
+      });
+      // A date that changes after the extension sets the due date again.
+      const reanchored = anchorClock(extended, {
+        at: at('2024-06-12T10:00:00'),
+        dueAt: endOf('2024-06-19'),
+        reason: 'release-date',
+      });
+      expect(clockStatus(reanchored, at('2024-06-12T11:00:00'), calendar).dueAt).toBe(
+        endOf('2024-06-19'),
+      );
+    });
+
+    it('yields to an extension granted at the same instant', () => {
+      const extended = extendClock(anchored, {
+        at: started.startedAt,
+        dueAt: endOf('2024-06-28'),
+        reason: 'r',
+      });
+      expect(clockStatus(extended, at('2024-06-04T10:00:00'), calendar).dueAt).toBe(
+        endOf('2024-06-28'),
+      );
+    });
+
+    it('is refused out of order or without a reason', () => {
+      expectRefused(
+        () => anchorClock(anchored, { at: started.startedAt - 1, dueAt: 0, reason: 'r' }),
+        'OUT_OF_ORDER',
+      );
+      expectRefused(
+        () => anchorClock(anchored, { at: at('2024-06-05T10:00:00'), dueAt: 0, reason: ' ' }),
+        'REASON_REQUIRED',
+      );
     });
   });
 

@@ -20,6 +20,18 @@ export interface Extension {
 }
 
 /**
+ * A due instant fixed at `at` from a date in the case (a term counted from or back to it) instead
+ * of the norm counted from the clock's start. Like an extension it replaces the due date before it,
+ * and suspensions after it push it out; unlike one it may lie in the past (the clock is then
+ * breached at once) and is no extension granted. A later anchor (the date changed) replaces it.
+ */
+export interface DateAnchor {
+  readonly dueAt: EpochMs;
+  readonly reason: string;
+  readonly at: EpochMs;
+}
+
+/**
  * The append-only history of one clock (a task's target or escalation threshold, or a
  * case norm). Plain JSON-safe data: keep it in workflow state or a database row and
  * derive everything else with {@link clockStatus}.
@@ -29,6 +41,8 @@ export interface NormClock {
   readonly norm: Norm;
   readonly suspensions: readonly Suspension[];
   readonly extensions: readonly Extension[];
+  /** Due instants from a date in the case; absent for a norm counted from its start event. */
+  readonly anchors?: readonly DateAnchor[];
   readonly stoppedAt?: EpochMs;
 }
 
@@ -98,6 +112,16 @@ export function extendClock(clock: NormClock, extension: Extension): NormClock {
   return { ...clock, extensions: [...clock.extensions, extension] };
 }
 
+/**
+ * Fixes the due date from a date in the case at `anchor.at`: when the clock starts on a norm
+ * anchored to a date, and again each time that date changes.
+ */
+export function anchorClock(clock: NormClock, anchor: DateAnchor): NormClock {
+  assertCanChange(clock, anchor.at, anchor.reason);
+  assertInstant(anchor.dueAt);
+  return { ...clock, anchors: [...(clock.anchors ?? []), anchor] };
+}
+
 /** Stops the clock (task done or cancelled); an open suspension ends at the same instant. */
 export function stopClock(clock: NormClock, at: EpochMs): NormClock {
   assertCanChange(clock, at);
@@ -120,7 +144,8 @@ export function stopClock(clock: NormClock, at: EpochMs): NormClock {
  *
  * Warning: at `floor(fraction × amount)` days (exact for hours) into the term, without the
  * Atw (it is not a statutory term), pushed out by suspensions like the due date; after an
- * extension, at that fraction of the wall-clock time from granting to the new due date.
+ * extension or a date anchor, at that fraction of the wall-clock time from then to the new due
+ * date (at once, so no warning before the overdue signal, when that lies in the past).
  */
 export function clockStatus(
   clock: NormClock,
@@ -148,10 +173,11 @@ export function clockStatus(
   let dueAt = dueFor(paused);
   for (const event of history(clock, asOf)) {
     if ('dueAt' in event) {
-      const { dueAt: extendedDue, at: grantedAt } = event;
-      const extendedWarning = grantedAt + Math.floor(fraction * (extendedDue - grantedAt));
-      dueFor = (p) => shiftDue(extendedDue, norm, calendar, p);
-      warningFor = (p) => shiftDue(extendedWarning, norm, calendar, p);
+      // An extension or a date anchor: a new due date from `at` on.
+      const { dueAt: newDue, at: setAt } = event;
+      const newWarning = setAt + Math.floor(fraction * Math.max(0, newDue - setAt));
+      dueFor = (p) => shiftDue(newDue, norm, calendar, p);
+      warningFor = (p) => shiftDue(newWarning, norm, calendar, p);
       paused = 0;
     } else if (event.from <= dueAt) {
       paused += measure(event.from, event.to, norm.unit, calendar);
@@ -183,15 +209,18 @@ export function withinNorm(
   return !clockStatus(clock, completedAt, calendar).breached;
 }
 
-type ClockEvent = Required<Suspension> | Extension;
+type ClockEvent = Required<Suspension> | Extension | DateAnchor;
 
 /**
- * Suspensions (closed at `asOf`) and extensions up to `asOf`, in the order they happened.
- * A suspension spanning an extension is split there, so its remainder pushes out the
- * extended due date; on a tie the extension comes first for the same reason.
+ * Suspensions (closed at `asOf`), extensions and date anchors up to `asOf`, in the order they
+ * happened. A suspension spanning a new due date is split there, so its remainder pushes out the
+ * new due date; on a tie the new due date comes first for the same reason. An extension granted
+ * at the instant a date set the due date (the clock's start, say) is granted against it: it wins.
  */
 function history(clock: NormClock, asOf: EpochMs): ClockEvent[] {
-  const extensions = clock.extensions.filter((extension) => extension.at <= asOf);
+  const extensions = [...(clock.anchors ?? []), ...clock.extensions].filter(
+    (extension) => extension.at <= asOf,
+  );
   const cuts = extensions.map((extension) => extension.at);
   const suspensions = clock.suspensions
     .filter((suspension) => suspension.from <= asOf)
@@ -199,6 +228,7 @@ function history(clock: NormClock, asOf: EpochMs): ClockEvent[] {
       splitAt({ ...suspension, to: Math.min(suspension.to ?? asOf, asOf) }, cuts),
     );
   const time = (event: ClockEvent) => ('dueAt' in event ? event.at : event.from);
+  // The sort is stable: anchors, then extensions, then suspensions at one instant.
   const rank = (event: ClockEvent) => ('dueAt' in event ? 0 : 1);
   return [...extensions, ...suspensions].sort((a, b) => time(a) - time(b) || rank(a) - rank(b));
 }
@@ -251,6 +281,7 @@ function lastEventAt(clock: NormClock): EpochMs {
     clock.startedAt,
     ...clock.suspensions.map((s) => s.to ?? s.from),
     ...clock.extensions.map((e) => e.at),
+    ...(clock.anchors ?? []).map((anchor) => anchor.at),
   );
 }
 

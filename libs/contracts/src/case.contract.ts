@@ -43,6 +43,12 @@ export interface CaseWorkflowInput {
    * commands (docs/workflows.md, patching policy).
    */
   notifyFollowsWork?: boolean;
+  /**
+   * Set on cases started since the case norm is enforced (issue 15): the case runs a clock of its
+   * own against the model's `caseNorm`, with warning, overdue and a `case-overdue` escalation.
+   * Unset on cases started before, whose replay must not meet timers they never set.
+   */
+  enforcesCaseNorm?: boolean;
   /** State carried over by continue-as-new. */
   carried?: CaseWorkflowState;
 }
@@ -71,10 +77,12 @@ export interface ClockSnapshot {
   norm: { amount: number; unit: 'workingDays' | 'calendarDays' | 'hours'; atw: boolean };
   suspensions: { from: number; to?: number; reason: string }[];
   extensions: { dueAt: number; reason: string; at: number }[];
+  /** Due instants from a date in the case (a norm anchored to a date field). */
+  anchors?: { dueAt: number; reason: string; at: number }[];
   stoppedAt?: number;
 }
 
-/** The clocks of one open task and which of their signals have gone out. */
+/** The clocks of one open task (or of the case, without a claim) and which of their signals have gone out. */
 export interface TaskClocks {
   target?: ClockSnapshot;
   escalation?: ClockSnapshot;
@@ -92,6 +100,7 @@ export const ESCALATION_TRIGGERS = [
   'returned-repeatedly',
   'case-stalled',
   'partners-disagree',
+  'case-overdue',
 ] as const;
 export type EscalationTrigger = (typeof ESCALATION_TRIGGERS)[number];
 
@@ -126,6 +135,11 @@ export interface CaseWorkflowState {
   movedAt?: string;
   /** The `movedAt` a case-stalled escalation was raised for: once per quiet period. */
   stallRaisedFor?: string;
+  /**
+   * The case norm's clocks, on cases that enforce it (`enforcesCaseNorm`) and whose model has a
+   * `caseNorm`: empty while the date it is anchored to is missing; stopped when the case ends.
+   */
+  caseClocks?: TaskClocks;
 }
 
 // ---- Updates: each validated first, so a refused request leaves no trace in the history. ----
@@ -181,9 +195,10 @@ export type RegisseurAction =
       partnerId?: string;
       assignee?: { userId: string; organisationId: string | null };
     }
-  | { action: 'extend'; taskKey: string; dueAt: string }
-  | { action: 'suspend'; taskKey: string; waitingFor: 'client' | 'partner' }
-  | { action: 'resume'; taskKey: string }
+  /** Extend, suspend and resume a task's clocks, or without `taskKey` the case norm's. */
+  | { action: 'extend'; taskKey?: string; dueAt: string }
+  | { action: 'suspend'; taskKey?: string; waitingFor: 'client' | 'partner' }
+  | { action: 'resume'; taskKey?: string }
   | { action: 'remind'; taskKey: string }
   | { action: 'skip'; taskKey: string }
   | { action: 'reopen'; stepId: string }
@@ -261,6 +276,13 @@ export const CASE_EVENT_TYPES = [
   'task.suspended',
   'task.resumed',
   'task.extended',
+  'task.due-moved',
+  'case.warning',
+  'case.overdue',
+  'case.suspended',
+  'case.resumed',
+  'case.extended',
+  'case.due-moved',
   'escalation.raised',
   'escalation.level-up',
   'escalation.de-escalated',
@@ -307,6 +329,9 @@ export interface CaseEventRecord {
     waitingFor?: string;
     /** Who acted when it was the platform itself (a task released at a deactivation). */
     systemActor?: string;
+    /** A due date moved (`*.due-moved`): the one before (null: there was none) and the field whose date changed. */
+    previousDueAt?: string | null;
+    field?: string;
   };
 }
 
@@ -322,8 +347,8 @@ export interface TaskOpening {
   escalationAt: string | null;
 }
 
-export interface TaskChange {
-  taskKey: string;
+/** The norm-clock columns of a task or case row; each is written when present. */
+export interface ClockChange {
   dueAt?: string | null;
   escalationAt?: string | null;
   suspendedSince?: string | null;
@@ -331,12 +356,26 @@ export interface TaskChange {
   extended?: boolean;
   warnedAt?: string;
   overdueAt?: string;
+}
+
+export interface TaskChange extends ClockChange {
+  taskKey: string;
   status?: 'open' | 'completed' | 'skipped' | 'returned' | 'cancelled';
   assigneeId?: string | null;
   claimedAt?: string | null;
   closedAt?: string;
   outcome?: string;
   partnerId?: string;
+}
+
+/**
+ * The case norm's clock on the case row. `enforced` is written once, when the case starts running
+ * its norm; `dueAt` null then means the date the norm is anchored to is not in the case yet.
+ */
+export interface CaseClockChange extends ClockChange {
+  enforced?: true;
+  /** Written when the case ends: whether it ended by its due date (null: it had none). */
+  withinNorm?: boolean | null;
 }
 
 /** An escalation row as the regisseur's queue shows it. */
@@ -370,6 +409,8 @@ export interface CaseProjection {
     end?: CaseEnd;
     closedAt?: string;
   };
+  /** The case norm's clock, when it changed. */
+  caseClock?: CaseClockChange;
   /** Written to the outbox in the same transaction; a relay hands them to the queue. */
   notifications: NotificationEvent[];
 }

@@ -11,6 +11,8 @@ export const NOTIFICATION_EVENT_KINDS = [
   'escalation.level-up',
   'escalation.de-escalated',
   'escalation.resolved',
+  'case.due-soon',
+  'case.overdue',
   'case.closed',
 ] as const;
 export type NotificationEventKind = (typeof NOTIFICATION_EVENT_KINDS)[number];

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ReferenceModel, Route, Step } from '../src';
+import { Duration, NormAnchor, ReferenceModel, Route, Step } from '../src';
 import { minimalModel, step } from './model-builder';
 
 interface Shape {
@@ -12,7 +12,20 @@ interface Shape {
   parallelAt: number | null;
   /** Which branches of the parallel block only open when their flag (`data.fx`, `data.fy`) is true. */
   inclusive: { x: boolean; y: boolean };
+  /** A step's norm (and maybe the case norm) counted from or back to a date the intake collects. */
+  anchored: {
+    step: number;
+    direction: NormAnchor['direction'];
+    target: Duration;
+    extra: Duration;
+    caseNorm: boolean;
+  } | null;
 }
+
+const duration: fc.Arbitrary<Duration> = fc.record({
+  amount: fc.integer({ min: 0, max: 30 }),
+  unit: fc.constantFrom('workingDays', 'calendarDays', 'weeks', 'hours'),
+});
 
 const shape = fc.integer({ min: 1, max: 8 }).chain((n) =>
   fc.record({
@@ -29,6 +42,15 @@ const shape = fc.integer({ min: 1, max: 8 }).chain((n) =>
     ),
     parallelAt: fc.option(fc.nat()),
     inclusive: fc.record({ x: fc.boolean(), y: fc.boolean() }),
+    anchored: fc.option(
+      fc.record({
+        step: fc.nat(),
+        direction: fc.constantFrom<NormAnchor['direction']>('before', 'after'),
+        target: duration,
+        extra: duration,
+        caseNorm: fc.boolean(),
+      }),
+    ),
   }),
 );
 
@@ -36,7 +58,7 @@ const shape = fc.integer({ min: 1, max: 8 }).chain((n) =>
  * Valid models by construction: steps in a line where each outcome routes forward (the first to
  * the next step) or to one of two ends, some bounded loops back, optionally a parallel block.
  */
-function build({ steps: specs, parallelAt, inclusive }: Shape): ReferenceModel {
+function build({ steps: specs, parallelAt, inclusive, anchored }: Shape): ReferenceModel {
   const base = minimalModel();
   base.partners.push({ id: 'p3', name: 'Partner three', roles: ['worker'] });
   base.ends.push({ id: 'stopped', name: 'Stopped', result: 'droppedOut', exitReason: 'gave-up' });
@@ -81,7 +103,34 @@ function build({ steps: specs, parallelAt, inclusive }: Shape): ReferenceModel {
     routes: [{ from: 'start', to: ids[0] }, ...routes],
   };
   if (parallelAt !== null) addParallelBlock(model, parallelAt % specs.length, inclusive);
+  if (anchored) anchorNorms(model, anchored);
   return model;
+}
+
+/**
+ * A `key-date` the intake collects; one step's norm counts from or back to it, with its
+ * escalation `extra` further from the target (later after the date, closer to it before it),
+ * and maybe the case norm counts on from it.
+ */
+function anchorNorms(model: ReferenceModel, anchored: NonNullable<Shape['anchored']>): void {
+  model.fields.push({ id: 'key-date', label: 'Sleuteldatum', type: 'date' });
+  model.intake = {
+    ...model.intake,
+    form: [...model.intake.form, { field: 'key-date', required: false }],
+  };
+  const step = model.steps[anchored.step % model.steps.length];
+  step.sees = [...step.sees, 'key-date'];
+  const { target, extra, direction } = anchored;
+  // Same unit, so the validator's rough comparison of units cannot disagree with the order.
+  const further = { amount: target.amount + extra.amount, unit: target.unit };
+  const anchor = { field: 'key-date', direction };
+  step.norm =
+    direction === 'after'
+      ? { target, escalation: further, anchor }
+      : { target: further, escalation: target, anchor };
+  if (anchored.caseNorm) {
+    model.caseNorm = { target: further, anchor: { field: 'key-date', direction: 'after' } };
+  }
 }
 
 /**

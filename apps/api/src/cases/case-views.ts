@@ -1,5 +1,11 @@
 import type { CaseEntity, CaseEventEntity, TaskEntity } from '@schakel/database';
-import type { CaseDto, CaseSummaryDto, CaseTaskDto, TimelineEntryDto } from './case.dto';
+import type {
+  CaseDto,
+  CaseNormDto,
+  CaseSummaryDto,
+  CaseTaskDto,
+  TimelineEntryDto,
+} from './case.dto';
 import { CONFIDENTIAL_STEP_NAME, type NeedToKnow } from './need-to-know';
 
 export function caseSummary(row: CaseEntity): CaseSummaryDto {
@@ -17,7 +23,32 @@ export function caseSummary(row: CaseEntity): CaseSummaryDto {
     exitReason: row.exitReason,
     openedAt: row.openedAt,
     closedAt: row.closedAt,
+    norm: caseNorm(row),
   };
+}
+
+/** The case norm's clock as the row holds it, with its state now (process data for every reader). */
+export function caseNorm(row: CaseEntity, now = Date.now()): CaseNormDto | null {
+  if (!row.normEnforced) return null;
+  return {
+    state: caseNormState(row, now),
+    dueAt: row.normDueAt,
+    escalationAt: row.normEscalationAt,
+    suspendedSince: row.normSuspendedSince,
+    suspendedMs: row.normSuspendedMs,
+    extended: row.normExtended,
+  };
+}
+
+function caseNormState(row: CaseEntity, now: number): CaseNormDto['state'] {
+  if (row.status !== 'open') {
+    if (row.normWithin === null) return 'unmeasured';
+    return row.normWithin ? 'met' : 'missed';
+  }
+  if (row.normDueAt === null) return 'awaiting-date';
+  if (row.normSuspendedSince) return 'suspended';
+  if (row.normOverdueAt || row.normDueAt.getTime() < now) return 'overdue';
+  return row.normExtended ? 'extended' : 'running';
 }
 
 export function caseTask(task: TaskEntity): CaseTaskDto {

@@ -161,6 +161,43 @@ export class CaseTaskDto {
   @ApiProperty({ description: 'The regisseur extended the due date' }) extended!: boolean;
 }
 
+/** Where a due date comes from when its norm is anchored to a date in the case. */
+export class DueAnchorDto {
+  @ApiProperty({ example: 'release-date', description: 'The date field of the case data' })
+  field!: string;
+  @ApiProperty({ example: 'Datum detentie-einde', description: "The field's label" })
+  label!: string;
+  @ApiProperty({ enum: ['before', 'after'] }) direction!: 'before' | 'after';
+}
+
+export const CASE_NORM_STATES = [
+  'awaiting-date',
+  'running',
+  'suspended',
+  'extended',
+  'overdue',
+  'met',
+  'missed',
+  'unmeasured',
+] as const;
+
+export class CaseNormDto {
+  @ApiProperty({
+    enum: CASE_NORM_STATES,
+    description:
+      'awaiting-date: the norm is anchored to a date the case does not hold yet (no due date); met, missed or unmeasured once the case ended',
+  })
+  state!: (typeof CASE_NORM_STATES)[number];
+  @ApiProperty({ nullable: true, type: Date, description: 'Null while awaiting the date' })
+  dueAt!: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) escalationAt!: Date | null;
+  @ApiProperty({ nullable: true, type: Date, description: 'Set while suspended' })
+  suspendedSince!: Date | null;
+  @ApiProperty({ description: 'Paused time so far, not counted against the norm' })
+  suspendedMs!: number;
+  @ApiProperty({ description: 'The regisseur extended the due date' }) extended!: boolean;
+}
+
 export class CaseSummaryDto {
   @ApiProperty() id!: string;
   @ApiProperty({ description: 'Short number to quote' }) number!: number;
@@ -176,6 +213,13 @@ export class CaseSummaryDto {
   @ApiPropertyOptional({ nullable: true, type: String }) exitReason!: string | null;
   @ApiProperty() openedAt!: Date;
   @ApiPropertyOptional({ nullable: true, type: Date }) closedAt!: Date | null;
+  @ApiProperty({
+    type: CaseNormDto,
+    nullable: true,
+    description:
+      "The case norm's clock (lead time of the whole case): null when the model has none or the case started before it was enforced",
+  })
+  norm!: CaseNormDto | null;
 }
 
 export class CaseDto extends CaseSummaryDto {

@@ -123,6 +123,7 @@ export class CasesService {
       warningFraction: this.env.NORM_WARNING_FRACTION,
       extraHolidays: extraHolidays(this.env),
       notifyFollowsWork: true,
+      enforcesCaseNorm: true,
     });
     return { case: await this.get(caseId, user), transition };
   }

@@ -88,6 +88,24 @@ export class LeadTimesDto {
   @ApiProperty({ type: [CaseLeadTimeDto] }) cases!: CaseLeadTimeDto[];
 }
 
+export class CaseNormKpiRowDto extends GroupDto {
+  @ApiProperty({ enum: ['align', 'coordinate', 'integrate'] }) intensity!: string;
+  @ApiProperty(nullableNumber('Ended by the due date of the case norm')) within!: number | null;
+  @ApiProperty(nullableNumber('within / cases')) share!: number | null;
+  @ApiProperty(nullableNumber('Lead time of the whole case, less suspension, median'))
+  leadMedianMs!: number | null;
+  @ApiProperty(nullableNumber()) leadP90Ms!: number | null;
+}
+
+export class CaseNormKpiDto {
+  @ApiProperty() filter!: KpiFilterDto;
+  @ApiProperty({
+    type: [CaseNormKpiRowDto],
+    description: 'Cases ended in the period that ran their case norm with a due date',
+  })
+  rows!: CaseNormKpiRowDto[];
+}
+
 export class WithinNormRowDto extends StepGroupDto {
   @ApiProperty({ type: Number }) normAmount!: number;
   @ApiProperty({ enum: ['workingDays', 'calendarDays', 'hours'] }) normUnit!: string;

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@schakel/identity';
 import {
+  CaseNormKpiDto,
   ClockChangesDto,
   DropOutDto,
   EscalationsDto,
@@ -74,6 +75,20 @@ export class KpisController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<WithinNormDto> {
     return this.kpis.withinNorm(query, user);
+  }
+
+  @Get('case-norm')
+  @Roles('operations', 'regisseur')
+  @ApiOperation({
+    summary:
+      'Lead time of the whole case against its case norm, per chain and intensity: cases ended within it, median and p90',
+  })
+  @ApiOkResponse({ type: CaseNormKpiDto })
+  caseNorm(
+    @Query() query: KpiQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<CaseNormKpiDto> {
+    return this.kpis.caseNorm(query, user);
   }
 
   @Get('rework')

@@ -5,6 +5,7 @@ import { KpiQueryRepository, OrganisationRepository, type KpiFilter } from '@sch
 import { RequestValidationError } from '@schakel/http';
 import { chainsFor, hasRole, type AuthenticatedUser } from '@schakel/identity';
 import type {
+  CaseNormKpiDto,
   ClockChangesDto,
   DropOutDto,
   EscalationsDto,
@@ -128,6 +129,18 @@ export class KpisService {
     return {
       filter: this.echo(filter),
       rows: suppressSmallGroups(rows, this.min, ['measured', 'within', 'share', 'elapsedMedian']),
+    };
+  }
+
+  async caseNorm(query: KpiQueryDto, user: AuthenticatedUser): Promise<CaseNormKpiDto> {
+    const filter = this.filter(query, user);
+    const rows = (await this.kpis.caseNorm(filter)).map((row) => ({
+      ...camel(row),
+      share: share(row.within, row.cases),
+    }));
+    return {
+      filter: this.echo(filter),
+      rows: suppressSmallGroups(rows, this.min, ['within', 'share', 'leadMedianMs', 'leadP90Ms']),
     };
   }
 

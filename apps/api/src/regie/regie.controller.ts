@@ -228,6 +228,64 @@ export class RegieController {
     return this.regie.act(caseId, { action: 'reopen', stepId }, body.reason, user, key);
   }
 
+  @Post('cases/:caseId/extend')
+  @Roles('regisseur')
+  @HttpCode(200)
+  @Idempotent()
+  @ApiOperation({
+    summary:
+      "Extend the case norm's due date (the case norm must be extendable; its escalation threshold moves along)",
+  })
+  @ApiOkResponse({ type: TransitionDto })
+  extendCase(
+    @Param('caseId', new UuidPipe('caseId')) caseId: string,
+    @Body() body: ExtendDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.regie.act(caseId, { action: 'extend', dueAt: body.dueAt }, body.reason, user, key);
+  }
+
+  @Post('cases/:caseId/suspend')
+  @Roles('regisseur')
+  @HttpCode(200)
+  @Idempotent()
+  @ApiOperation({
+    summary: "Suspend the case norm's clock while the case waits for the client or a partner",
+  })
+  @ApiOkResponse({ type: TransitionDto })
+  suspendCase(
+    @Param('caseId', new UuidPipe('caseId')) caseId: string,
+    @Body() body: SuspendDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.regie.act(
+      caseId,
+      { action: 'suspend', waitingFor: body.waitingFor },
+      body.reason,
+      user,
+      key,
+    );
+  }
+
+  @Post('cases/:caseId/resume')
+  @Roles('regisseur')
+  @HttpCode(200)
+  @Idempotent()
+  @ApiOperation({
+    summary: "Resume the case norm's clock; its due date moves out by the paused time",
+  })
+  @ApiOkResponse({ type: TransitionDto })
+  resumeCase(
+    @Param('caseId', new UuidPipe('caseId')) caseId: string,
+    @Body() body: ReasonDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.regie.act(caseId, { action: 'resume' }, body.reason, user, key);
+  }
+
   @Post('cases/:caseId/close')
   @Roles('regisseur')
   @HttpCode(200)

@@ -1,3 +1,4 @@
+import { ESCALATION_TRIGGERS } from '@schakel/contracts';
 import { PageQueryDto, IsText } from '@schakel/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -109,16 +110,7 @@ export class EscalationDto {
   @ApiPropertyOptional({ nullable: true, type: String }) taskKey!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) stepId!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) partnerId!: string | null;
-  @ApiProperty({
-    enum: [
-      'norm-breached',
-      'claim-overdue',
-      'returned-repeatedly',
-      'case-stalled',
-      'partners-disagree',
-    ],
-  })
-  trigger!: string;
+  @ApiProperty({ enum: ESCALATION_TRIGGERS }) trigger!: string;
   @ApiProperty() level!: number;
   @ApiProperty() levelName!: string;
   @ApiProperty() owner!: string;

@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { IsCaseData, IsDateInRange, IsText } from '@schakel/http';
 import type { CaseData } from '@schakel/reference-model/engine';
-import { CaseTaskDto } from '../cases/case.dto';
+import { CaseTaskDto, DueAnchorDto } from '../cases/case.dto';
 
 export const INBOX_VIEWS = ['open', 'mine', 'unassigned'] as const;
 export const INBOX_SORTS = ['due', '-due', 'opened', '-opened'] as const;
@@ -127,6 +127,12 @@ export class StepDto {
     description: 'Categories a return of this handover may give (`category` of the return)',
   })
   returnReasons?: StepOptionDto[];
+  @ApiPropertyOptional({
+    type: DueAnchorDto,
+    description:
+      "Set when the step's norm is anchored to a date in the case: the task's due date is counted from or back to it, and there is none while the case does not hold that date",
+  })
+  dueFrom?: DueAnchorDto;
 }
 
 export class TaskDetailDto {

@@ -14,9 +14,11 @@ import {
 import { CaseRepository, TaskRepository, UserRepository, type TaskEntity } from '@schakel/database';
 import type { AuthenticatedUser } from '@schakel/identity';
 import {
+  effectiveNorms,
   enumChoices,
   taskWork,
   type CaseData,
+  type Intensity,
   type ReferenceModel,
 } from '@schakel/reference-model/engine';
 import { actorOf, updateIdOf } from '../cases/actor';
@@ -25,6 +27,7 @@ import { CaseWorkflowClient } from '../cases/case-workflow.client';
 import { NeedToKnow } from '../cases/need-to-know';
 import { ModelSnapshots } from '../models/model-snapshots';
 import { decodeCursor, encodeCursor } from './inbox-cursor';
+import type { DueAnchorDto } from '../cases/case.dto';
 import type {
   FormFieldDto,
   InboxItemDto,
@@ -116,6 +119,7 @@ export class TasksService {
         handsOver: work.handsOver,
         ...(work.contributor ? { contributor: work.contributor } : {}),
         ...(step.returnReasons ? { returnReasons: step.returnReasons } : {}),
+        ...dueFrom(model, step.id, row.intensity as Intensity),
       },
       ...offered,
     };
@@ -246,6 +250,19 @@ function inboxItem(
     modelVersion: task.modelVersion,
     overdue: task.status === 'open' && task.dueAt !== null && task.dueAt.getTime() < Date.now(),
   };
+}
+
+/** The date a step's due date is counted from or back to, at the case's intensity. */
+function dueFrom(
+  model: ReferenceModel,
+  stepId: string,
+  intensity: Intensity,
+): { dueFrom?: DueAnchorDto } {
+  const anchor = effectiveNorms(model, stepId, intensity)?.anchor;
+  const field = anchor && model.fields.find((candidate) => candidate.id === anchor.field);
+  return anchor && field
+    ? { dueFrom: { field: field.id, label: field.label, direction: anchor.direction } }
+    : {};
 }
 
 function formFields(

@@ -8,6 +8,7 @@ export const ESCALATION_TRIGGERS = [
   'returned-repeatedly',
   'case-stalled',
   'partners-disagree',
+  'case-overdue',
 ] as const;
 
 export interface Escalation {

@@ -16,6 +16,12 @@ export const regieApi = {
     waitingFor: WaitingFor,
     reason: string,
   ) => regieApi.onTask(http, caseId, taskKey, 'suspend', { waitingFor, reason }),
+  suspendCase: (http: HttpClient, caseId: string, waitingFor: WaitingFor, reason: string) =>
+    http.post<unknown>(`/cases/${enc(caseId)}/suspend`, { waitingFor, reason }, once()),
+  resumeCase: (http: HttpClient, caseId: string, reason: string) =>
+    http.post<unknown>(`/cases/${enc(caseId)}/resume`, { reason }, once()),
+  extendCase: (http: HttpClient, caseId: string, dueAt: string, reason: string) =>
+    http.post<unknown>(`/cases/${enc(caseId)}/extend`, { dueAt, reason }, once()),
   close: (http: HttpClient, caseId: string, endId: string, reason: string) =>
     http.post<unknown>(`/cases/${enc(caseId)}/close`, { endId, reason }, once()),
   cancel: (http: HttpClient, caseId: string, reason: string) =>

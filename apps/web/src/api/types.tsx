@@ -103,8 +103,16 @@ export interface ReferenceModel {
     instructions: string;
     outcomes: { id: string; label: string }[];
     returnReasons?: { id: string; label: string }[];
-    norm?: { target?: Duration; escalation?: Duration; targetShare?: number };
+    norm?: {
+      target?: Duration;
+      escalation?: Duration;
+      targetShare?: number;
+      /** The terms count from or back to this date field of the case. */
+      anchor?: { field: string; direction: 'before' | 'after' };
+    };
   }[];
+  /** The norm of the case as a whole: what the regisseur may do with its clock. */
+  caseNorm?: { suspendable?: boolean; extendable?: boolean };
   gateways?: { id: string; type: 'parallelSplit' | 'parallelJoin' | 'exclusive'; name?: string }[];
   routes: {
     id?: string;
@@ -205,6 +213,8 @@ export interface TaskDetail extends OfferedActions {
     handsOver?: string[];
     /** Categories a return of this step's handover may give. */
     returnReasons?: { id: string; label: string }[];
+    /** Set when the due date counts from or back to a date in the case. */
+    dueFrom?: { field: string; label: string; direction: 'before' | 'after' };
   };
 }
 
@@ -228,6 +238,26 @@ export interface TimelineEntry {
   confidential?: boolean;
 }
 
+export type CaseNormState =
+  | 'awaiting-date'
+  | 'running'
+  | 'suspended'
+  | 'extended'
+  | 'overdue'
+  | 'met'
+  | 'missed'
+  | 'unmeasured';
+
+/** The case norm's clock: the lead time of the whole case. */
+export interface CaseNorm {
+  state: CaseNormState;
+  dueAt: string | null;
+  escalationAt: string | null;
+  suspendedSince: string | null;
+  suspendedMs: number;
+  extended: boolean;
+}
+
 export interface CaseSummary {
   id: string;
   number: number;
@@ -239,6 +269,8 @@ export interface CaseSummary {
   currentPartners: string[];
   openedAt: string;
   closedAt: string | null;
+  /** Null: the model has no case norm, or the case started before it ran. */
+  norm: CaseNorm | null;
 }
 
 /** A task of the case; a confidential step of another partner comes without id, step and partner. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { CaseProjection } from '@schakel/contracts';
+import type { CaseProjection, ClockChange } from '@schakel/contracts';
 import { KpiFactRepository } from '../kpis/kpi-fact.repository';
 import { OutboxRepository } from '../outbox/outbox.repository';
 
@@ -102,25 +102,14 @@ export class CaseProjectionRepository {
         );
       }
       for (const change of projection.changed) {
-        const columns: string[] = [];
-        const values: unknown[] = [caseId, change.taskKey];
-        const set = (column: string, value: unknown) => {
-          values.push(value);
-          columns.push(`${column} = $${values.length}`);
-        };
+        const { columns, values, set } = assignments([caseId, change.taskKey]);
         if (change.status !== undefined) set('status', change.status);
         if (change.assigneeId !== undefined) set('assignee_id', change.assigneeId);
         if (change.claimedAt !== undefined) set('claimed_at', change.claimedAt);
         if (change.closedAt !== undefined) set('closed_at', change.closedAt);
         if (change.outcome !== undefined) set('outcome', change.outcome);
         if (change.partnerId !== undefined) set('partner_id', change.partnerId);
-        if (change.dueAt !== undefined) set('due_at', change.dueAt);
-        if (change.escalationAt !== undefined) set('escalation_at', change.escalationAt);
-        if (change.suspendedSince !== undefined) set('suspended_since', change.suspendedSince);
-        if (change.suspendedMs !== undefined) set('suspended_ms', change.suspendedMs);
-        if (change.extended !== undefined) set('extended', change.extended);
-        if (change.warnedAt !== undefined) set('warned_at', change.warnedAt);
-        if (change.overdueAt !== undefined) set('overdue_at', change.overdueAt);
+        setClockColumns(change, '', set);
         if (columns.length === 0) continue;
         await manager.query(
           `UPDATE tasks SET ${columns.join(', ')} WHERE case_id = $1 AND task_key = $2`,
@@ -166,6 +155,15 @@ export class CaseProjectionRepository {
           ],
         );
       }
+      if (projection.caseClock) {
+        // Before the case change below, so the KPI facts of a case ending now see its final clock.
+        const { columns, values, set } = assignments([caseId]);
+        const clock = projection.caseClock;
+        if (clock.enforced) set('norm_enforced', true);
+        if (clock.withinNorm !== undefined) set('norm_within', clock.withinNorm);
+        setClockColumns(clock, 'norm_', set);
+        await manager.query(`UPDATE cases SET ${columns.join(', ')} WHERE id = $1`, values);
+      }
       // Absent in projections of cases from before the outbox (legacy-local-projection.ts).
       await this.outbox.append(manager, projection.notifications ?? []);
       const { caseChange } = projection;
@@ -188,4 +186,34 @@ export class CaseProjectionRepository {
       await this.kpiFacts.record(manager, caseId);
     });
   }
+}
+
+/** `column = $n` assignments after the given key parameters. */
+function assignments(keys: unknown[]): {
+  columns: string[];
+  values: unknown[];
+  set: (column: string, value: unknown) => void;
+} {
+  const columns: string[] = [];
+  const values = [...keys];
+  const set = (column: string, value: unknown) => {
+    values.push(value);
+    columns.push(`${column} = $${values.length}`);
+  };
+  return { columns, values, set };
+}
+
+/** The norm-clock columns a change carries, named alike on tasks and (with `norm_`) on cases. */
+function setClockColumns(
+  change: ClockChange,
+  prefix: string,
+  set: (column: string, value: unknown) => void,
+): void {
+  if (change.dueAt !== undefined) set(`${prefix}due_at`, change.dueAt);
+  if (change.escalationAt !== undefined) set(`${prefix}escalation_at`, change.escalationAt);
+  if (change.suspendedSince !== undefined) set(`${prefix}suspended_since`, change.suspendedSince);
+  if (change.suspendedMs !== undefined) set(`${prefix}suspended_ms`, change.suspendedMs);
+  if (change.extended !== undefined) set(`${prefix}extended`, change.extended);
+  if (change.warnedAt !== undefined) set(`${prefix}warned_at`, change.warnedAt);
+  if (change.overdueAt !== undefined) set(`${prefix}overdue_at`, change.overdueAt);
 }

@@ -72,4 +72,35 @@ export class CaseEntity {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** The case runs against its model's case norm (the columns below are its clock). */
+  @Column({ name: 'norm_enforced', type: 'boolean' })
+  normEnforced!: boolean;
+
+  /** Null while the date the case norm is anchored to is missing. */
+  @Column({ name: 'norm_due_at', type: 'timestamptz', nullable: true })
+  normDueAt!: Date | null;
+
+  @Column({ name: 'norm_escalation_at', type: 'timestamptz', nullable: true })
+  normEscalationAt!: Date | null;
+
+  @Column({ name: 'norm_suspended_since', type: 'timestamptz', nullable: true })
+  normSuspendedSince!: Date | null;
+
+  @Column({
+    name: 'norm_suspended_ms',
+    type: 'bigint',
+    transformer: { from: Number, to: (v: unknown) => v },
+  })
+  normSuspendedMs!: number;
+
+  @Column({ name: 'norm_extended', type: 'boolean' })
+  normExtended!: boolean;
+
+  @Column({ name: 'norm_overdue_at', type: 'timestamptz', nullable: true })
+  normOverdueAt!: Date | null;
+
+  /** Set when the case ended: whether it ended by its due date (null: it had none). */
+  @Column({ name: 'norm_within', type: 'boolean', nullable: true })
+  normWithin!: boolean | null;
 }

@@ -73,6 +73,7 @@ interface TaskRow {
   opened_at: Date;
   claimed_at: Date | null;
   closed_at: Date | null;
+  due_at: Date | null;
   has_fact: boolean;
 }
 
@@ -122,7 +123,7 @@ export class KpiFactRepository {
   async record(manager: EntityManager, caseId: string): Promise<void> {
     const tasks: TaskRow[] = await manager.query(
       `SELECT t.task_key, t.step_id, t.partner_id, t.status, t.iteration, t.handed_over_by, t.opened_at,
-              t.claimed_at, t.closed_at, (f.case_id IS NOT NULL) AS has_fact
+              t.claimed_at, t.closed_at, t.due_at, (f.case_id IS NOT NULL) AS has_fact
        FROM tasks t LEFT JOIN task_facts f ON f.case_id = t.case_id AND f.task_key = t.task_key
        WHERE t.case_id = $1`,
       [caseId],
@@ -139,12 +140,14 @@ export class KpiFactRepository {
     if (kase.status !== 'open' && kase.closed_at && !kase.has_fact) {
       await manager.query(
         `INSERT INTO case_facts (case_id, chain_id, model_version, status, result, end_id, exit_reason,
-           opened_at, closed_at, closed_day, lead_ms, tasks, handovers, returns)
+           opened_at, closed_at, closed_day, lead_ms, tasks, handovers, returns, intensity,
+           norm_within, norm_suspended_ms)
          SELECT c.id, c.chain_id, c.model_version, c.status, c.result, c.end_id, c.exit_reason, c.opened_at,
            c.closed_at, (c.closed_at AT TIME ZONE 'Europe/Amsterdam')::date,
            (extract(epoch FROM c.closed_at - c.opened_at) * 1000)::bigint,
            count(t.*), count(t.*) FILTER (WHERE cardinality(t.handed_over_by) > 0),
-           count(t.*) FILTER (WHERE t.status = 'returned')
+           count(t.*) FILTER (WHERE t.status = 'returned'), c.intensity, c.norm_within,
+           c.norm_suspended_ms
          FROM cases c LEFT JOIN tasks t ON t.case_id = c.id
          WHERE c.id = $1 GROUP BY c.id
          ON CONFLICT (case_id) DO NOTHING`,
@@ -183,6 +186,7 @@ export class KpiFactRepository {
           openedAt: task.opened_at.getTime(),
           claimedAt: ms(task.claimed_at),
           closedAt: ms(task.closed_at),
+          dueAt: ms(task.due_at),
         })),
         clockEvents: events.map(clockEventOf),
       },

@@ -181,6 +181,15 @@ export interface CaseLeadTimeRow {
   returns_per_case: number;
 }
 
+export interface CaseNormRow {
+  chain_id: string;
+  intensity: string;
+  cases: number;
+  within: number;
+  lead_median_ms: number;
+  lead_p90_ms: number;
+}
+
 export interface WithinNormRow extends StepGroup {
   norm_amount: number;
   norm_unit: string;
@@ -301,6 +310,7 @@ function numeric<T>(rows: Record<string, unknown>[], text: string[] = []): T[] {
 
 const GROUP_TEXT = [
   'chain_id',
+  'intensity',
   'step_id',
   'partner_id',
   'norm_unit',
@@ -440,6 +450,22 @@ export class KpiQueryRepository {
          round(avg(f.handovers), 2) AS handovers_per_case, round(avg(f.returns), 2) AS returns_per_case
        FROM case_facts f ${where.where}
        GROUP BY f.chain_id ORDER BY f.chain_id`,
+      where.params,
+    );
+  }
+
+  /**
+   * Cases ended in the period that ran their case norm and had a due date: per chain and intensity,
+   * how many ended within it, and their lead time net of suspension.
+   */
+  caseNorm(filter: KpiFilter): Promise<CaseNormRow[]> {
+    const where = Conditions.period(filter, 'f.closed_day', 'f');
+    return this.rows<CaseNormRow>(
+      `SELECT f.chain_id, f.intensity, count(*) AS cases,
+         count(*) FILTER (WHERE f.norm_within) AS within,
+         ${percentiles('f.lead_ms - f.norm_suspended_ms', 'lead')}
+       FROM case_facts f ${where.where} ${where.clauses.length ? 'AND' : 'WHERE'} f.norm_within IS NOT NULL
+       GROUP BY f.chain_id, f.intensity ORDER BY f.chain_id, f.intensity`,
       where.params,
     );
   }

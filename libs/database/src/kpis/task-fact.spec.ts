@@ -15,6 +15,13 @@ const model = {
       norm: { target: { amount: 28, unit: 'calendarDays' }, atw: true, startsAt: 'caseOpened' },
     },
     { id: 'notify' },
+    {
+      id: 'handover',
+      norm: {
+        target: { amount: 10, unit: 'workingDays' },
+        anchor: { field: 'release-date', direction: 'before' },
+      },
+    },
   ],
 } as unknown as ReferenceModel;
 
@@ -28,6 +35,7 @@ const task = (
   openedAt: at('2023-04-26T09:00:00+02:00'),
   claimedAt: at('2023-04-26T10:00:00+02:00'),
   closedAt: at('2023-05-02T09:00:00+02:00'),
+  dueAt: null,
   ...overrides,
 });
 
@@ -120,6 +128,32 @@ describe('task facts', () => {
       normAmount: 28,
       elapsedInUnit: 6,
     });
+  });
+
+  it('judges a norm anchored to a date by the due date the task closed against', () => {
+    const handover = (closedAt: string, dueAt: number | null) =>
+      task({ taskKey: 'handover#1', stepId: 'handover', closedAt: at(closedAt), dueAt });
+    const due = at('2023-05-02T23:59:59.999+02:00');
+    const [onTime] = taskFacts(
+      times([handover('2023-05-02T09:00:00+02:00', due)]),
+      model,
+      calendar,
+    );
+    expect(onTime).toMatchObject({
+      normAmount: 10,
+      normUnit: 'workingDays',
+      elapsedInUnit: null,
+      withinNorm: true,
+    });
+    const [late] = taskFacts(times([handover('2023-05-03T09:00:00+02:00', due)]), model, calendar);
+    expect(late.withinNorm).toBe(false);
+    // The date never came: no due date, nothing to judge.
+    const [undated] = taskFacts(
+      times([handover('2023-05-03T09:00:00+02:00', null)]),
+      model,
+      calendar,
+    );
+    expect(undated.withinNorm).toBeNull();
   });
 
   it('pairs suspensions with resumptions and merges overlaps when measuring', () => {

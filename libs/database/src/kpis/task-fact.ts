@@ -30,6 +30,8 @@ export interface TaskTimes {
   openedAt: number;
   claimedAt: number | null;
   closedAt: number | null;
+  /** The due date of the task's target, as the workflow last wrote it (at closing, for a closed task). */
+  dueAt: number | null;
 }
 
 /** A clock change of one task from the event log. */
@@ -73,9 +75,12 @@ export interface TaskFact {
   extensions: number;
   normAmount: number | null;
   normUnit: Norm['unit'] | null;
-  /** Clock start → close in the norm's unit, less suspension (days counted like the due date). */
+  /**
+   * Clock start → close in the norm's unit, less suspension (days counted like the due date);
+   * null for a norm anchored to a date, whose amount is no span of the task.
+   */
   elapsedInUnit: number | null;
-  /** Only for completed tasks with a target norm. */
+  /** Only for completed tasks with a target norm (and, anchored to a date, a due date). */
   withinNorm: boolean | null;
 }
 
@@ -129,6 +134,18 @@ function normOutcome(
   calendar: HolidayCalendar,
 ): Pick<TaskFact, 'normAmount' | 'normUnit' | 'elapsedInUnit' | 'withinNorm'> {
   const terms = effectiveNorms(model, task.stepId, times.intensity);
+  if (terms?.target && terms.anchor) {
+    // The due date came from a date in the case, which moved as the case data did: the workflow's
+    // due date at closing is the one the task met or missed.
+    const norm = clockTerm(terms.target, terms.atw ?? false);
+    const { dueAt } = task;
+    return {
+      normAmount: norm.amount,
+      normUnit: norm.unit,
+      elapsedInUnit: null,
+      withinNorm: task.status === 'completed' && dueAt !== null ? task.closedAt <= dueAt : null,
+    };
+  }
   const start = terms?.target
     ? clockStart(terms, {
         caseOpenedAt: times.openedAt,

@@ -19,6 +19,7 @@ import { LoginFailures1764840000002 } from './1764840000002-login-failures';
 import { Totp1764840000003 } from './1764840000003-totp';
 import { OidcIdentities1764860000000 } from './1764860000000-oidc-identities';
 import { SealedStoredSecrets1764860000001 } from './1764860000001-sealed-stored-secrets';
+import { CaseNorm1764870000000 } from './1764870000000-case-norm';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   Totp1764840000003,
   OidcIdentities1764860000000,
   SealedStoredSecrets1764860000001,
+  CaseNorm1764870000000,
 ];

@@ -130,6 +130,28 @@ describe('branch-local return', () => {
     expect(joined.opened.map((t) => t.taskKey)).toEqual(['c:1']);
   });
 
+  it('does not count an arrival a return already wound back when the regisseur reopens before the split', () => {
+    // Found by the property below: a branch returns to the sender, both branches are redone by
+    // reopens, the task after the join returns, and then the sender is reopened.
+    let state = done(parallel, split(), 'b:1').state;
+    state = done(parallel, returnTask(parallel, state, { taskKey: 'a:1' }).state, 'intake:2').state;
+    state = done(parallel, state, 'a:2').state;
+    state = done(parallel, reopenTask(parallel, state, { stepId: 'a' }).state, 'a:3').state;
+    state = done(parallel, reopenTask(parallel, state, { stepId: 'b' }).state, 'b:2').state;
+    state = returnTask(parallel, state, { taskKey: 'c:3' }).state;
+    expect(keys(state)).toEqual(['a:4', 'b:3']);
+    state = reopenTask(parallel, state, { stepId: 'intake' }).state;
+    expect(keys(state)).toEqual(['b:3', 'intake:3']);
+    // b:2 was wound back by the return of c:3: only b:3 arrives for branch b.
+    expect(state.joins).toEqual({ join: [] });
+    state = done(parallel, done(parallel, state, 'intake:3').state, 'b:3').state;
+    expect(keys(state)).toEqual(['a:5']);
+    const joined = done(parallel, state, 'a:5');
+    expect(joined.opened).toEqual([
+      expect.objectContaining({ taskKey: 'c:4', handedOverBy: ['b:3', 'a:5'] }),
+    ]);
+  });
+
   it('does not reopen work that a rewind already wound back', () => {
     let state = done(parallel, split(), 'a:1').state;
     state = done(parallel, state, 'b:1').state;
@@ -159,17 +181,27 @@ describe('branch-local return', () => {
   });
 });
 
-describe('generated models with inclusive splits and returns', () => {
-  it('never duplicate work or leave a join waiting with nothing open, and leave nothing open after an end, whatever is returned', () => {
+/** Steps whose last task is done and not wound back, and that have no open task: reopenable. */
+function reopenable(state: RoutingState): string[] {
+  const open = new Set(openTasks(state).map((t) => t.stepId));
+  const done = state.tasks.filter(
+    (t) => (t.status === 'completed' || t.status === 'skipped') && !t.superseded && !t.contribution,
+  );
+  return [...new Set(done.map((t) => t.stepId))].filter((stepId) => !open.has(stepId));
+}
+
+describe('generated models with inclusive splits, returns and reopens', () => {
+  it('never duplicate work or leave a join waiting with nothing open, and leave nothing open after an end, whatever is returned or reopened', () => {
     fc.assert(
       fc.property(validModel, fc.infiniteStream(fc.nat()), (model, choices) => {
         const picks = choices[Symbol.iterator]();
         const pick = (n: number) => picks.next().value % n;
-        const data = Object.fromEntries(
-          model.intake.form.map(({ field }) => [field, pick(2) === 0]),
-        );
+        // The branch flags are booleans; a key date (norms anchored to it) does not route.
+        const flags = model.intake.form.filter(({ field }) => field !== 'key-date');
+        const data = Object.fromEntries(flags.map(({ field }) => [field, pick(2) === 0]));
         let result = startCase(model, { category: 'general', data });
         let returns = 0;
+        let reopens = 0;
         for (let moves = 0; !result.ended; moves++) {
           expect(moves).toBeLessThan(500);
           const open = openTasks(result.state);
@@ -178,8 +210,15 @@ describe('generated models with inclusive splits and returns', () => {
           // No work is duplicated: a step has at most one open task at a time.
           const steps = open.map((t) => t.stepId);
           expect(new Set(steps).size).toBe(steps.length);
+          const candidates = reopenable(result.state);
+          if (reopens < 4 && candidates.length > 0 && pick(4) === 0) {
+            reopens++;
+            const stepId = candidates[pick(candidates.length)];
+            result = reopenTask(model, result.state, { stepId });
+            continue;
+          }
           const task = open[pick(open.length)];
-          if (returns < 4 && task.handedOverBy.length > 0 && pick(3) === 0) {
+          if (returns < 6 && task.handedOverBy.length > 0 && pick(3) === 0) {
             returns++;
             result = returnTask(model, result.state, { taskKey: task.taskKey });
             continue;
@@ -188,7 +227,8 @@ describe('generated models with inclusive splits and returns', () => {
         }
         expect(openTasks(result.state)).toEqual([]);
       }),
-      { numRuns: 300 },
+      // The reopen-then-return defect showed in about 1 in 3 000 runs; CI runs a sample each time.
+      { numRuns: 1000 },
     );
   });
 });

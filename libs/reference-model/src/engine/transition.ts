@@ -262,6 +262,16 @@ export class Transition {
     this.lastOpened().resume = { split: branch.split, routes: [branch.route] };
   }
 
+  /** A join firing that an earlier rewind wound back, so it no longer says what the join waits for. */
+  private undone(task: TaskRecord): boolean {
+    const arrivals = task.join?.arrivals.flat() ?? [];
+    return (
+      task.status === 'cancelled' ||
+      Boolean(task.superseded) ||
+      arrivals.some((key) => this.task(key).superseded)
+    );
+  }
+
   cancel(tasks: TaskRecord[]): void {
     for (const task of tasks) {
       task.status = 'cancelled';
@@ -296,9 +306,9 @@ export class Transition {
     for (const task of downstream) {
       // The earliest firing wound back counts: the join waits again as it did just before it,
       // for the branches being re-done (later firings of the same join are undone with it).
-      // A firing an earlier rewind already undid (its task cancelled or superseded) does not.
-      const undone = task.status === 'cancelled' || task.superseded;
-      if (!task.join || undone || reset.has(task.join.id)) continue;
+      // A firing an earlier rewind already undid does not: its task was cancelled or superseded,
+      // or an arrival it fired on was wound back (a return of the task after the join did that).
+      if (!task.join || reset.has(task.join.id) || this.undone(task)) continue;
       reset.add(task.join.id);
       this.state.joins[task.join.id] = task.join.arrivals.filter(untouched);
       this.state.joinWaits = { ...this.state.joinWaits, [task.join.id]: task.join.arrivals.length };

@@ -31,6 +31,7 @@ const normTerms = {
   atw: { type: 'boolean' },
   startsAt: { enum: ['taskOpened', 'taskClaimed', 'caseOpened', 'stepCompleted'] },
   afterStep: { $ref: '#/$defs/id' },
+  anchor: { $ref: '#/$defs/anchor' },
   suspendable: { type: 'boolean' },
   extendable: { type: 'boolean' },
   maxExtension: { $ref: '#/$defs/duration' },
@@ -176,6 +177,10 @@ export const REFERENCE_MODEL_SCHEMA: Record<string, unknown> = {
       },
       ['id', 'name', 'partner', 'instructions', 'outcomes', 'form', 'sees', 'handsOver'],
     ),
+    anchor: object({ field: { $ref: '#/$defs/id' }, direction: { enum: ['before', 'after'] } }, [
+      'field',
+      'direction',
+    ]),
     normTerms: object(normTerms, [], afterStepWhenStepCompleted),
     norm: object(
       {

@@ -139,6 +139,16 @@ export interface Duration {
   unit: TimeUnit;
 }
 
+/**
+ * A norm counted from or back to a date in the case data, e.g. due 10 working days `before` the
+ * release date, or 5 working days `after` the date of entry. Without the date there is no due date.
+ */
+export interface NormAnchor {
+  /** A field of type `date`. */
+  field: string;
+  direction: 'before' | 'after';
+}
+
 export interface NormTerms {
   /** Must be claimed within. */
   claim?: Duration;
@@ -151,6 +161,8 @@ export interface NormTerms {
   startsAt?: ClockStart;
   /** Step whose completion starts the clock; required when `startsAt: stepCompleted`. */
   afterStep?: string;
+  /** Terms counted from or back to a date in the case instead of from `startsAt`. */
+  anchor?: NormAnchor;
   suspendable?: boolean;
   extendable?: boolean;
   /** Upper bound of one extension, when `extendable`. */

@@ -43,9 +43,9 @@ function fieldsInConditions(model: ReferenceModel): { field: string; route: numb
   });
 }
 
-/** Conditions read only collected data; handovers carry only what the receiver may see. */
-export function checkDataFlow(model: ReferenceModel, index: ModelIndex): ModelProblem[] {
-  const collected = new Set(
+/** Fields some form collects: the intake's, a step's or a contribution's. */
+export function collectedFields(model: ReferenceModel): Set<string> {
+  return new Set(
     [
       ...model.intake.form,
       ...model.steps.flatMap((s) => [
@@ -54,6 +54,11 @@ export function checkDataFlow(model: ReferenceModel, index: ModelIndex): ModelPr
       ]),
     ].map((f) => f.field),
   );
+}
+
+/** Conditions read only collected data; handovers carry only what the receiver may see. */
+export function checkDataFlow(model: ReferenceModel, index: ModelIndex): ModelProblem[] {
+  const collected = collectedFields(model);
   const neverCollected = fieldsInConditions(model)
     .filter(({ field }) => index.fields.has(field) && !collected.has(field))
     .map(({ field, route }) =>

@@ -33,9 +33,12 @@ export const PROBLEM_CODES = [
   // norms and escalation
   'escalation-before-target',
   'escalation-ladder-order',
+  'not-a-date-field',
   // data and privacy
   'field-never-collected',
   'handover-not-visible',
+  'date-not-visible',
+  'personal-date-anchor',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -6,6 +6,20 @@ import { validateModel } from './validate-model';
 const withField = (m: ReferenceModel, id: string) =>
   m.fields.push({ id, label: id, type: 'boolean' });
 
+/** Step b is due 10 working days before a release date the intake collects and b may see. */
+const anchoredModel = (change: (m: ReferenceModel) => void = () => undefined) =>
+  modelWith((m) => {
+    m.fields.push({ id: 'release-date', label: 'Datum detentie-einde', type: 'date' });
+    m.intake.form.push({ field: 'release-date', required: false });
+    m.steps[1].sees.push('release-date');
+    m.steps[1].norm = {
+      target: { amount: 10, unit: 'workingDays' },
+      escalation: { amount: 5, unit: 'workingDays' },
+      anchor: { field: 'release-date', direction: 'before' },
+    };
+    change(m);
+  });
+
 /** One model per problem code, each broken in exactly that way. */
 const broken: Record<
   Exclude<ProblemCode, 'too-large' | 'syntax-error'>,
@@ -116,6 +130,15 @@ const broken: Record<
     }),
     '/routes/1/when',
   ],
+  'not-a-date-field': [
+    anchoredModel((m) => (m.steps[1].norm!.anchor!.field = 'note')),
+    '/steps/1/norm/anchor/field',
+  ],
+  'personal-date-anchor': [
+    anchoredModel((m) => (m.fields[1].personal = true)),
+    '/steps/1/norm/anchor/field',
+  ],
+  'date-not-visible': [anchoredModel((m) => (m.steps[1].sees = [])), '/steps/1/norm/anchor/field'],
   'handover-not-visible': [
     modelWith((m) => {
       m.steps[0].form.push({ field: 'note', required: true });
@@ -263,6 +286,91 @@ describe('validateModel', () => {
     expect(validateModel(withKind(['a', { id: 'a', label: 'A' }], 13))).toEqual([
       expect.objectContaining({ code: 'duplicate-id', path: '/fields/1/values/1' }),
       expect.objectContaining({ code: 'escalation-before-target' }),
+    ]);
+  });
+
+  describe('norms anchored to a date', () => {
+    it('accept a date field the step may see, counted back with the escalation closer to the date', () => {
+      expect(validateModel(anchoredModel())).toEqual([]);
+      const late = anchoredModel(
+        (m) => (m.steps[1].norm!.escalation = { amount: 12, unit: 'workingDays' }),
+      );
+      expect(validateModel(late)).toEqual([
+        expect.objectContaining({
+          code: 'escalation-before-target',
+          path: '/steps/1/norm/escalation',
+          message: expect.stringContaining("12 workingDays before 'release-date'"),
+        }),
+      ]);
+    });
+
+    it('report an unknown, never collected or doubly started anchor, also in an intensity override', () => {
+      const problems = validateModel(
+        anchoredModel((m) => {
+          m.intake.form = [];
+          m.steps[1].norm!.startsAt = 'taskOpened';
+          m.steps[0].norm = {
+            target: { amount: 2, unit: 'workingDays' },
+            byIntensity: { integrate: { anchor: { field: 'release', direction: 'after' } } },
+          };
+        }),
+      );
+      expect(problems).toEqual([
+        expect.objectContaining({
+          code: 'unknown-field',
+          path: '/steps/0/norm/byIntensity/integrate/anchor/field',
+        }),
+        expect.objectContaining({ code: 'invalid-value', path: '/steps/1/norm/startsAt' }),
+        expect.objectContaining({
+          code: 'field-never-collected',
+          path: '/steps/1/norm/anchor/field',
+        }),
+      ]);
+    });
+
+    it('refuse an anchor without a direction', () => {
+      const model = anchoredModel(
+        (m) => delete (m.steps[1].norm!.anchor as { direction?: string }).direction,
+      );
+      expect(validateModel(model)).toEqual([
+        expect.objectContaining({
+          code: 'missing-property',
+          path: '/steps/1/norm/anchor/direction',
+        }),
+      ]);
+    });
+  });
+
+  it('lets the case norm start at the intake or a date only, without a claim term', () => {
+    const caseNorm = (norm: ReferenceModel['caseNorm']) => modelWith((m) => (m.caseNorm = norm));
+    expect(
+      validateModel(caseNorm({ target: { amount: 8, unit: 'weeks' }, startsAt: 'caseOpened' })),
+    ).toEqual([]);
+    expect(
+      validateModel(
+        anchoredModel(
+          (m) =>
+            (m.caseNorm = {
+              target: { amount: 4, unit: 'weeks' },
+              anchor: { field: 'release-date', direction: 'after' },
+            }),
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      validateModel(
+        caseNorm({
+          target: { amount: 8, unit: 'weeks' },
+          startsAt: 'taskOpened',
+          byIntensity: { integrate: { claim: { amount: 1, unit: 'workingDays' } } },
+        }),
+      ),
+    ).toEqual([
+      expect.objectContaining({ code: 'invalid-value', path: '/caseNorm/startsAt' }),
+      expect.objectContaining({
+        code: 'invalid-value',
+        path: '/caseNorm/byIntensity/integrate/claim',
+      }),
     ]);
   });
 });

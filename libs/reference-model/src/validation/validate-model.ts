@@ -1,6 +1,7 @@
 import { indexModel } from '../model/model-index';
 import { ReferenceModel } from '../model/reference-model.types';
 import { checkDataFlow } from './check-data-flow';
+import { checkDateAnchors } from './check-date-anchors';
 import { checkFlow } from './check-flow';
 import { checkGateways } from './check-gateways';
 import { checkIds } from './check-ids';
@@ -25,6 +26,7 @@ export function validateModel(input: unknown): ModelProblem[] {
     ...checkFlow(model, index),
     ...checkNorms(model),
     ...checkDataFlow(model, index),
+    ...checkDateAnchors(model, index),
   ];
 }
 

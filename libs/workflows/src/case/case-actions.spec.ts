@@ -1,5 +1,5 @@
 import type { ActionVerdict, Actor } from '@schakel/contracts';
-import { debtCase } from '../../test/example-cases';
+import { debtCase } from '../../test/case-fixtures';
 import { judgeActions } from './case-actions';
 import { CaseMachine } from './case-machine';
 

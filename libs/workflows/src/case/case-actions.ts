@@ -7,6 +7,7 @@ import {
   type Actor,
   type CaseActionName,
   type RegisseurAction,
+  type TaskClocks,
 } from '@schakel/contracts';
 import type { TaskRecord } from '@schakel/reference-model/engine';
 import type { CaseMachine } from './case-machine';
@@ -74,7 +75,10 @@ class ActionJudge {
     return verdicts.filter((verdict): verdict is ActionVerdict => verdict !== null);
   }
 
-  /** Close the case at an end, cancel it, record an agreement. */
+  /**
+   * Close the case at an end, cancel it, record an agreement; and, while the case norm's clock
+   * runs, extend or suspend it (or resume it): these carry no `taskKey`.
+   */
   caseLevel(): ActionVerdict[] {
     const firstEnd = this.machine.model.ends[0]?.id ?? '';
     const verdicts = [
@@ -84,7 +88,23 @@ class ActionJudge {
       ),
       this.act({ action: 'record-agreement' }),
     ];
-    return verdicts.filter((verdict): verdict is ActionVerdict => verdict !== null);
+    return [
+      ...verdicts.filter((verdict): verdict is ActionVerdict => verdict !== null),
+      ...this.caseClock(),
+    ];
+  }
+
+  /** Extend the case norm's clock, and suspend it or resume it, while it runs. */
+  private caseClock(): ActionVerdict[] {
+    const caseClocks = this.machine.current.caseClocks;
+    if (!caseClocks) return [];
+    const suspended = readClocks(caseClocks, this.now, this.machine.calendar).suspended;
+    return [
+      this.act({ action: 'extend', dueAt: this.laterDueAt(caseClocks) }),
+      suspended
+        ? this.act({ action: 'resume' })
+        : this.act({ action: 'suspend', waitingFor: 'client' }),
+    ].filter((verdict): verdict is ActionVerdict => verdict !== null);
   }
 
   /** The ladder, an agreement about it, and the actions on the task it is about. */
@@ -99,9 +119,10 @@ class ActionJudge {
       this.act({ action: 'de-escalate', escalationId }),
       this.act({ action: 'record-agreement', escalationId }),
     ].filter((verdict): verdict is ActionVerdict => verdict !== null);
+    // A case-overdue escalation is about the case norm: its clock's actions, not a task's.
     const onTask = escalation.taskKey
       ? this.task(escalation.taskKey, true).filter((verdict) => verdict.action !== 'reopen')
-      : [];
+      : this.caseClock();
     return [...verdicts, ...onTask];
   }
 
@@ -118,7 +139,10 @@ class ActionJudge {
         },
         target,
       ),
-      this.act({ action: 'extend', taskKey, dueAt: this.laterDueAt(taskKey) }, target),
+      this.act(
+        { action: 'extend', taskKey, dueAt: this.laterDueAt(this.machine.current.clocks[taskKey]) },
+        target,
+      ),
       suspended
         ? this.act({ action: 'resume', taskKey }, target)
         : this.act({ action: 'suspend', taskKey, waitingFor: 'client' }, target),
@@ -142,8 +166,7 @@ class ActionJudge {
   }
 
   /** The earliest due date an extension could ask for: just after now and the current one. */
-  private laterDueAt(taskKey: string): string {
-    const clocks = this.machine.current.clocks[taskKey];
+  private laterDueAt(clocks: TaskClocks | undefined): string {
     const current = clocks ? readClocks(clocks, this.now, this.machine.calendar).dueAt : null;
     return new Date(Math.max(this.now, current ?? this.now) + 1).toISOString();
   }

@@ -26,13 +26,16 @@ function escalationTask(escalation: EscalationState): TaskRef | undefined {
     : undefined;
 }
 
-/** Raises a new escalation at the first level of the chain's ladder; a person raising it says why. */
+/**
+ * Raises a new escalation at the first level of the chain's ladder, on a task or (without one) on
+ * the case as a whole; a person raising it says why.
+ */
 export function escalate(
   work: Work,
   model: ReferenceModel,
   calendar: HolidayCalendar,
   trigger: EscalationTrigger,
-  task: TaskRef,
+  task: TaskRef | undefined,
   raisedBy?: { actor: Actor; reason: string },
 ): void {
   const id = `${work.caseId}:escalation:${work.state.escalations.length + 1}`;
@@ -51,7 +54,9 @@ export function escalate(
         ? {
             reason: raisedBy.reason,
             audience: {
-              organisations: [raisedBy.actor.organisationId ?? task.partnerId],
+              organisations: [raisedBy.actor.organisationId ?? task?.partnerId].filter(
+                (organisation): organisation is string => organisation !== undefined,
+              ),
               regisseur: true,
             },
           }

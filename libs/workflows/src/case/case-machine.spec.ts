@@ -1,7 +1,6 @@
-import { ApplicationFailure } from '@temporalio/common';
 import type { Actor, CaseWorkflowInput, NotificationEvent } from '@schakel/contracts';
 import { exampleModel } from '../../../reference-model/test/example-models';
-import { debtCase } from '../../test/example-cases';
+import { caseworker, debtCase, refusal, regisseur } from '../../test/case-fixtures';
 import { CaseMachine, type Transition } from './case-machine';
 
 const HOUR = 3600 * 1000;
@@ -9,13 +8,7 @@ const DAY = 24 * HOUR;
 // Friday 27 November 2026, 10:00 in Amsterdam.
 const FRIDAY = Date.parse('2026-11-27T09:00:00Z');
 
-const caseworker = (organisationId: string): Actor => ({
-  userId: `u-${organisationId}`,
-  role: 'caseworker',
-  organisationId,
-});
 const gemeente = caseworker('gemeente');
-const regisseur: Actor = { userId: 'u-regie', role: 'regisseur', organisationId: null };
 
 function wmoCase(): CaseWorkflowInput {
   return {
@@ -39,16 +32,6 @@ function wmoCase(): CaseWorkflowInput {
       'wants-personal-plan': false,
     },
   };
-}
-
-function refusal(run: () => unknown): ApplicationFailure {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApplicationFailure) return error;
-    throw error;
-  }
-  throw new Error('expected the request to be refused');
 }
 
 function toDecision(): { machine: CaseMachine; now: number } {

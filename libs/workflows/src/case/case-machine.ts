@@ -11,12 +11,12 @@ import {
   type CaseTransitionResult,
   type CaseWorkflowInput,
   type CaseWorkflowState,
+  type ClockChange,
   type CompleteTaskInput,
   type EscalationState,
   type NotificationEvent,
   type RegisseurActionInput,
   type ReturnTaskInput,
-  type TaskChange,
   type TaskClocks,
   type TaskUpdateInput,
   type UnclaimTaskInput,
@@ -40,13 +40,16 @@ import {
   resolveAllEscalations,
   resolveEscalation,
 } from './case-escalations';
-import { applyRegisseurAction, type CaseOperations } from './regisseur-actions';
+import { applyRegisseurAction, type CaseOperations, type ClockSubject } from './regisseur-actions';
 import { Work, type CancelReason, type TaskRef } from './transition-work';
-import { clockStart } from './clock-start';
+import { taskClocksUnderModel } from './case-clocks';
+import { startCaseNorm, signalCaseNorm, stopCaseNorm } from './case-norm-clock';
+import { iso, writeCaseClocks, writeTaskClocks } from './clock-columns';
+import { followDates } from './date-moves';
 import { writeWholeState } from './read-side';
 import { climb } from './escalation-ladder';
 import { raiseStallIfDue, stallDueAt } from './case-stall';
-import { dueSignals, nextSignalAt, readClocks, startTaskClocks } from './task-clocks';
+import { dueSignals, nextSignalAt, readClocks, type ClockSignal } from './task-clocks';
 
 const DEFAULT_WARNING_FRACTION = 0.75;
 
@@ -117,6 +120,7 @@ export class CaseMachine implements CaseOperations {
     const work = machine.begin(now);
     work.record('case.opened', input.openedBy, {});
     machine.route(work, opened, input.openedBy);
+    if (input.enforcesCaseNorm) startCaseNorm(work, input.model, machine.calendar);
     const transition = machine.finish(work);
     machine.apply(transition);
     return { machine, transition };
@@ -312,6 +316,11 @@ export class CaseMachine implements CaseOperations {
       );
       if (at !== null) instants.push(at);
     }
+    const { caseClocks } = this.state;
+    if (caseClocks) {
+      const at = nextSignalAt(caseClocks, true, now, this.calendar, this.warningFraction);
+      if (at !== null) instants.push(at);
+    }
     for (const escalation of this.state.escalations) {
       if (escalation.status === 'open' && escalation.levelDueAt !== null)
         instants.push(escalation.levelDueAt);
@@ -338,6 +347,11 @@ export class CaseMachine implements CaseOperations {
       )) {
         this.signal(work, task, clocks, signal);
       }
+    }
+    const { caseClocks } = work.state;
+    if (caseClocks) {
+      for (const signal of dueSignals(caseClocks, true, now, this.calendar, this.warningFraction))
+        signalCaseNorm(work, this.model, this.calendar, caseClocks, signal);
     }
     for (const escalation of work.state.escalations) {
       if (
@@ -512,6 +526,34 @@ export class CaseMachine implements CaseOperations {
     }
   }
 
+  clockSubject(work: Work, actor: Actor, taskKey: string | undefined): ClockSubject {
+    const { intensity } = work.state.routing;
+    if (taskKey !== undefined) {
+      const task = this.openRoutingTask(taskKey);
+      return {
+        name: `step ${task.stepId}`,
+        terms: effectiveNorms(this.model, task.stepId, intensity),
+        clocks: work.state.clocks[task.taskKey],
+        save: (clocks, columns) => {
+          work.state.clocks[task.taskKey] = clocks;
+          this.writeClocks(work, task.taskKey, columns);
+        },
+        record: (change, details) => work.record(`task.${change}`, actor, details, task),
+      };
+    }
+    return {
+      name: 'the case',
+      // Only a case that runs its norm has clocks to act on.
+      terms: work.state.caseClocks && effectiveNorms(this.model, undefined, intensity),
+      clocks: work.state.caseClocks,
+      save: (clocks, columns) => {
+        work.state.caseClocks = clocks;
+        writeCaseClocks(work, this.calendar, columns);
+      },
+      record: (change, details) => work.record(`case.${change}`, actor, details),
+    };
+  }
+
   openEscalation(work: Work, id: string): EscalationState {
     const escalation = work.state.escalations.find((candidate) => candidate.id === id);
     if (!escalation)
@@ -602,7 +644,7 @@ export class CaseMachine implements CaseOperations {
     const terms = effectiveNorms(this.input.model, task.stepId, work.state.routing.intensity);
     const clocks = work.state.clocks[task.taskKey];
     if (terms?.startsAt !== 'taskClaimed' || !clocks || clocks.target) return;
-    const started = startTaskClocks(terms, work.now, work.now, this.calendar);
+    const started = taskClocksUnderModel(this.model, work.state, task.taskKey, this.calendar);
     work.state.clocks[task.taskKey] = { ...started, claimDueAt: clocks.claimDueAt };
     this.writeClocks(work, task.taskKey, {});
   }
@@ -627,6 +669,8 @@ export class CaseMachine implements CaseOperations {
       claimedAt,
       ...(by && !holder?.assigneeId ? { assigneeId: by } : {}),
       ...(outcome ? { outcome } : {}),
+      // The due date the task closed against (KPIs judge a norm anchored to a date by it).
+      ...(reading ? { dueAt: iso(reading.dueAt) } : {}),
       ...(reading?.suspended ? { suspendedSince: null, suspendedMs: reading.suspendedMs } : {}),
     });
     for (const escalation of work.state.escalations) {
@@ -689,16 +733,7 @@ export class CaseMachine implements CaseOperations {
         { handedOverBy: task.handedOverBy, iteration: task.iteration },
         task,
       );
-      const terms = effectiveNorms(this.input.model, task.stepId, result.state.intensity);
-      const start = terms
-        ? clockStart(terms, {
-            caseOpenedAt: Date.parse(work.state.openedAt),
-            taskOpenedAt: work.now,
-            taskClaimedAt: null,
-            stepCompletedAt: (stepId) => this.lastCompletion(work, stepId),
-          })
-        : null;
-      const clocks = startTaskClocks(terms, start, work.now, this.calendar);
+      const clocks = taskClocksUnderModel(this.model, work.state, task.taskKey, this.calendar);
       work.state.clocks[task.taskKey] = clocks;
       const reading = readClocks(clocks, work.now, this.calendar);
       const step = this.input.model.steps.find((candidate) => candidate.id === task.stepId);
@@ -744,35 +779,12 @@ export class CaseMachine implements CaseOperations {
     return routing.tasks.find((task) => task.taskKey === taskKey);
   }
 
-  private lastCompletion(work: Work, stepId: string): number | null {
-    const completed = work.state.routing.tasks.filter(
-      (task) => task.stepId === stepId && task.status === 'completed',
-    );
-    const closedAt = completed.length
-      ? work.state.holders[completed[completed.length - 1].taskKey]?.closedAt
-      : null;
-    return closedAt ? Date.parse(closedAt) : null;
-  }
-
   /** Writes a task's current due dates (and any extra columns) to the read side. */
-  writeClocks(work: Work, taskKey: string, extra: Partial<TaskChange>): void {
-    const clocks = work.state.clocks[taskKey];
-    const reading = readClocks(clocks, work.now, this.calendar);
-    work.change({
-      taskKey,
-      dueAt: iso(reading.dueAt),
-      escalationAt: iso(reading.escalationAt),
-      suspendedMs: reading.suspendedMs,
-      ...extra,
-    });
+  private writeClocks(work: Work, taskKey: string, extra: ClockChange): void {
+    writeTaskClocks(work, taskKey, this.calendar, extra);
   }
 
-  private signal(
-    work: Work,
-    task: TaskRecord,
-    clocks: TaskClocks,
-    signal: 'warning' | 'overdue' | 'escalation' | 'claim',
-  ): void {
+  private signal(work: Work, task: TaskRecord, clocks: TaskClocks, signal: ClockSignal): void {
     const assignee = work.state.holders[task.taskKey]?.assigneeId;
     const userIds = assignee ? [assignee] : undefined;
     const due = iso(readClocks(clocks, work.now, this.calendar).dueAt);
@@ -815,6 +827,9 @@ export class CaseMachine implements CaseOperations {
   }
 
   private finish(work: Work, wholeCase = false): Transition {
+    if (work.state.status === 'open')
+      followDates(work, this.state.routing.data, this.model, this.calendar);
+    else if (this.state.status === 'open') stopCaseNorm(work, this.calendar);
     const state = work.state;
     const currentPartners = partnersOf(state);
     const caseChanged =
@@ -835,6 +850,7 @@ export class CaseMachine implements CaseOperations {
         escalations: work.escalations,
         opened: work.opened,
         changed: work.changed,
+        ...(work.caseClock ? { caseClock: work.caseClock } : {}),
         notifications: this.input.notifyFollowsWork
           ? work.notifications
           : work.notifications.filter(
@@ -872,8 +888,4 @@ export class CaseMachine implements CaseOperations {
 function partnersOf(state: CaseWorkflowState): string[] {
   const open = state.routing.tasks.filter((task) => task.status === 'open');
   return [...new Set(open.map((task) => task.partnerId))].sort();
-}
-
-function iso(epoch: number | null): string | null {
-  return epoch === null ? null : new Date(epoch).toISOString();
 }

@@ -61,7 +61,8 @@ const hasRows = (projection: CaseProjection): boolean =>
     projection.opened.length ||
     projection.changed.length ||
     projection.escalations?.length ||
-    projection.caseChange,
+    projection.caseChange ||
+    projection.caseClock,
   );
 
 const isRejection = (error: unknown): boolean =>

@@ -2,6 +2,7 @@ import type { CaseWorkflowState, ReadSideExpectation, TaskClocks } from '@schake
 import type { HolidayCalendar } from '@schakel/calendar';
 import type { ReferenceModel } from '@schakel/reference-model/engine';
 import { escalationRow } from './case-escalations';
+import { iso } from './clock-columns';
 import { readClocks } from './task-clocks';
 import type { Work } from './transition-work';
 
@@ -40,10 +41,8 @@ export function writeWholeState(
     const holder = state.holders[task.taskKey];
     const clocks: TaskClocks | undefined = state.clocks[task.taskKey];
     const reading = clocks ? readClocks(clocks, work.now, calendar) : undefined;
-    const dueAt = reading?.dueAt ? new Date(reading.dueAt).toISOString() : null;
-    const escalationAt = reading?.escalationAt
-      ? new Date(reading.escalationAt).toISOString()
-      : null;
+    const dueAt = iso(reading?.dueAt ?? null);
+    const escalationAt = iso(reading?.escalationAt ?? null);
     const step = model.steps.find((candidate) => candidate.id === task.stepId);
     work.opened.push({
       taskKey: task.taskKey,
@@ -69,5 +68,14 @@ export function writeWholeState(
   }
   for (const escalation of state.escalations) {
     if (escalation.status === 'open') work.escalations.push(escalationRow(escalation));
+  }
+  if (state.caseClocks) {
+    const reading = readClocks(state.caseClocks, work.now, calendar);
+    work.changeCase({
+      enforced: true,
+      dueAt: iso(reading.dueAt),
+      escalationAt: iso(reading.escalationAt),
+      suspendedMs: reading.suspendedMs,
+    });
   }
 }

@@ -2,16 +2,18 @@ import { dueDate, type HolidayCalendar } from '@schakel/calendar';
 import {
   CASE_FAILURE,
   type Actor,
+  type CaseEventRecord,
+  type ClockChange,
   type EscalationState,
   type RegisseurActionInput,
-  type TaskChange,
+  type TaskClocks,
 } from '@schakel/contracts';
 import {
   clockTerm,
-  effectiveNorms,
   reassignTask,
   reopenTask,
   skipTask,
+  type NormTerms,
   type ReferenceModel,
   type RoutingResult,
   type TaskRecord,
@@ -22,6 +24,19 @@ import { climb, descend } from './escalation-ladder';
 import { extendTaskClocks, readClocks, resumeTaskClocks, suspendTaskClocks } from './task-clocks';
 import type { CancelReason, TaskRef, Work } from './transition-work';
 
+/**
+ * The clocks the regisseur extends, suspends or resumes: a task's, or the case norm's. Both run
+ * the same way; only where they are kept and what the timeline calls the change differ.
+ */
+export interface ClockSubject {
+  /** For messages: `step <id>` or `the case`. */
+  name: string;
+  terms: NormTerms | undefined;
+  clocks: TaskClocks | undefined;
+  save(clocks: TaskClocks, columns: ClockChange): void;
+  record(change: 'extended' | 'suspended' | 'resumed', details: CaseEventRecord['details']): void;
+}
+
 /** What the regisseur's actions need from the case machine. */
 export interface CaseOperations {
   readonly model: ReferenceModel;
@@ -29,7 +44,6 @@ export interface CaseOperations {
   openRoutingTask(taskKey: string): TaskRecord;
   checkColleague(task: TaskRef, assignee: { organisationId: string | null }): void;
   openEscalation(work: Work, id: string): EscalationState;
-  writeClocks(work: Work, taskKey: string, extra: Partial<TaskChange>): void;
   close(
     work: Work,
     taskKey: string,
@@ -38,6 +52,8 @@ export interface CaseOperations {
     outcome?: string,
   ): void;
   closeAllOpen(work: Work, actor: Actor, reason: string): void;
+  /** A task's clocks (`taskKey`) or, without it, the case norm's. */
+  clockSubject(work: Work, actor: Actor, taskKey: string | undefined): ClockSubject;
   route(work: Work, result: RoutingResult, actor: Actor): void;
   notifyCancelled(work: Work, task: TaskRef, reason: CancelReason): void;
 }
@@ -112,14 +128,13 @@ export function applyRegisseurAction(
       break;
     }
     case 'extend': {
-      const task = ops.openRoutingTask(input.taskKey);
-      const terms = effectiveNorms(ops.model, task.stepId, work.state.routing.intensity);
-      const clocks = work.state.clocks[task.taskKey];
+      const subject = ops.clockSubject(work, actor, input.taskKey);
+      const { terms, clocks } = subject;
       if (!terms?.extendable || !clocks?.target) {
         throw caseFailure(
           CASE_FAILURE.unprocessable,
           'norm-not-extendable',
-          `The norm of step ${task.stepId} may not be extended`,
+          `The norm of ${subject.name} may not be extended`,
           [
             {
               field: 'dueAt',
@@ -162,20 +177,18 @@ export function applyRegisseurAction(
           ],
         );
       }
-      work.state.clocks[task.taskKey] = extendTaskClocks(clocks, dueAt, now, reason, ops.calendar);
-      ops.writeClocks(work, task.taskKey, { extended: true });
-      work.record('task.extended', actor, { reason, dueAt: new Date(dueAt).toISOString() }, task);
+      subject.save(extendTaskClocks(clocks, dueAt, now, reason, ops.calendar), { extended: true });
+      subject.record('extended', { reason, dueAt: new Date(dueAt).toISOString() });
       break;
     }
     case 'suspend': {
-      const task = ops.openRoutingTask(input.taskKey);
-      const terms = effectiveNorms(ops.model, task.stepId, work.state.routing.intensity);
-      const clocks = work.state.clocks[task.taskKey];
+      const subject = ops.clockSubject(work, actor, input.taskKey);
+      const { terms, clocks } = subject;
       if (!terms?.suspendable || !clocks?.target) {
         throw caseFailure(
           CASE_FAILURE.unprocessable,
           'norm-not-suspendable',
-          `The clock of step ${task.stepId} may not be suspended`,
+          `The clock of ${subject.name} may not be suspended`,
           [
             {
               field: 'taskKey',
@@ -189,32 +202,29 @@ export function applyRegisseurAction(
         throw caseFailure(
           CASE_FAILURE.conflict,
           'already-suspended',
-          `The clock of task ${task.taskKey} is already suspended`,
+          `The clock of ${subject.name} is already suspended`,
         );
       }
-      work.state.clocks[task.taskKey] = suspendTaskClocks(
-        clocks,
-        now,
-        `waiting for ${input.waitingFor}: ${reason}`,
-      );
-      ops.writeClocks(work, task.taskKey, { suspendedSince: work.at });
-      work.record('task.suspended', actor, { reason, waitingFor: input.waitingFor }, task);
+      subject.save(suspendTaskClocks(clocks, now, `waiting for ${input.waitingFor}: ${reason}`), {
+        suspendedSince: work.at,
+      });
+      subject.record('suspended', { reason, waitingFor: input.waitingFor });
       break;
     }
     case 'resume': {
-      const task = ops.openRoutingTask(input.taskKey);
-      const clocks = work.state.clocks[task.taskKey];
+      const subject = ops.clockSubject(work, actor, input.taskKey);
+      const { clocks } = subject;
       if (!clocks || !readClocks(clocks, now, ops.calendar).suspended) {
         throw caseFailure(
           CASE_FAILURE.conflict,
           'not-suspended',
-          `The clock of task ${task.taskKey} is not suspended`,
+          `The clock of ${subject.name} is not suspended`,
         );
       }
-      work.state.clocks[task.taskKey] = resumeTaskClocks(clocks, now);
-      work.state.movedAt = work.at; // the wait is over: a new quiet period (case-stalled) starts
-      ops.writeClocks(work, task.taskKey, { suspendedSince: null });
-      work.record('task.resumed', actor, { reason }, task);
+      // A task's wait is over: a new quiet period (case-stalled) starts.
+      if (input.taskKey !== undefined) work.state.movedAt = work.at;
+      subject.save(resumeTaskClocks(clocks, now), { suspendedSince: null });
+      subject.record('resumed', { reason });
       break;
     }
     case 'remind': {

@@ -1,7 +1,10 @@
 import {
+  anchorClock,
   clockStatus,
   dueDate,
+  dueFromDate,
   extendClock,
+  isCivilDate,
   resumeClock,
   startClock,
   suspendClock,
@@ -9,7 +12,13 @@ import {
   type NormClock,
 } from '@schakel/calendar';
 import type { ClockSnapshot, TaskClocks } from '@schakel/contracts';
-import { clockTerm, type NormTerms } from '@schakel/reference-model/engine';
+import {
+  clockTerm,
+  type CaseData,
+  type Duration,
+  type NormAnchor,
+  type NormTerms,
+} from '@schakel/reference-model/engine';
 
 /** The instants a task's clocks will next signal, and what each signal is. */
 export type ClockSignal = 'warning' | 'overdue' | 'escalation' | 'claim';
@@ -21,22 +30,97 @@ export interface ClockReading {
   suspendedMs: number;
 }
 
-/** Starts a task's clocks from its norm terms at `start` (null: the norm starts later, e.g. at claim). */
+/** The date a norm is anchored to, when the case data holds one. */
+export function anchorDate(anchor: NormAnchor, data: CaseData): string | null {
+  const value = data[anchor.field];
+  return typeof value === 'string' && isCivilDate(value) ? value : null;
+}
+
+/** Due instants of a norm's target and escalation from its anchor date, and why (for the history). */
+function anchoredDue(
+  terms: NormTerms,
+  anchor: NormAnchor,
+  date: string,
+  calendar: HolidayCalendar,
+): { target?: number; escalation?: number; reason: string } {
+  const due = (duration: Duration | undefined) =>
+    duration &&
+    dueFromDate(date, clockTerm(duration, terms.atw ?? false), anchor.direction, calendar);
+  return {
+    target: due(terms.target),
+    escalation: due(terms.escalation),
+    reason: `${anchor.direction} ${anchor.field}`,
+  };
+}
+
+/**
+ * Starts a task's (or the case's) clocks from its norm terms at `start` (null: the norm starts
+ * later, e.g. at claim). A norm anchored to a date runs from `start` to the due date that date
+ * gives, and has no clocks while the case data holds no such date.
+ */
 export function startTaskClocks(
   terms: NormTerms | undefined,
   start: number | null,
   openedAt: number,
+  data: CaseData,
   calendar: HolidayCalendar,
 ): TaskClocks {
   if (!terms) return {};
   const atw = terms.atw ?? false;
   const clocks: TaskClocks = {};
-  if (start !== null && terms.target)
-    clocks.target = startClock(start, clockTerm(terms.target, atw)) as ClockSnapshot;
-  if (start !== null && terms.escalation)
-    clocks.escalation = startClock(start, clockTerm(terms.escalation, atw)) as ClockSnapshot;
   if (terms.claim) clocks.claimDueAt = dueDate(openedAt, clockTerm(terms.claim, atw), calendar);
+  const date = terms.anchor ? anchorDate(terms.anchor, data) : null;
+  if (start === null || (terms.anchor && date === null)) return clocks;
+  const due = terms.anchor && date ? anchoredDue(terms, terms.anchor, date, calendar) : undefined;
+  const begin = (duration: Duration, dueAt: number | undefined) => {
+    const clock = startClock(start, clockTerm(duration, atw));
+    const anchored =
+      due && dueAt !== undefined
+        ? anchorClock(clock, { at: start, dueAt, reason: due.reason })
+        : clock;
+    return anchored as ClockSnapshot;
+  };
+  if (terms.target) clocks.target = begin(terms.target, due?.target);
+  if (terms.escalation) clocks.escalation = begin(terms.escalation, due?.escalation);
   return clocks;
+}
+
+/**
+ * The clocks after the date their norm is anchored to changed at `now`: they move to the due date
+ * the new date gives, start when the date was missing, and clear when it is gone. Signals that had
+ * gone out may go out again when the due date moved later, as after an extension.
+ */
+export function followAnchorDate(
+  clocks: TaskClocks,
+  terms: NormTerms,
+  anchor: NormAnchor,
+  data: CaseData,
+  now: number,
+  calendar: HolidayCalendar,
+): TaskClocks {
+  const { target: _target, escalation: _escalation, ...kept } = clocks;
+  const date = anchorDate(anchor, data);
+  const cleared = { ...kept, warned: false, overdue: false, escalated: false };
+  if (date === null) return cleared;
+  if (!clocks.target && !clocks.escalation) {
+    return {
+      ...cleared,
+      ...startTaskClocks({ ...terms, claim: undefined }, now, now, data, calendar),
+    };
+  }
+  const before = readClocks(clocks, now, calendar).dueAt;
+  const due = anchoredDue(terms, anchor, date, calendar);
+  const move = (clock: ClockSnapshot | undefined, dueAt: number | undefined) =>
+    clock && dueAt !== undefined
+      ? (anchorClock(clock as NormClock, { at: now, dueAt, reason: due.reason }) as ClockSnapshot)
+      : clock;
+  const moved: TaskClocks = {
+    ...clocks,
+    target: move(clocks.target, due.target),
+    escalation: move(clocks.escalation, due.escalation),
+  };
+  const later = (readClocks(moved, now, calendar).dueAt ?? 0) > (before ?? 0);
+  return later ? { ...moved, warned: false, overdue: false, escalated: false } : moved;
 }
 
 /** Current due instants of a task's clocks. */

@@ -1,5 +1,6 @@
 import type {
   Actor,
+  CaseClockChange,
   CaseEventRecord,
   CaseTransitionResult,
   CaseWorkflowState,
@@ -36,6 +37,8 @@ export class Work {
   readonly changed: TaskChange[] = [];
   readonly escalations: EscalationProjection[] = [];
   readonly notifications: NotificationEvent[] = [];
+  /** The case norm's clock columns, when they changed. */
+  caseClock?: CaseClockChange;
   opensResult: CaseTransitionResult['opened'] = [];
   closedResult: string[] = [];
 
@@ -55,6 +58,11 @@ export class Work {
     const existing = this.changed.find((candidate) => candidate.taskKey === change.taskKey);
     if (existing) Object.assign(existing, change);
     else this.changed.push(change);
+  }
+
+  /** Merges changes to the case norm's clock, so one projection writes the case row once. */
+  changeCase(change: CaseClockChange): void {
+    this.caseClock = { ...this.caseClock, ...change };
   }
 
   /** Events are numbered in the order decided, so their ids are stable across retries and replays. */
@@ -148,6 +156,18 @@ export class Work {
         ...(escalation.taskKey ? { taskKey: escalation.taskKey } : {}),
         ...(escalation.stepId ? { stepId: escalation.stepId } : {}),
       },
+    });
+  }
+
+  /** The case norm's early warning or breach: the regisseur's to act on (process data only). */
+  notifyCase(kind: 'case.due-soon' | 'case.overdue', title: string, dueAt: string | null): void {
+    this.push({
+      kind,
+      organisationIds: [],
+      roles: ['regisseur'],
+      title,
+      body: dueAt ? `Norm van de zaak: uiterlijk ${dueAt}` : 'Norm van de zaak',
+      payload: dueAt ? { dueAt } : {},
     });
   }
 

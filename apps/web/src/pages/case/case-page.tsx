@@ -22,6 +22,7 @@ import { ActionsUnavailableNote } from '../../components/offered-action';
 import { actionSpecs, runAction } from '../regisseur/case-actions';
 import { CaseTasksTable } from '../regisseur/case-tasks-table';
 import { TimelineList } from '../task/timeline-list';
+import { caseNormText } from './case-norm-text';
 
 /** What the intake page hands over: the tasks the new case opened. */
 export interface OpenedState {
@@ -125,6 +126,10 @@ function CaseDetail({ view, timeline, model, onChanged }: DetailProps) {
             <div>
               <dt>{t('case.openedAt')}</dt>
               <dd>{formatDateTime(view.openedAt, locale)}</dd>
+            </div>
+            <div>
+              <dt>{t('case.norm')}</dt>
+              <dd data-testid="case-norm">{caseNormText(view.norm, t, locale)}</dd>
             </div>
           </dl>
           <h3>{t('escalation.tasks')}</h3>

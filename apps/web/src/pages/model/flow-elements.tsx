@@ -5,6 +5,7 @@ import type { Params } from '../../i18n/translate';
 import type { LaneFlowNode } from './lane-node';
 import type { ModelLayout } from './lane-layout';
 import type { MarkerFlowNode } from './marker-node';
+import { normAnchor } from './norm-term';
 import type { StepFigures } from './step-figures';
 import type { StepFlowNode } from './step-node';
 
@@ -48,6 +49,7 @@ export function flowNodes(
         data: {
           name: step.name,
           target: step.norm?.target,
+          anchor: normAnchor(step.norm?.anchor, model.fields),
           targetShare: step.norm?.targetShare,
           figures: figures.get(step.id),
         },

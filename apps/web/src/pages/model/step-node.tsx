@@ -3,12 +3,15 @@ import type { Duration } from '../../api/types';
 import { useI18n } from '../../i18n/i18n-context';
 import { formatDuration, formatPercent } from './figure-format';
 import { FigureText, figureNumber } from './figure-text';
+import { normTerm } from './norm-term';
 import { normTone } from './norm-tone';
 import type { StepFigures } from './step-figures';
 
 export interface StepNodeData extends Record<string, unknown> {
   name: string;
   target?: Duration;
+  /** The date the target counts from or back to, when it has one. */
+  anchor?: { label: string; direction: 'before' | 'after' };
   targetShare?: number;
   figures?: StepFigures;
 }
@@ -27,7 +30,7 @@ export function StepNode({ data }: NodeProps<StepFlowNode>) {
       <p className="step-node__name">{data.name}</p>
       {target && (
         <p className="step-node__norm">
-          {t('model.norm', { amount: target.amount, unit: t(`unit.${target.unit}`) })}
+          {t('model.norm', { term: normTerm(target, data.anchor, t) })}
         </p>
       )}
       <dl className="step-node__kpis">

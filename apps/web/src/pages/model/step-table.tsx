@@ -2,6 +2,7 @@ import type { ReferenceModel } from '../../api/types';
 import { useI18n } from '../../i18n/i18n-context';
 import { formatDuration, formatPercent } from './figure-format';
 import { FigureText } from './figure-text';
+import { normAnchor, normTerm } from './norm-term';
 import type { StepFigures } from './step-figures';
 
 /** The same steps as the drawing, as a table: readable by screen readers and searchable. */
@@ -37,7 +38,9 @@ export function StepTable({
               <tr key={step.id}>
                 <th scope="row">{step.name}</th>
                 <td>{partners.get(step.partner) ?? step.partner}</td>
-                <td>{target ? `${target.amount} ${t(`unit.${target.unit}`)}` : '—'}</td>
+                <td>
+                  {target ? normTerm(target, normAnchor(step.norm?.anchor, model.fields), t) : '—'}
+                </td>
                 <td>
                   <FigureText
                     value={figure?.medianLeadTimeMs}

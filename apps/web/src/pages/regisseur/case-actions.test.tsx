@@ -64,4 +64,24 @@ describe("the regisseur's choices", () => {
       },
     ]);
   });
+
+  it("offers the case norm's clock beside the tasks' when the server offers it without a task", () => {
+    const offers: ActionVerdict[] = [
+      { action: 'extend', allowed: true, taskKey: 'matching:1' },
+      { action: 'extend', allowed: true },
+      { action: 'resume', allowed: true },
+    ];
+    const [extend, resume] = actionSpecs(offers, context);
+    expect(extend.fields?.[0]).toMatchObject({
+      name: 'taskKey',
+      options: [
+        { value: 'matching:1', label: 'Triage · gemeente', disabled: false },
+        { value: '@case', label: 'action.caseNorm', disabled: false },
+      ],
+    });
+    expect(resume.fields?.[0]).toMatchObject({
+      initial: '@case',
+      options: [{ value: '@case', label: 'action.caseNorm' }],
+    });
+  });
 });

@@ -3,6 +3,7 @@ import type { HttpClient } from '../../api/http-client';
 import { regieApi, type WaitingFor } from '../../api/regie-api';
 import type { ActionName, ActionVerdict, KnownCaseTask } from '../../api/types';
 import { refusalMessage } from '../../components/error-text';
+import { endOfWorkday } from '../../components/format';
 import type { MessageKey } from '../../i18n/nl';
 import type { ActionField, ActionSpec, ActionValues } from './action-form';
 
@@ -24,6 +25,10 @@ const LABELS: Partial<Record<ActionName, MessageKey>> = {
 };
 
 const ON_ESCALATION: readonly ActionName[] = ['resolve', 'escalate', 'de-escalate'];
+/** Actions on a clock: offered per task, and without a task for the case norm's own clock. */
+const ON_CLOCK: readonly ActionName[] = ['extend', 'suspend', 'resume'];
+/** The target-select value naming the case norm's clock rather than a task's. */
+const CASE_CLOCK = '@case';
 
 export interface ActionContext {
   /** The case's tasks the regisseur knows (their step and partner). */
@@ -62,7 +67,7 @@ export function actionSpecs(offers: ActionVerdict[], context: ActionContext): Ac
 
 function fieldsFor(action: ActionName, offers: ActionVerdict[], context: ActionContext) {
   const fields: ActionField[] = [];
-  const targets = offers.filter((offer) => offer.taskKey);
+  const targets = offers.filter((offer) => offer.taskKey || ON_CLOCK.includes(action));
   if (targets.length > 0 && !context.escalationId)
     fields.push(targetField(action, targets, context));
   if (action === 'reassign') {
@@ -118,11 +123,15 @@ function targetField(action: ActionName, targets: ActionVerdict[], context: Acti
   const reopen = action === 'reopen';
   const options = targets.map((offer) => {
     const task = context.tasks.find((candidate) => candidate.taskKey === offer.taskKey);
-    const name = task ? `${task.stepName} · ${context.partnerName(task.partnerId)}` : offer.taskKey;
+    const name = !offer.taskKey
+      ? context.t('action.caseNorm')
+      : task
+        ? `${task.stepName} · ${context.partnerName(task.partnerId)}`
+        : offer.taskKey;
     const refusal =
       offer.allowed || !offer.reason ? '' : ` — ${context.t(refusalMessage(offer.reason))}`;
     return {
-      value: (reopen ? offer.stepId : offer.taskKey) ?? '',
+      value: (reopen ? offer.stepId : (offer.taskKey ?? CASE_CLOCK)) ?? '',
       label: `${name}${refusal}`,
       disabled: !offer.allowed,
     };
@@ -151,6 +160,8 @@ export function runAction(
 ): Promise<unknown> {
   const { caseId } = target;
   const taskKey = values.taskKey || target.taskKey || '';
+  // The case norm's clock: chosen in the form, or the only clock of a case-overdue escalation.
+  const onCase = ON_CLOCK.includes(action) && (taskKey === CASE_CLOCK || taskKey === '');
   const escalationId = values.escalationId === 'true' ? target.escalation?.id : undefined;
   if (ON_ESCALATION.includes(action) && target.escalation)
     return escalationsApi.act(http, target.escalation, {
@@ -159,18 +170,25 @@ export function runAction(
     });
   switch (action) {
     case 'suspend':
-      return regieApi.suspend(http, caseId, taskKey, values.waitingFor as WaitingFor, reason);
+      return onCase
+        ? regieApi.suspendCase(http, caseId, values.waitingFor as WaitingFor, reason)
+        : regieApi.suspend(http, caseId, taskKey, values.waitingFor as WaitingFor, reason);
     case 'extend':
-      return regieApi.onTask(http, caseId, taskKey, 'extend', {
-        reason,
-        dueAt: new Date(`${values.dueAt}T17:00:00`).toISOString(),
-      });
+      return onCase
+        ? regieApi.extendCase(http, caseId, endOfWorkday(values.dueAt), reason)
+        : regieApi.onTask(http, caseId, taskKey, 'extend', {
+            reason,
+            dueAt: endOfWorkday(values.dueAt),
+          });
     case 'reassign':
       return regieApi.onTask(http, caseId, taskKey, 'reassign', {
         reason,
         partnerId: values.partnerId,
       });
     case 'resume':
+      return onCase
+        ? regieApi.resumeCase(http, caseId, reason)
+        : regieApi.onTask(http, caseId, taskKey, action, { reason });
     case 'remind':
     case 'skip':
       return regieApi.onTask(http, caseId, taskKey, action, { reason });

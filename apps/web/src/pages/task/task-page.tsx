@@ -94,7 +94,20 @@ function TaskView({ detail, onChanged }: { detail: TaskDetail; onChanged: () => 
       <dl className="facts facts--inline">
         <div>
           <dt>{t('task.dueAt')}</dt>
-          <dd>{formatDateTime(task.dueAt, locale)}</dd>
+          <dd data-testid="task-due">
+            {formatDateTime(task.dueAt, locale)}
+            {step.dueFrom && (
+              <span className="muted">
+                {' '}
+                {t(
+                  task.dueAt === null && open
+                    ? 'task.dueFrom.waiting'
+                    : `task.dueFrom.${step.dueFrom.direction}`,
+                  { field: step.dueFrom.label },
+                )}
+              </span>
+            )}
+          </dd>
         </div>
         <div>
           <dt>{t('task.escalationAt')}</dt>

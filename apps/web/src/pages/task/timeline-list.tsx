@@ -19,7 +19,7 @@ export function TimelineList({ entries, chainId }: { entries: TimelineEntry[]; c
           <li key={`${entry.occurredAt}-${index}`} className="timeline__entry">
             <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt, locale)}</time>
             <p className="timeline__what">
-              {timelineText(entry, t, (id) => names.choice(chainId, entry.stepId, id))}
+              {timelineText(entry, t, locale, (id) => names.choice(chainId, entry.stepId, id))}
             </p>
             {organisation && (
               <p className="muted">

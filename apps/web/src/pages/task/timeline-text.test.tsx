@@ -27,6 +27,7 @@ describe('a timeline line', () => {
         details: { reason: 'Telefoon ontbreekt', reasonCategory: 'incomplete-information' },
       }),
       t,
+      'en',
     );
     expect(line).toContain('reason: Telefoon ontbreekt');
     expect(line).toContain('kind of reason: incomplete-information');
@@ -36,6 +37,7 @@ describe('a timeline line', () => {
     const line = timelineText(
       entry({ details: { reasonWithheld: true, reasonCategory: 'wrong-partner' } }),
       t,
+      'en',
     );
     expect(line).toContain('reason recorded (not visible to you)');
     expect(line).toContain('wrong-partner');
@@ -45,6 +47,7 @@ describe('a timeline line', () => {
     const line = timelineText(
       entry({ confidential: true, stepId: null, partnerId: null, taskKey: null }),
       t,
+      'en',
     );
     expect(line).toBe('A partner is working on the case');
   });
@@ -58,7 +61,26 @@ describe('a timeline line', () => {
         details: { assigneeId: null, systemActor: 'Schakel (deactivation of E. de Wit by Beheer)' },
       }),
       t,
+      'en',
     );
     expect(line).toContain('by Schakel (deactivation of E. de Wit by Beheer)');
+  });
+
+  it('says from when to when a due date moved, and which date in the case moved it', () => {
+    const line = timelineText(
+      entry({
+        type: 'task.due-moved',
+        details: {
+          dueAt: '2027-02-22T22:59:59.999Z',
+          previousDueAt: null,
+          field: 'release-date',
+        },
+      }),
+      t,
+      'en',
+    );
+    expect(line).toMatch(
+      /^Due date moved — from no due date to .*2027.*, because release-date changed$/,
+    );
   });
 });
