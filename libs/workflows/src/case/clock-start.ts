@@ -1,3 +1,4 @@
+import type { CaseWorkflowState } from '@schakel/contracts';
 import type { NormTerms } from '@schakel/reference-model/engine';
 
 export interface ClockStarts {
@@ -23,4 +24,15 @@ export function clockStart(terms: NormTerms, starts: ClockStarts): number | null
     case 'taskOpened':
       return starts.taskOpenedAt;
   }
+}
+
+/** When the step's last completed task closed, for norms that start at its completion; null if never. */
+export function lastStepCompletion(state: CaseWorkflowState, stepId: string): number | null {
+  const completed = state.routing.tasks.filter(
+    (task) => task.stepId === stepId && task.status === 'completed',
+  );
+  const closedAt = completed.length
+    ? state.holders[completed[completed.length - 1].taskKey]?.closedAt
+    : null;
+  return closedAt ? Date.parse(closedAt) : null;
 }
