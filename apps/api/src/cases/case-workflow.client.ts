@@ -20,10 +20,13 @@ import {
   caseOpenedUpdate,
   caseWorkflowId,
   CURRENT_PARTNERS_ATTRIBUTE,
+  migrationPreviewQuery,
   MODEL_VERSION_ATTRIBUTE,
+  type CaseMigrationView,
   type CaseTransitionResult,
   type CaseWorkflowInput,
   type FailureProblem,
+  type MigrateCaseInput,
 } from '@schakel/contracts';
 
 /**
@@ -81,6 +84,22 @@ export class CaseWorkflowClient {
     const handle = this.temporal.workflow.getHandle(caseWorkflowId(caseId));
     return this.translate(() =>
       this.withinDeadline(() => handle.executeUpdate(definition, { args: [arg], updateId })),
+    );
+  }
+
+  /**
+   * The dry run of a migration on one case: what its Update would do now. Null when the case has no
+   * workflow (it ended after its row was read).
+   */
+  previewMigration(caseId: string, request: MigrateCaseInput): Promise<CaseMigrationView | null> {
+    const handle = this.temporal.workflow.getHandle(caseWorkflowId(caseId));
+    return this.translate(() =>
+      this.withinDeadline(() => handle.query(migrationPreviewQuery, request)).catch(
+        (error: unknown) => {
+          if (error instanceof WorkflowNotFoundError) return null;
+          throw error;
+        },
+      ),
     );
   }
 
