@@ -1,7 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Context } from '@temporalio/activity';
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { EnvironmentVariables } from '@schakel/config';
 import {
   CASE_FAILURE,
   caseWorkflowId,
@@ -40,6 +41,7 @@ export class CaseMigrationActivities implements CaseMigrationActivityContract {
     private readonly migrations: CaseMigrationRepository,
     private readonly models: ModelRepository,
     private readonly temporal: Client,
+    @Inject(EnvironmentVariables) private readonly env: EnvironmentVariables,
   ) {}
 
   pendingMigrationBatches({ runId }: MigrationRunInput): Promise<number[]> {
@@ -131,11 +133,21 @@ export class CaseMigrationActivities implements CaseMigrationActivityContract {
         tasks: [],
       },
     });
+    // Bounded, and given up when the batch is cancelled (a worker shutting down): the retry sends
+    // the same Update, which answers as before. A signal per case, so none collects listeners.
+    const batch = Context.current().cancellationSignal;
+    const call = new AbortController();
+    const abort = () => call.abort();
+    batch.addEventListener('abort', abort, { once: true });
     try {
-      const view = await handle.executeUpdate(migrateCaseUpdate, {
-        args: [request],
-        updateId: migrationUpdateId(request.migrationId),
-      });
+      const view = await this.temporal.withAbortSignal(call.signal, () =>
+        this.temporal.withDeadline(Date.now() + this.env.UPDATE_DEADLINE_MS, () =>
+          handle.executeUpdate(migrateCaseUpdate, {
+            args: [request],
+            updateId: migrationUpdateId(request.migrationId),
+          }),
+        ),
+      );
       return { view, statusCode: 200 };
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) {
@@ -151,6 +163,8 @@ export class CaseMigrationActivities implements CaseMigrationActivityContract {
         statusCode,
         problems.length ? problems : [{ code: cause.type ?? 'refused', message: cause.message }],
       );
+    } finally {
+      batch.removeEventListener('abort', abort);
     }
   }
 }

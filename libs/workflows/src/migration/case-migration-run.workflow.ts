@@ -13,7 +13,7 @@ const { pendingMigrationBatches, finishMigrationRun } = proxyActivities<CaseMigr
 // as it takes.
 const { migrateCaseBatch } = proxyActivities<CaseMigrationActivities>({
   startToCloseTimeout: '30 minutes',
-  heartbeatTimeout: '2 minutes',
+  heartbeatTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
