@@ -14,12 +14,22 @@ describe('replay of recorded case histories', () => {
   const histories = recordedHistories();
   const bundle = () => ({ code: readFileSync(WORKFLOW_BUNDLE_FILE, 'utf8') });
 
-  it('has a recorded history of each example chain', () => {
+  it('has a recorded history of each example chain, and of a case migrated to a new version', () => {
     expect(histories.map((entry) => entry.workflowId)).toEqual([
       'huiselijk-geweld-jeugdbescherming',
+      'migrated-vroegsignalering-schuldhulp',
       'vroegsignalering-schuldhulp',
       'wmo-maatwerk',
     ]);
+    // The migrated case took its migration Update halfway and ran on to its end (issue 16).
+    const migrated = histories.find((e) => e.workflowId === 'migrated-vroegsignalering-schuldhulp');
+    const updates = (migrated?.history.events ?? []).map(
+      (event) => event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name,
+    );
+    expect(updates).toContain('migrateCaseUpdate');
+    expect(updates.indexOf('migrateCaseUpdate')).toBeLessThan(
+      updates.lastIndexOf('completeTaskUpdate'),
+    );
   });
 
   it('holds every payload encrypted: no case data in the clear', () => {

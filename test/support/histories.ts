@@ -46,14 +46,17 @@ export function recordedHistories(): {
 
 /**
  * Where a history holds a payload that is not encrypted, as paths like `events.3.…data.payloads.0`.
- * Two kinds are plain by design and skipped: search attributes (process data, indexed by the
- * server) and the bookkeeping Temporal's core records beside a local activity's encrypted result.
+ * Three kinds are plain by design and skipped: search attributes (process data, indexed by the
+ * server), the bookkeeping Temporal's core records beside a local activity's encrypted result, and
+ * a patch marker's patch id (`durable-projection`: a name in the code, docs/workflows.md).
  */
 export function unencryptedPayloads(history: temporal.api.history.v1.IHistory): string[] {
   return historyPayloads(history)
     .filter(
       ({ path }) =>
-        !/\.searchAttributes\.|\.markerRecordedEventAttributes\.details\.data\./.test(path),
+        !/\.searchAttributes\.|\.markerRecordedEventAttributes\.details\.(data|patch-data)\./.test(
+          path,
+        ),
     )
     .filter(
       ({ payload }) =>
