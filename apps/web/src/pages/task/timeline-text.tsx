@@ -16,15 +16,28 @@ function isKey(key: string): key is MessageKey {
  */
 export function timelineText(entry: TimelineEntry, t: Translate): string {
   const key = `event.${entry.type}`;
-  const what = entry.confidential ? t('event.confidential') : isKey(key) ? t(key) : entry.type;
-  const { outcome, reason, text, reasonWithheld, reasonCategory } = entry.details as {
+  const { outcome, reason, text, reasonWithheld, reasonCategory, ...moved } = entry.details as {
     outcome?: unknown;
     reason?: unknown;
     text?: unknown;
     reasonWithheld?: unknown;
     reasonCategory?: unknown;
+    fromVersion?: number;
+    toVersion?: number;
+    fromStepId?: string;
+    fromPartnerId?: string;
   };
+  // A migration says between which versions of the model (issue 16).
+  const versions = { from: moved.fromVersion ?? '', to: moved.toVersion ?? '' };
+  const what = entry.confidential
+    ? t('event.confidential')
+    : isKey(key)
+      ? t(key, versions)
+      : entry.type;
   const extra = [
+    typeof moved.fromStepId === 'string'
+      ? t('event.movedFrom', { step: moved.fromStepId, partner: moved.fromPartnerId ?? '' })
+      : '',
     typeof outcome === 'string' ? t('event.outcome', { outcome }) : '',
     typeof reasonCategory === 'string'
       ? t('event.reasonCategory', { category: reasonCategory })
