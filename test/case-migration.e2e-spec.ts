@@ -180,6 +180,70 @@ describe('running cases move to a new model version (issue 16)', () => {
       .expect(404);
   });
 
+  it("refuses what cannot be, naming the field, and keeps another chain's owner out (404)", async () => {
+    const post = (path: string, body: object, as = owner) =>
+      stack.http().post(`/models/${CHAIN}${path}`).set('Authorization', as).send(body);
+    const backwards = await post('/migration-plans', { fromVersion: 2, toVersion: 2 }).expect(422);
+    expect(backwards.body.errors).toEqual([expect.objectContaining({ field: 'toVersion' })]);
+    const unknown = await post('/migration-plans', { fromVersion: 1, toVersion: 9 }).expect(422);
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'toVersion' })]);
+    const malformed = await post('/migration-plans', {
+      fromVersion: 1,
+      toVersion: 2,
+      steps: [{ from: 'matching', to: 'triage' }],
+    }).expect(400);
+    expect(JSON.stringify(malformed.body.errors)).toContain('steps.0.to');
+    // The generated revision has a problem: it cannot run.
+    const generated = await post('/migration-plans', { fromVersion: 1, toVersion: 2 }).expect(201);
+    const invalid = await post(`/migration-plans/${generated.body.id}/runs`, {
+      reason: 'Te vroeg',
+    }).expect(422);
+    expect(invalid.body.errors).toEqual([
+      expect.objectContaining({ field: '/steps', code: 'unmapped-step' }),
+    ]);
+    const noCases = await post(`/migration-plans/${planId}/runs`, {
+      reason: 'Niemand',
+      selection: { stepIds: ['aftercare'] },
+    }).expect(422);
+    expect(noCases.body.errors).toEqual([expect.objectContaining({ field: 'selection' })]);
+
+    // A model owner of another chain only: this chain's plans do not exist for them.
+    const username = `owner.${planId.slice(0, 8)}`;
+    await stack
+      .http()
+      .post('/admin/people')
+      .set('Authorization', owner)
+      .send({
+        username,
+        displayName: username,
+        password: 'a-long-local-password',
+        grants: [{ role: 'model-owner', chainId: 'wmo-maatwerk' }],
+      })
+      .expect(201);
+    const login = await stack
+      .http()
+      .post('/auth/login')
+      .send({ username, password: 'a-long-local-password' })
+      .expect(200);
+    const stranger = `Bearer ${login.body.accessToken as string}`;
+    await stack
+      .http()
+      .get(`/models/${CHAIN}/migration-plans/${planId}`)
+      .set('Authorization', stranger)
+      .expect(404);
+    await post(`/migration-plans/${planId}/dry-run`, {}, stranger).expect(404);
+    await stack
+      .http()
+      .get(`/models/${CHAIN}/migration-runs`)
+      .set('Authorization', stranger)
+      .expect(404);
+    await stack
+      .http()
+      .get('/models/wmo-maatwerk/migration-plans')
+      .set('Authorization', stranger)
+      .expect(200);
+  });
+
   it('dry-runs every open case: what happens to each task and its clocks, and who cannot migrate', async () => {
     const before = await tasksOf(all());
     const response = await stack

@@ -14,7 +14,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsDateInRange, IsText } from '@schakel/http';
+import { IsDateInRange, IsText, MAX_INT32 } from '@schakel/http';
 import { MIGRATION_PROBLEM_CODES } from '@schakel/reference-model/migration';
 
 const ORIGINS = ['generated', 'owner'];
@@ -89,16 +89,18 @@ export class DataExposureDto {
 
 /** A new revision: the generated mapping with the owner's edits laid over it. */
 export class CreateMigrationPlanDto {
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ example: 1, minimum: 1, maximum: MAX_INT32 })
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_INT32)
   fromVersion!: number;
 
-  @ApiProperty({ example: 2 })
+  @ApiProperty({ example: 2, minimum: 2, maximum: MAX_INT32 })
   @Type(() => Number)
   @IsInt()
   @Min(2)
+  @Max(MAX_INT32)
   toVersion!: number;
 
   @ApiPropertyOptional({
