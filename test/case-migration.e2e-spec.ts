@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import type { RunProgress } from '@schakel/database';
 import { dueDate, HolidayCalendar } from '@schakel/calendar';
 import { CaseDriver } from './support/case-driver';
 import { eventually } from './support/eventually';
@@ -43,15 +44,6 @@ interface CaseView {
     action: string;
     after?: { stepId: string; partnerId: string; dueAt: string | null };
   }[];
-}
-interface Progress {
-  total: number;
-  pending: number;
-  migrated: number;
-  alreadyMigrated: number;
-  refused: number;
-  batches: number;
-  batchesDone: number;
 }
 
 const intake = (n: number) => ({
@@ -321,7 +313,7 @@ describe('running cases move to a new model version (issue 16)', () => {
           .expect(200)
       ).body as {
         status: string;
-        progress: Progress;
+        progress: RunProgress;
         cases: { caseId: string; outcome: string }[];
       };
 

@@ -1,5 +1,6 @@
-import type { MappingEdits } from '../src/migration';
+import { editMapping, generateMapping, type MappingEdits } from '../src/migration';
 import type { ReferenceModel } from '../src/model/reference-model.types';
+import { modelWith, parallelModel, step } from './model-builder';
 
 /**
  * Version 2 of the debt chain as issue 16's done-when test publishes it: `matching` renamed to
@@ -31,3 +32,22 @@ export function debtChainVersion2(version1: ReferenceModel): ReferenceModel {
 
 /** The owner's one edit to the generated plan: the renamed step. */
 export const DEBT_CHAIN_EDITS: MappingEdits = { steps: [{ from: 'matching', to: ['triage'] }] };
+
+/** The parallel model's two branches `a` and `b` merged into one step `ab`, split and join gone. */
+export function mergedBranches() {
+  const merged = modelWith((m) => {
+    m.steps = [step('ab'), step('c')];
+    m.routes = [
+      { from: 'start', to: 'ab' },
+      { from: 'ab', to: 'c' },
+      { from: 'c', to: 'done' },
+    ];
+  });
+  const mapping = editMapping(generateMapping(parallelModel(), merged), {
+    steps: [
+      { from: 'a', to: ['ab'] },
+      { from: 'b', to: ['ab'] },
+    ],
+  });
+  return { merged, mapping };
+}

@@ -1,5 +1,5 @@
 import { exampleModel } from '../../test/example-models';
-import { DEBT_CHAIN_EDITS, debtChainVersion2 } from '../../test/migration-examples';
+import { DEBT_CHAIN_EDITS, debtChainVersion2, mergedBranches } from '../../test/migration-examples';
 import { modelWith, parallelModel, step } from '../../test/model-builder';
 import { completeTask, openTasks, returnTask, startCase } from '../engine/routing-engine';
 import { RoutingState } from '../engine/routing-state';
@@ -161,20 +161,7 @@ describe('migrateRouting on the debt chain', () => {
 });
 
 describe('migrateRouting on parallel work', () => {
-  const merged = modelWith((m) => {
-    m.steps = [step('ab'), step('c')];
-    m.routes = [
-      { from: 'start', to: 'ab' },
-      { from: 'ab', to: 'c' },
-      { from: 'c', to: 'done' },
-    ];
-  });
-  const mergeMapping = editMapping(generateMapping(parallelModel(), merged), {
-    steps: [
-      { from: 'a', to: ['ab'] },
-      { from: 'b', to: ['ab'] },
-    ],
-  });
+  const { merged, mapping: mergeMapping } = mergedBranches();
 
   it('merges two open branches into one task when the split is gone', () => {
     const state = startCase(parallelModel(), { category: 'general', data: {} }).state;

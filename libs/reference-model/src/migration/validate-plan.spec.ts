@@ -1,6 +1,6 @@
 import { exampleModel } from '../../test/example-models';
-import { DEBT_CHAIN_EDITS, debtChainVersion2 } from '../../test/migration-examples';
-import { minimalModel, modelWith, parallelModel, step } from '../../test/model-builder';
+import { DEBT_CHAIN_EDITS, debtChainVersion2, mergedBranches } from '../../test/migration-examples';
+import { minimalModel, modelWith, parallelModel } from '../../test/model-builder';
 import { editMapping, generateMapping } from './generate-plan';
 import { validateMapping } from './validate-plan';
 
@@ -134,20 +134,7 @@ describe('validateMapping', () => {
   });
 
   it('checks parallel models built from scratch too', () => {
-    const merged = modelWith((m) => {
-      m.steps = [step('ab'), step('c')];
-      m.routes = [
-        { from: 'start', to: 'ab' },
-        { from: 'ab', to: 'c' },
-        { from: 'c', to: 'done' },
-      ];
-    });
-    const mapping = editMapping(generateMapping(parallelModel(), merged), {
-      steps: [
-        { from: 'a', to: ['ab'] },
-        { from: 'b', to: ['ab'] },
-      ],
-    });
+    const { merged, mapping } = mergedBranches();
     expect(validateMapping(parallelModel(), merged, mapping)).toEqual([]);
   });
 });

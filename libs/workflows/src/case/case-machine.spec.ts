@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Actor, CaseWorkflowInput, NotificationEvent } from '@schakel/contracts';
 import { exampleModel } from '../../../reference-model/test/example-models';
+import { debtCase } from '../../test/case-inputs';
 import { CaseMachine, type Transition } from './case-machine';
 
 const HOUR = 3600 * 1000;
@@ -36,27 +37,6 @@ function wmoCase(): CaseWorkflowInput {
       'support-question': 'C',
       'notification-date': '2026-11-20',
       'wants-personal-plan': false,
-    },
-  };
-}
-
-function debtCase(): CaseWorkflowInput {
-  return {
-    caseId: 'c2',
-    chainId: 'vroegsignalering-schuldhulp',
-    modelVersion: 1,
-    model: exampleModel('vroegsignalering-schuldhulp.yaml'),
-    category: 'arrears-signal',
-    intensity: 'coordinate',
-    openedBy: gemeente,
-    intake: { clientQuestion: 'Huurachterstand', clientReference: 'KP-TEST', idempotencyKey: null },
-    data: {
-      'client-name': 'K',
-      'contact-address': 'M',
-      'amount-owed': 100,
-      'days-in-arrears': 70,
-      'reminder-sent': true,
-      'signal-source': 'housing',
     },
   };
 }

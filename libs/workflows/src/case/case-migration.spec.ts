@@ -7,6 +7,7 @@ import {
   DEBT_CHAIN_EDITS,
   debtChainVersion2,
 } from '../../../reference-model/test/migration-examples';
+import { debtCase } from '../../test/case-inputs';
 import { CaseMachine } from './case-machine';
 
 const HOUR = 3600 * 1000;
@@ -25,25 +26,7 @@ const gemeente = caseworker('gemeente');
 const regisseur: Actor = { userId: 'u-regie', role: 'regisseur', organisationId: null };
 const owner: Actor = { userId: 'u-owner', role: 'model-owner', organisationId: null };
 
-const input: CaseWorkflowInput = {
-  caseId: 'c-migrate',
-  chainId: 'vroegsignalering-schuldhulp',
-  modelVersion: 1,
-  model: v1,
-  category: 'arrears-signal',
-  intensity: 'coordinate',
-  openedBy: gemeente,
-  intake: { clientQuestion: 'Huurachterstand', clientReference: 'KP-TEST', idempotencyKey: null },
-  data: {
-    'client-name': 'K',
-    'contact-address': 'M',
-    'amount-owed': 100,
-    'days-in-arrears': 70,
-    'reminder-sent': true,
-    'signal-source': 'housing',
-  },
-  notifyFollowsWork: true,
-};
+const input: CaseWorkflowInput = { ...debtCase(), caseId: 'c-migrate', notifyFollowsWork: true };
 
 const request = (changes: Partial<MigrateCaseInput> = {}): MigrateCaseInput => ({
   migrationId: 'run-1',
