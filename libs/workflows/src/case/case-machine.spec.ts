@@ -1,7 +1,6 @@
-import { ApplicationFailure } from '@temporalio/common';
 import type { Actor, CaseWorkflowInput, NotificationEvent } from '@schakel/contracts';
 import { exampleModel } from '../../../reference-model/test/example-models';
-import { debtCase } from '../../test/case-inputs';
+import { debtCase, refusal } from '../../test/machine-fixtures';
 import { CaseMachine, type Transition } from './case-machine';
 
 const HOUR = 3600 * 1000;
@@ -39,16 +38,6 @@ function wmoCase(): CaseWorkflowInput {
       'wants-personal-plan': false,
     },
   };
-}
-
-function refusal(run: () => unknown): ApplicationFailure {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApplicationFailure) return error;
-    throw error;
-  }
-  throw new Error('expected the request to be refused');
 }
 
 function toDecision(): { machine: CaseMachine; now: number } {

@@ -1,4 +1,3 @@
-import { ApplicationFailure } from '@temporalio/common';
 import { dueDate, HolidayCalendar } from '@schakel/calendar';
 import type { Actor, CaseWorkflowInput, MigrateCaseInput } from '@schakel/contracts';
 import { editMapping, generateMapping } from '@schakel/reference-model/migration';
@@ -7,7 +6,7 @@ import {
   DEBT_CHAIN_EDITS,
   debtChainVersion2,
 } from '../../../reference-model/test/migration-examples';
-import { debtCase } from '../../test/case-inputs';
+import { debtCase, refusal } from '../../test/machine-fixtures';
 import { CaseMachine } from './case-machine';
 
 const HOUR = 3600 * 1000;
@@ -68,16 +67,6 @@ function atFirstConversation(): { machine: CaseMachine; now: number } {
     ),
   );
   return { machine, now: now + DAY };
-}
-
-function refusal(run: () => unknown): ApplicationFailure {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApplicationFailure) return error;
-    throw error;
-  }
-  throw new Error('expected the migration to be refused');
 }
 
 describe('CaseMachine.migrate', () => {

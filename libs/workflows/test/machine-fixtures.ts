@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/common';
 import type { Actor, CaseWorkflowInput } from '@schakel/contracts';
 import { exampleModel } from '../../reference-model/test/example-models';
 
@@ -23,4 +24,15 @@ export function debtCase(): CaseWorkflowInput {
       'signal-source': 'housing',
     },
   };
+}
+
+/** The typed failure a request is refused with; fails the test when it is not refused. */
+export function refusal(run: () => unknown): ApplicationFailure {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ApplicationFailure) return error;
+    throw error;
+  }
+  throw new Error('expected the request to be refused');
 }
