@@ -182,6 +182,15 @@ const EXPECTED: Record<string, Row> = {
   'GET /models/{chainId}/versions/{version}/bpmn': everyone(200, { otherChain: 404 }),
   'GET /models/{chainId}/diff': everyone(400),
   'POST /models/{chainId}/versions/{version}/retire': admin(400),
+  // Migrations are the model owner's (the platform admin owns every chain's model); no plan or run
+  // of that id exists in the chain, so even they get 404.
+  'GET /models/{chainId}/migration-plans': admin(200),
+  'POST /models/{chainId}/migration-plans': admin(400),
+  'GET /models/{chainId}/migration-plans/{planId}': admin(404),
+  'POST /models/{chainId}/migration-plans/{planId}/dry-run': admin(404),
+  'POST /models/{chainId}/migration-plans/{planId}/runs': admin(400),
+  'GET /models/{chainId}/migration-runs': admin(200),
+  'GET /models/{chainId}/migration-runs/{runId}': admin(404),
 
   // Webhooks and their deliveries are for the platform admin only (no organisation admins yet).
   'GET /organisations/{organisationId}/webhook': admin(404),
@@ -242,6 +251,8 @@ describe('authorization matrix: every operation × every reader', () => {
       partnerId: 'gemeente',
       organisationId: 'gemeente',
       escalationId: randomUUID(),
+      planId: randomUUID(),
+      runId: randomUUID(),
       id: randomUUID(),
     };
   });

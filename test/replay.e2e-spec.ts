@@ -15,14 +15,24 @@ describe('replay of recorded case histories', () => {
   const histories = recordedHistories();
   const bundle = () => ({ code: readFileSync(WORKFLOW_BUNDLE_FILE, 'utf8') });
 
-  it('has a recorded history of each example chain, and of a case running its case norm and dates', () => {
+  it('has a recorded history of each example chain, of a case running its case norm and dates, and of a migrated case', () => {
     expect(histories.map((entry) => entry.workflowId)).toEqual([
       'huiselijk-geweld-jeugdbescherming',
+      'migrated-vroegsignalering-schuldhulp',
       // test/case-dates.e2e-spec.ts: enforcesCaseNorm, date anchors moved, case-overdue (issue 15).
       'nazorg-case-norm-and-dates',
       'vroegsignalering-schuldhulp',
       'wmo-maatwerk',
     ]);
+    // The migrated case took its migration Update halfway and ran on to its end (issue 16).
+    const migrated = histories.find((e) => e.workflowId === 'migrated-vroegsignalering-schuldhulp');
+    const updates = (migrated?.history.events ?? []).map(
+      (event) => event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name,
+    );
+    expect(updates).toContain('migrateCaseUpdate');
+    expect(updates.indexOf('migrateCaseUpdate')).toBeLessThan(
+      updates.lastIndexOf('completeTaskUpdate'),
+    );
   });
 
   it('holds every payload encrypted: no case data in the clear', () => {

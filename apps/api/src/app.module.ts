@@ -13,6 +13,7 @@ import { CodecModule } from './codec/codec.module';
 import { HealthModule } from './health/health.module';
 import { KpisModule } from './kpis/kpis.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { MigrationsModule } from './migrations/migrations.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ModelsModule } from './models/models.module';
 import { ScimModule } from './scim/scim.module';
@@ -34,6 +35,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     HealthModule,
     ModelsModule,
     CasesModule,
+    MigrationsModule,
     CaseFlagsModule,
     SmokeModule,
     NotificationsModule,

@@ -11,6 +11,7 @@ import { ScimClientsPage } from './pages/admin/scim-clients-page';
 import { CasePage } from './pages/case/case-page';
 import { NewCasePage } from './pages/case/new-case-page';
 import { InboxPage } from './pages/inbox/inbox-page';
+import { MigrationPage } from './pages/model/migration-page';
 import { ModelUploadPage } from './pages/model/model-upload-page';
 import { ModelsPage } from './pages/model/models-page';
 import { NotificationsPage } from './pages/notifications/notifications-page';
@@ -113,6 +114,14 @@ export function SignedInRoutes() {
           element={
             <RequireRole roles={['admin']}>
               <ModelUploadPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="models/migrate"
+          element={
+            <RequireRole roles={['admin']}>
+              <MigrationPage />
             </RequireRole>
           }
         />

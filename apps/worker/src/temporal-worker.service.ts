@@ -11,6 +11,7 @@ import { encryptedDataConverter, temporalAddress } from '@schakel/temporal';
 import { WORKFLOWS_PATH } from '@schakel/workflows';
 import { activityFunctions } from './activity-registry';
 import { CaseActivities } from './cases/case.activities';
+import { CaseMigrationActivities } from './migrations/case-migration.activities';
 import { SmokeActivities } from './smoke/smoke.activities';
 import { installTemporalRuntime } from './temporal-runtime';
 
@@ -35,6 +36,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     @Inject(WORKFLOW_SOURCE) private readonly workflowSource: WorkflowSource,
     private readonly smoke: SmokeActivities,
     private readonly cases: CaseActivities,
+    private readonly migrations: CaseMigrationActivities,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -51,7 +53,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       // another worker); past twice that the worker gives up waiting, so shutdown is bounded.
       shutdownGraceTime: `${this.env.WORKER_SHUTDOWN_GRACE_SECONDS}s`,
       shutdownForceTime: `${this.env.WORKER_SHUTDOWN_GRACE_SECONDS * 2}s`,
-      activities: activityFunctions(this.smoke, this.cases),
+      activities: activityFunctions(this.smoke, this.cases, this.migrations),
     });
     this.running = this.worker.run();
     this.running.catch((error: unknown) =>

@@ -79,6 +79,9 @@ export const REFUSAL_CODES = [
   'unknown-step',
   'routing-loop',
   'invalid-input',
+  // a migration to another model version (issue 16)
+  'wrong-model-version',
+  'cannot-migrate',
   // the read side refused the change; it was not made (422)
   'not-recordable',
 ] as const;

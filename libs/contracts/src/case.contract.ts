@@ -7,6 +7,7 @@ import type {
   ReferenceModel,
   RoutingState,
 } from '@schakel/reference-model/engine';
+import type { MigrationMapping, TaskMove } from '@schakel/reference-model/migration';
 
 /** Deterministic workflow id: one workflow per case. */
 export const caseWorkflowId = (caseId: string): string => `case-${caseId}`;
@@ -140,6 +141,17 @@ export interface CaseWorkflowState {
    * `caseNorm`: empty while the date it is anchored to is missing; stopped when the case ends.
    */
   caseClocks?: TaskClocks;
+  /** The migrations to later model versions this case went through, oldest first (issue 16). */
+  migrations?: MigrationRecord[];
+}
+
+/** One migration of the case: what a repeated Update of the same run answers again. */
+export interface MigrationRecord {
+  migrationId: string;
+  fromVersion: number;
+  toVersion: number;
+  at: string;
+  tasks: TaskMigrationView[];
 }
 
 // ---- Updates: each validated first, so a refused request leaves no trace in the history. ----
@@ -211,6 +223,57 @@ export type RegisseurAction =
   | { action: 'disagree'; taskKey: string };
 
 export type RegisseurActionInput = RegisseurAction & { actor: Actor; reason: string };
+
+/**
+ * Moves a running case to a later version of its chain's model (issue 16), sent by the migration
+ * driver of one run; the dry run sends the same to the preview query.
+ */
+export interface MigrateCaseInput {
+  /** The migration run: a case migrates once per run, however often the Update is repeated. */
+  migrationId: string;
+  fromVersion: number;
+  toVersion: number;
+  /** Snapshot of the version the case moves to. */
+  model: ReferenceModel;
+  mapping: MigrationMapping;
+  /** The model owner who started the run, and why (read by the case's partners and the regisseur). */
+  actor: Actor;
+  reason: string;
+}
+
+/** A task on one side of the move: where it is and what its clocks say. */
+export interface TaskMigrationPlace {
+  stepId: string;
+  partnerId: string;
+  dueAt: string | null;
+  escalationAt: string | null;
+  /** Time the norm clock was suspended so far: a move keeps it. */
+  suspendedMs: number;
+}
+
+/** What a migration does to one task, with its clocks before and after. */
+export interface TaskMigrationView {
+  taskKey: string;
+  action: TaskMove['action'];
+  because?: TaskMove['because'];
+  before?: TaskMigrationPlace;
+  after?: TaskMigrationPlace;
+  /** When the (recomputed) norm clock started: the elapsed time a move keeps runs from here. */
+  clockStartedAt?: string | null;
+}
+
+/**
+ * One case's migration: `migratable` (dry run), `migrated`, `already-migrated` (the case is on the
+ * target version already, by another run or from the start) or `refused` with the problems.
+ */
+export interface CaseMigrationView {
+  caseId: string;
+  outcome: 'migratable' | 'migrated' | 'already-migrated' | 'refused';
+  fromVersion: number;
+  toVersion: number;
+  problems: FailureProblem[];
+  tasks: TaskMigrationView[];
+}
 
 export interface OpenedTaskView {
   taskKey: string;
@@ -290,6 +353,8 @@ export const CASE_EVENT_TYPES = [
   'agreement.recorded',
   'case.closed',
   'case.cancelled',
+  'case.migrated',
+  'task.migrated',
   'note.added',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
@@ -332,6 +397,13 @@ export interface CaseEventRecord {
     /** A due date moved (`*.due-moved`): the one before (null: there was none) and the field whose date changed. */
     previousDueAt?: string | null;
     field?: string;
+    /** A migration to a later model version: the run and the two versions. */
+    migrationId?: string;
+    fromVersion?: number;
+    toVersion?: number;
+    /** Where a migrated task was before. */
+    fromStepId?: string;
+    fromPartnerId?: string;
   };
 }
 
@@ -366,6 +438,10 @@ export interface TaskChange extends ClockChange {
   closedAt?: string;
   outcome?: string;
   partnerId?: string;
+  /** A migration moved the task to another step of a later model version. */
+  stepId?: string;
+  stepName?: string;
+  modelVersion?: number;
 }
 
 /**

@@ -2,9 +2,11 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   AssignTaskInput,
   CancelCaseInput,
+  CaseMigrationView,
   CaseTransitionResult,
   CaseWorkflowState,
   CompleteTaskInput,
+  MigrateCaseInput,
   ReadSideExpectation,
   RegisseurActionInput,
   ReturnTaskInput,
@@ -45,3 +47,11 @@ export const readSideQuery = defineQuery<ReadSideExpectation>('readSideQuery');
 export const resyncReadSideUpdate = defineUpdate<CaseTransitionResult, []>('resyncReadSideUpdate');
 /** An operator resumes the clocks of a case whose timed transition the read side refused. */
 export const releaseHoldSignal = defineSignal<[]>('releaseHoldSignal');
+/** Moves the case to a later model version along a migration plan (issue 16); validated first. */
+export const migrateCaseUpdate = defineUpdate<CaseMigrationView, [MigrateCaseInput]>(
+  'migrateCaseUpdate',
+);
+/** The dry run of a migration: what `migrateCaseUpdate` would do now, changing nothing. */
+export const migrationPreviewQuery = defineQuery<CaseMigrationView, [MigrateCaseInput]>(
+  'migrationPreviewQuery',
+);

@@ -4,3 +4,4 @@ export * from './case.messages';
 export * from './notification.contract';
 export * from './smoke.contract';
 export * from './input-limits';
+export * from './migration.contract';

@@ -7,6 +7,7 @@ export const NOTIFICATION_EVENT_KINDS = [
   'task.overdue',
   'task.reminder',
   'task.returned',
+  'task.migrated',
   'escalation.raised',
   'escalation.level-up',
   'escalation.de-escalated',

@@ -10,6 +10,7 @@ import { ScimClientRepository } from './identity/scim-client.repository';
 import { UserRepository } from './identity/user.repository';
 import { ModelRepository } from './models/model.repository';
 import { CaseEventRepository } from './cases/case-event.repository';
+import { CaseMigrationRepository } from './case-migrations/case-migration.repository';
 import { CaseFlagRepository } from './cases/case-flag.repository';
 import { ReconciliationRepository } from './cases/reconciliation.repository';
 import { CaseProjectionRepository } from './cases/case-projection.repository';
@@ -51,6 +52,7 @@ const REPOSITORIES = [
   KpiQueryRepository,
   EventLogRepository,
   IdempotencyKeyRepository,
+  CaseMigrationRepository,
 ];
 
 @Global()

@@ -1,5 +1,8 @@
 import { AuditEntryEntity } from './audit/audit-entry.entity';
 import { CaseEventEntity } from './cases/case-event.entity';
+import { MigrationCaseEntity } from './case-migrations/migration-case.entity';
+import { MigrationPlanEntity } from './case-migrations/migration-plan.entity';
+import { MigrationRunEntity } from './case-migrations/migration-run.entity';
 import { CaseEntity } from './cases/case.entity';
 import { EscalationEntity } from './cases/escalation.entity';
 import { IdempotencyKeyEntity } from './idempotency/idempotency-key.entity';
@@ -34,4 +37,7 @@ export const ENTITIES = [
   IdempotencyKeyEntity,
   EmailSubscriptionEntity,
   EmailNotificationEntity,
+  MigrationPlanEntity,
+  MigrationRunEntity,
+  MigrationCaseEntity,
 ];

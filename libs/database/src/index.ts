@@ -43,3 +43,7 @@ export * from './database-errors';
 export * from './cases/reconciliation.repository';
 export * from './idempotency/idempotency-key.entity';
 export * from './idempotency/idempotency-key.repository';
+export * from './case-migrations/migration-plan.entity';
+export * from './case-migrations/migration-run.entity';
+export * from './case-migrations/migration-case.entity';
+export * from './case-migrations/case-migration.repository';

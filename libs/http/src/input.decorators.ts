@@ -8,6 +8,7 @@ import {
   MinDate,
   ValidateBy,
   type ValidationArguments,
+  type ValidationOptions,
 } from 'class-validator';
 import {
   HARD_INPUT_LIMITS,
@@ -29,18 +30,24 @@ export function useInputLimits(configured: InputLimits): void {
   limits = configured;
 }
 
-/** A string that is text: no NUL, no other control character but tab and line breaks, no lone surrogate. */
-export const IsText = () =>
+/**
+ * A string that is text: no NUL, no other control character but tab and line breaks, no lone
+ * surrogate. `{ each: true }` checks every element of an array.
+ */
+export const IsText = (options?: ValidationOptions) =>
   applyDecorators(
-    IsString(),
-    ValidateBy({
-      name: 'isText',
-      validator: {
-        validate: (value: unknown) => typeof value !== 'string' || !nonTextReason(value),
-        defaultMessage: (args?: ValidationArguments) =>
-          `${args?.property} ${nonTextReason(String(args?.value)) ?? 'is not text'}`,
+    IsString(options),
+    ValidateBy(
+      {
+        name: 'isText',
+        validator: {
+          validate: (value: unknown) => typeof value !== 'string' || !nonTextReason(value),
+          defaultMessage: (args?: ValidationArguments) =>
+            `${args?.property} ${nonTextReason(String(args?.value)) ?? 'is not text'}`,
+        },
       },
-    }),
+      options,
+    ),
   );
 
 const dataProblems = (value: unknown, property: string) => inputProblems(value, property, limits);

@@ -12,7 +12,7 @@ export const caseworker = (organisationId: string): Actor => ({
 export const regisseur: Actor = { userId: 'u-regie', role: 'regisseur', organisationId: null };
 
 /** A debt-chain case opened by this caseworker: the intake of the arrears signal, nothing more. */
-export function debtCase(openedBy: Actor): CaseWorkflowInput {
+export function debtCase(openedBy: Actor = caseworker('gemeente')): CaseWorkflowInput {
   return {
     caseId: 'c2',
     chainId: 'vroegsignalering-schuldhulp',

@@ -21,12 +21,15 @@ import {
   caseOpenedUpdate,
   caseWorkflowId,
   CURRENT_PARTNERS_ATTRIBUTE,
+  migrationPreviewQuery,
   MODEL_VERSION_ATTRIBUTE,
   refusalOf,
   type ActionsRequest,
   type ActionVerdict,
+  type CaseMigrationView,
   type CaseTransitionResult,
   type CaseWorkflowInput,
+  type MigrateCaseInput,
 } from '@schakel/contracts';
 
 /**
@@ -114,6 +117,22 @@ export class CaseWorkflowClient {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       return { actions: [], actionsUnavailable: true };
     }
+  }
+
+  /**
+   * The dry run of a migration on one case: what its Update would do now. Null when the case has no
+   * workflow (it ended after its row was read).
+   */
+  previewMigration(caseId: string, request: MigrateCaseInput): Promise<CaseMigrationView | null> {
+    const handle = this.temporal.workflow.getHandle(caseWorkflowId(caseId));
+    return this.translate(() =>
+      this.withinDeadline(() => handle.query(migrationPreviewQuery, request)).catch(
+        (error: unknown) => {
+          if (error instanceof WorkflowNotFoundError) return null;
+          throw error;
+        },
+      ),
+    );
   }
 
   /**

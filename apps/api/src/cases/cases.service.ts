@@ -253,6 +253,11 @@ export class CasesService {
       this.tasks.findByCase(id),
       this.snapshots.get(row.chainId, row.modelVersion),
     ]);
-    return { row, tasks, access: new NeedToKnow(user, model, tasks, row.openedByOrganisation) };
+    const earlier = await this.snapshots.earlier(row.chainId, row.modelVersion, tasks);
+    return {
+      row,
+      tasks,
+      access: new NeedToKnow(user, model, tasks, row.openedByOrganisation, earlier),
+    };
   }
 }

@@ -100,4 +100,68 @@ describe('NeedToKnow', () => {
     );
     expect(reader('regisseur').hidesStep('first-conversation', 'kredietbank')).toBe(false);
   });
+
+  describe('a case migrated to a later version (issue 16)', () => {
+    // Version 2: nothing confidential any more, and matching renamed to triage.
+    const version2 = {
+      ...model,
+      steps: model.steps.map((step) =>
+        step.id === 'matching'
+          ? { ...step, id: 'triage' }
+          : step.id === 'first-conversation'
+            ? { ...step, confidential: false }
+            : step,
+      ),
+    };
+    const migrated = [
+      { ...tasks[0], modelVersion: 1 },
+      { ...tasks[1], modelVersion: 1 },
+      {
+        taskKey: 'outreach:1',
+        stepId: 'outreach',
+        partnerId: 'maatschappelijk-werk',
+        modelVersion: 2,
+      },
+    ];
+    const readerOf = (organisationId: string) =>
+      new NeedToKnow(
+        {
+          id: 'u',
+          username: 'u',
+          displayName: 'u',
+          role: 'caseworker',
+          organisationId,
+          grants: [{ role: 'caseworker', organisationId, chainId: null }],
+        },
+        version2,
+        migrated,
+        null,
+        new Map([[1, model]]),
+      );
+
+    it('reads each task in the version it ran under', () => {
+      // The municipality's matching task ran under version 1, whose step it still sees data of.
+      expect(readerOf('gemeente').visibleFieldIds).toEqual(
+        expect.arrayContaining(['client-name', 'days-in-arrears', 'crisis']),
+      );
+    });
+
+    it('keeps a step hidden that was confidential when its task ran, and where a moved task came from', () => {
+      const other = readerOf('maatschappelijk-werk');
+      expect(other.hidesStep('first-conversation', 'kredietbank')).toBe(true);
+      const moved = event({
+        type: 'task.migrated',
+        taskKey: 'outreach:1',
+        stepId: 'outreach',
+        partnerId: 'maatschappelijk-werk',
+        details: { fromStepId: 'first-conversation', fromPartnerId: 'kredietbank', toVersion: 2 },
+      });
+      expect(other.event(moved)).toEqual({ toVersion: 2 });
+      expect(readerOf('kredietbank').event(moved)).toEqual({
+        toVersion: 2,
+        fromStepId: 'first-conversation',
+        fromPartnerId: 'kredietbank',
+      });
+    });
+  });
 });

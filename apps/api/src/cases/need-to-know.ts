@@ -6,7 +6,9 @@ import { visibleFields, type CaseData, type ReferenceModel } from '@schakel/refe
 /** What a reader outside a confidential step sees in its place (issue 12). */
 export const CONFIDENTIAL_STEP_NAME = 'Een partner werkt aan de casus';
 
-type TaskRef = Pick<TaskEntity, 'taskKey' | 'stepId' | 'partnerId'>;
+/** A task of the case; `modelVersion`, where known, is the version it ran under. */
+type TaskRef = Pick<TaskEntity, 'taskKey' | 'stepId' | 'partnerId'> &
+  Partial<Pick<TaskEntity, 'modelVersion'>>;
 
 /**
  * What one reader may see of one case (DESIGN.md §5, docs/need-to-know.md): a caseworker's
@@ -27,16 +29,27 @@ export class NeedToKnow {
     tasks: TaskRef[],
     /** The organisation that did the intake also sees the intake form it filled in. */
     intakeOrganisation: string | null,
+    /**
+     * Earlier versions some of its tasks ran under (a migrated case, issue 16): a task's step is
+     * read in the version it ran under, and a step confidential in any of them stays hidden.
+     */
+    earlier: ReadonlyMap<number, ReferenceModel> = new Map(),
   ) {
-    const ownSteps = tasks
-      .filter((task) => this.isOwnOrganisation(task.partnerId))
-      .map((task) => task.stepId);
+    const modelOf = (task: TaskRef) =>
+      (task.modelVersion !== undefined && earlier.get(task.modelVersion)) || model;
+    const own = tasks.filter((task) => this.isOwnOrganisation(task.partnerId));
     const intake = this.isOwnOrganisation(intakeOrganisation)
       ? model.intake.form.map((form) => form.field)
       : [];
-    this.fields = new Set(this.seesContent ? [...visibleFields(model, ownSteps), ...intake] : []);
+    this.fields = new Set(
+      this.seesContent
+        ? [...own.flatMap((task) => visibleFields(modelOf(task), [task.stepId])), ...intake]
+        : [],
+    );
     this.confidentialSteps = new Set(
-      model.steps.filter((step) => step.confidential).map((step) => step.id),
+      [model, ...earlier.values()].flatMap((version) =>
+        version.steps.filter((step) => step.confidential).map((step) => step.id),
+      ),
     );
     this.stepOfTask = new Map(tasks.map((task) => [task.taskKey, task]));
     this.hiddenPartners = this.onlyHidden(tasks, intakeOrganisation);
@@ -128,11 +141,18 @@ export class NeedToKnow {
    * audience's note).
    */
   event(event: CaseEventEntity): Record<string, unknown> | null {
-    const { data, text, reason, audience, handedOverBy, ...process } = event.details;
+    const { data, text, reason, audience, handedOverBy, fromStepId, fromPartnerId, ...process } =
+      event.details;
     const reads = this.readsText(audience, event);
     if (event.type === 'note.added' && !reads) return null;
+    // Where a migrated task came from is named unless that was a confidential step hidden from the reader.
+    const from =
+      fromStepId !== undefined && !this.hidesStep(fromStepId, fromPartnerId ?? null)
+        ? { fromStepId, fromPartnerId }
+        : {};
     return {
       ...process,
+      ...from,
       ...(data && this.seesContent ? { data: this.data(data) } : {}),
       ...(reason !== undefined ? (reads ? { reason } : { reasonWithheld: true }) : {}),
       ...(text !== undefined && reads ? { text } : {}),

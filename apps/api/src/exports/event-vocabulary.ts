@@ -22,6 +22,8 @@ const LABELS: Record<string, string> = {
   'case.opened': 'Case opened',
   'case.closed': 'Case closed',
   'case.cancelled': 'Case cancelled',
+  'case.migrated': 'Case moved to a new model version',
+  'task.migrated': 'Task moved to a new model version',
   'task.warning': 'Norm warning',
   'task.overdue': 'Norm breached',
   'task.reminded': 'Reminder sent',

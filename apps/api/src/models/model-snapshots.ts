@@ -20,6 +20,22 @@ export class ModelSnapshots {
     return snapshot;
   }
 
+  /**
+   * The versions other than the case's current one that its tasks ran under (a migrated case), for
+   * reading each task in its own version.
+   */
+  async earlier(
+    chainId: string,
+    current: number,
+    tasks: readonly { modelVersion: number }[],
+  ): Promise<Map<number, ReferenceModel>> {
+    const versions = [...new Set(tasks.map((task) => task.modelVersion))].filter(
+      (version) => version !== current,
+    );
+    const models = await Promise.all(versions.map((version) => this.get(chainId, version)));
+    return new Map(versions.map((version, i) => [version, models[i]]));
+  }
+
   private async load(chainId: string, version: number): Promise<ReferenceModel> {
     const found = await this.models.findVersion(chainId, version, { organisationId: null });
     if (!found) throw new NotFoundException(`Chain '${chainId}' has no version ${version}`);

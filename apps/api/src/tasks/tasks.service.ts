@@ -89,7 +89,8 @@ export class TasksService {
         caseLevel: false,
       }),
     ]);
-    const access = new NeedToKnow(user, model, caseTasks, row.openedByOrganisation);
+    const earlier = await this.snapshots.earlier(row.chainId, row.modelVersion, caseTasks);
+    const access = new NeedToKnow(user, model, caseTasks, row.openedByOrganisation, earlier);
     const step = model.steps.find((candidate) => candidate.id === task.stepId);
     if (!step) throw taskNotFound(taskId);
     // A contributor's task in a joint step asks for its contribution, not the lead's work.

@@ -1184,6 +1184,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/models/{chainId}/migration-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The chain's migration plans, every revision, newest first */
+        get: operations["listPlansMigrations"];
+        put?: never;
+        /** Save a plan revision: the mapping generated from the two versions with your edits laid over it, validated */
+        post: operations["createPlanMigrations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/models/{chainId}/migration-plans/{planId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plan revision with its problems */
+        get: operations["getPlanMigrations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/models/{chainId}/migration-plans/{planId}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dry run: per selected open case, what would happen to each task and its clocks, or why it cannot migrate; nothing changes */
+        post: operations["dryRunMigrations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/models/{chainId}/migration-plans/{planId}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Migrate the selected open cases in batches, with your reason; a durable run that survives restarts */
+        post: operations["startRunMigrations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/models/{chainId}/migration-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The chain's migration runs with their progress, newest first */
+        get: operations["listRunsMigrations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/models/{chainId}/migration-runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A run: progress, and what became of each case */
+        get: operations["getRunMigrations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/case-flags": {
         parameters: {
             query?: never;
@@ -1932,7 +2035,7 @@ export interface components {
              * @example no-handover-to-return
              * @enum {string}
              */
-            reason?: "case-closed" | "case-cancelled" | "task-completed" | "task-returned" | "task-skipped" | "task-cancelled" | "claimed-by-colleague" | "not-claimed-by-you" | "already-suspended" | "not-suspended" | "task-already-open" | "escalation-resolved" | "not-your-organisation" | "regisseur-only" | "task-not-found" | "escalation-not-found" | "no-handover-to-return" | "contribution-returns-with-lead" | "contributions-pending" | "unknown-return-category" | "not-a-colleague" | "reason-required" | "norm-not-suspendable" | "norm-not-extendable" | "due-date-not-later" | "beyond-max-extension" | "partner-not-allowed" | "nothing-to-change" | "step-not-completed" | "unknown-end" | "top-of-ladder" | "bottom-of-ladder" | "invalid-submission" | "unknown-outcome" | "unknown-category" | "no-matching-route" | "rework-limit-exceeded" | "branch-route-changed" | "task-not-open" | "unknown-step" | "routing-loop" | "invalid-input" | "not-recordable";
+            reason?: "case-closed" | "case-cancelled" | "task-completed" | "task-returned" | "task-skipped" | "task-cancelled" | "claimed-by-colleague" | "not-claimed-by-you" | "already-suspended" | "not-suspended" | "task-already-open" | "escalation-resolved" | "not-your-organisation" | "regisseur-only" | "task-not-found" | "escalation-not-found" | "no-handover-to-return" | "contribution-returns-with-lead" | "contributions-pending" | "unknown-return-category" | "not-a-colleague" | "reason-required" | "norm-not-suspendable" | "norm-not-extendable" | "due-date-not-later" | "beyond-max-extension" | "partner-not-allowed" | "nothing-to-change" | "step-not-completed" | "unknown-end" | "top-of-ladder" | "bottom-of-ladder" | "invalid-submission" | "unknown-outcome" | "unknown-category" | "no-matching-route" | "rework-limit-exceeded" | "branch-route-changed" | "task-not-open" | "unknown-step" | "routing-loop" | "invalid-input" | "wrong-model-version" | "cannot-migrate" | "not-recordable";
             /** @description The task it acts on */
             taskKey?: string;
             /** @description The step it reopens (`reopen`) */
@@ -2408,6 +2511,247 @@ export interface components {
             /** @description The bearer token, shown only now; stored as its SHA-256 */
             token: string;
         };
+        StepMappingDto: {
+            /**
+             * @description A step of the old version
+             * @example matching
+             */
+            from: string;
+            /**
+             * @description Steps of the new version: one (kept or moved), the first steps of the branches of one parallel split, or none (open tasks cancelled)
+             * @example [
+             *       "triage"
+             *     ]
+             */
+            to: string[];
+            /** @description Who holds a moved task; default: the new step's responsible partner (or, for a task the regisseur reassigned, its holder where the new step allows them) */
+            partner?: string;
+            /** @enum {string} */
+            origin: "generated" | "owner";
+        };
+        GatewayMappingDto: {
+            /** @example arrangement-join */
+            from: string;
+            /** @description Its counterpart of the same type in the new version, or null */
+            to: string | null;
+            /** @enum {string} */
+            origin: "generated" | "owner";
+        };
+        DataExposureDto: {
+            /**
+             * @description A step of the new version
+             * @example feedback
+             */
+            step: string;
+            /** @example woningcorporatie */
+            partner: string;
+            /**
+             * @example [
+             *       "debt-total"
+             *     ]
+             */
+            fields: string[];
+        };
+        MigrationProblemDto: {
+            /** @enum {string} */
+            code: "unmapped-step" | "unknown-step" | "duplicate-mapping" | "invalid-split-mapping" | "unknown-partner" | "partner-not-allowed" | "unmapped-gateway" | "unknown-gateway" | "gateway-type-changed" | "join-branch-lost" | "data-exposure" | "unknown-category" | "claimed-work" | "join-lost" | "branch-lost" | "return-target-removed" | "no-open-work";
+            /**
+             * @description JSON pointer into the plan
+             * @example /steps/3/to/0
+             */
+            path: string;
+            message: string;
+        };
+        MigrationPlanDto: {
+            id: string;
+            chainId: string;
+            fromVersion: number;
+            toVersion: number;
+            /** @description Every save of a plan between the same versions is a new revision */
+            revision: number;
+            steps: components["schemas"]["StepMappingDto"][];
+            gateways: components["schemas"]["GatewayMappingDto"][];
+            exposures: components["schemas"]["DataExposureDto"][];
+            /** @enum {string} */
+            claimedWork: "refuse" | "reassign";
+            /** @description True when the plan may run */
+            valid: boolean;
+            problems: components["schemas"]["MigrationProblemDto"][];
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        StepMappingEditDto: {
+            /**
+             * @description A step of the old version
+             * @example matching
+             */
+            from: string;
+            /**
+             * @description Steps of the new version: one (kept or moved), the first steps of the branches of one parallel split, or none (open tasks cancelled)
+             * @example [
+             *       "triage"
+             *     ]
+             */
+            to: string[];
+            /** @description Who holds a moved task; default: the new step's responsible partner (or, for a task the regisseur reassigned, its holder where the new step allows them) */
+            partner?: string;
+        };
+        GatewayMappingEditDto: {
+            /** @example arrangement-join */
+            from: string;
+            /** @description Its counterpart of the same type in the new version, or null */
+            to: string | null;
+        };
+        CreateMigrationPlanDto: {
+            /** @example 1 */
+            fromVersion: number;
+            /** @example 2 */
+            toVersion: number;
+            /** @description Replace the generated entry of each named old step */
+            steps?: components["schemas"]["StepMappingEditDto"][];
+            gateways?: components["schemas"]["GatewayMappingEditDto"][];
+            /** @description Case data partners may newly see, which the partners agreed to */
+            exposures?: components["schemas"]["DataExposureDto"][];
+            /**
+             * @description A claimed task the plan hands to another partner: refuse the case, or move it
+             * @default refuse
+             * @enum {string}
+             */
+            claimedWork: "refuse" | "reassign";
+        };
+        CaseSelectionDto: {
+            caseIds?: string[];
+            /** @description Cases with an open task on one of these steps */
+            stepIds?: string[];
+            /** @description Cases with an open task held by one of these partners */
+            partnerIds?: string[];
+            /** Format: date-time */
+            openedFrom?: string;
+            /** Format: date-time */
+            openedTo?: string;
+        };
+        DryRunRequestDto: {
+            selection?: components["schemas"]["CaseSelectionDto"];
+            /**
+             * @description Cases shown
+             * @default 200
+             */
+            limit: number;
+        };
+        DryRunSummaryDto: {
+            migratable: number;
+            alreadyMigrated: number;
+            refused: number;
+        };
+        FailureProblemDto: {
+            /** @description Where: a task (`/tasks/<key>`), a join, the category */
+            field?: string;
+            code: string;
+            message: string;
+        };
+        TaskPlaceDto: {
+            stepId: string;
+            partnerId: string;
+            dueAt?: string | null;
+            escalationAt?: string | null;
+            /** @description Suspended time of the norm clock so far (kept by a move) */
+            suspendedMs: number;
+        };
+        TaskMigrationDto: {
+            taskKey: string;
+            /** @enum {string} */
+            action: "kept" | "moved" | "cancelled" | "opened";
+            /** @enum {string} */
+            because?: "step-removed" | "merged" | "contributor-removed" | "split" | "new-contributor";
+            before?: components["schemas"]["TaskPlaceDto"];
+            after?: components["schemas"]["TaskPlaceDto"];
+            /** @description Start of the recomputed norm clock: elapsed time runs from here */
+            clockStartedAt?: string | null;
+        };
+        CaseMigrationDto: {
+            caseId: string;
+            caseNumber?: number | null;
+            /** @enum {string} */
+            outcome: "migratable" | "migrated" | "already-migrated" | "refused";
+            fromVersion: number;
+            toVersion: number;
+            problems: components["schemas"]["FailureProblemDto"][];
+            tasks: components["schemas"]["TaskMigrationDto"][];
+        };
+        DryRunDto: {
+            planId: string;
+            fromVersion: number;
+            toVersion: number;
+            /** @description Open cases the selection takes */
+            selected: number;
+            /** @description Over the cases shown */
+            summary: components["schemas"]["DryRunSummaryDto"];
+            cases: components["schemas"]["CaseMigrationDto"][];
+        };
+        StartMigrationRunDto: {
+            /**
+             * @description Why: in each migrated case's timeline (for its partners and the regisseur)
+             * @example Evaluatie 2026: eerste gesprek binnen drie weken; outreach naar maatschappelijk werk
+             */
+            reason: string;
+            selection?: components["schemas"]["CaseSelectionDto"];
+            /** @default 25 */
+            batchSize: number;
+        };
+        MigrationProgressDto: {
+            total: number;
+            pending: number;
+            migrated: number;
+            alreadyMigrated: number;
+            refused: number;
+            batches: number;
+            batchesDone: number;
+        };
+        MigrationRunDto: {
+            id: string;
+            planId: string;
+            chainId: string;
+            fromVersion: number;
+            toVersion: number;
+            reason: string;
+            startedBy: string;
+            batchSize: number;
+            /** @enum {string} */
+            status: "running" | "finished";
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt?: string | null;
+            progress: components["schemas"]["MigrationProgressDto"];
+        };
+        MigrationRunCaseDto: {
+            caseId: string;
+            batch: number;
+            /** @enum {string} */
+            outcome: "pending" | "migrated" | "already-migrated" | "refused";
+            /** Format: date-time */
+            settledAt?: string | null;
+            detail?: (components["schemas"]["CaseMigrationDto"] | null) & components["schemas"]["CaseMigrationDto"];
+        };
+        MigrationRunDetailDto: {
+            id: string;
+            planId: string;
+            chainId: string;
+            fromVersion: number;
+            toVersion: number;
+            reason: string;
+            startedBy: string;
+            batchSize: number;
+            /** @enum {string} */
+            status: "running" | "finished";
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt?: string | null;
+            progress: components["schemas"]["MigrationProgressDto"];
+            cases: components["schemas"]["MigrationRunCaseDto"][];
+        };
         CaseFlagDto: {
             /** @example 12 */
             id: string;
@@ -2510,7 +2854,7 @@ export interface components {
              */
             previousSecretExpiresAt: string | null;
             active: boolean;
-            eventKinds: ("task.opened" | "task.assigned" | "task.cancelled" | "task.due-soon" | "task.overdue" | "task.reminder" | "task.returned" | "escalation.raised" | "escalation.level-up" | "escalation.de-escalated" | "escalation.resolved" | "case.due-soon" | "case.overdue" | "case.closed")[] | null;
+            eventKinds: ("task.opened" | "task.assigned" | "task.cancelled" | "task.due-soon" | "task.overdue" | "task.reminder" | "task.returned" | "task.migrated" | "escalation.raised" | "escalation.level-up" | "escalation.de-escalated" | "escalation.resolved" | "case.due-soon" | "case.overdue" | "case.closed")[] | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2528,7 +2872,7 @@ export interface components {
              */
             active: boolean;
             /** @description Event kinds to send; omit or null for all */
-            eventKinds?: ("task.opened" | "task.assigned" | "task.cancelled" | "task.due-soon" | "task.overdue" | "task.reminder" | "task.returned" | "escalation.raised" | "escalation.level-up" | "escalation.de-escalated" | "escalation.resolved" | "case.due-soon" | "case.overdue" | "case.closed")[] | null;
+            eventKinds?: ("task.opened" | "task.assigned" | "task.cancelled" | "task.due-soon" | "task.overdue" | "task.reminder" | "task.returned" | "task.migrated" | "escalation.raised" | "escalation.level-up" | "escalation.de-escalated" | "escalation.resolved" | "case.due-soon" | "case.overdue" | "case.closed")[] | null;
         };
         IssuedWebhookSecretDto: {
             organisationId: string;
@@ -2544,7 +2888,7 @@ export interface components {
              */
             previousSecretExpiresAt: string | null;
             active: boolean;
-            eventKinds: ("task.opened" | "task.assigned" | "task.cancelled" | "task.due-soon" | "task.overdue" | "task.reminder" | "task.returned" | "escalation.raised" | "escalation.level-up" | "escalation.de-escalated" | "escalation.resolved" | "case.due-soon" | "case.overdue" | "case.closed")[] | null;
+            eventKinds: ("task.opened" | "task.assigned" | "task.cancelled" | "task.due-soon" | "task.overdue" | "task.reminder" | "task.returned" | "task.migrated" | "escalation.raised" | "escalation.level-up" | "escalation.de-escalated" | "escalation.resolved" | "case.due-soon" | "case.overdue" | "case.closed")[] | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -9264,6 +9608,572 @@ export interface operations {
                             };
                         };
                     };
+                };
+            };
+        };
+    };
+    listPlansMigrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chainId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationPlanDto"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createPlanMigrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chainId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMigrationPlanDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationPlanDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A version the chain does not have, or not later */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getPlanMigrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chainId: string;
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationPlanDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    dryRunMigrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chainId: string;
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DryRunRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DryRunDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    startRunMigrations: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first answer instead of acting twice. 1–255 printable ASCII characters, scoped to you and this route; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                chainId: string;
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartMigrationRunDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationRunDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Also: a request with this Idempotency-Key is still in flight */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description The plan has problems, or selects no case
+             *
+             *     Also: this Idempotency-Key was used with another request
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listRunsMigrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chainId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationRunDto"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getRunMigrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chainId: string;
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationRunDetailDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };

@@ -21,6 +21,7 @@ export const en: Dictionary = {
   'nav.people': 'People and roles',
   'nav.organisations': 'Organisations',
   'nav.scimClients': 'SCIM clients',
+  'nav.migration': 'Migrate cases',
 
   'header.signedInAs': 'Signed in as {name}',
   'header.noOrganisation': 'Whole chain',
@@ -102,6 +103,10 @@ export const en: Dictionary = {
   'refusal.invalid-submission': 'The form is incomplete or not filled in correctly.',
   'refusal.unknown-outcome': "Choose one of this step's outcomes.",
   'refusal.unknown-category': "Choose one of the model's categories.",
+  'refusal.wrong-model-version':
+    'The case runs on another version of the model than the migration plan starts from.',
+  'refusal.cannot-migrate':
+    'The case cannot move to the new version of the model: see the problems per task.',
   'refusal.no-matching-route':
     'With this outcome and data the case cannot move on; choose another outcome.',
   'refusal.rework-limit-exceeded':
@@ -372,6 +377,9 @@ export const en: Dictionary = {
   'event.reasonWithheld': 'reason recorded (not visible to you)',
   'event.reasonCategory': 'kind of reason: {category}',
   'event.confidential': 'A partner is working on the case',
+  'event.case.migrated': 'Case moved from version {from} to version {to} of the model',
+  'event.task.migrated': 'Task moved to the new version of the model',
+  'event.movedFrom': 'was: {step} at {partner}',
   'escalation.action.escalate': 'Escalate to the next level',
   'escalation.action.de-escalate': 'Bring back one level',
   'escalation.action.resolve': 'Resolve and close',
@@ -534,4 +542,58 @@ export const en: Dictionary = {
   'admin.scim.confirmRevoke':
     'Revoke the token of {name}? The identity provider is refused from now on.',
   'admin.scim.empty': 'No SCIM clients yet.',
+
+  'migration.title': 'Running cases to a new model version',
+  'migration.intro':
+    'Make a migration plan from one version to another, see per case what would happen (dry run), then migrate in batches, with a reason partners and the chain director read in the timeline.',
+  'migration.noChain': 'No chain has more than one published version.',
+  'migration.from': 'From',
+  'migration.to': 'To',
+  'migration.laterVersion': 'Choose a later version than the current one as the target.',
+  'migration.generate': 'Make a migration plan',
+  'migration.plan': 'Migration plan, revision {revision}: version {from} to {to}',
+  'migration.oldStep': 'Step in version {version}',
+  'migration.newStep': 'Open tasks go to (version {version})',
+  'migration.origin': 'Origin',
+  'migration.generated': 'derived',
+  'migration.byOwner': 'your choice',
+  'migration.mapStep': 'Where do open tasks of {step} go?',
+  'migration.unmapped': 'Choose a step',
+  'migration.cancelTasks': 'Nowhere: open tasks are cancelled',
+  'migration.problems': 'The plan has {count} problem(s):',
+  'migration.valid': 'The plan is valid.',
+  'migration.saveRevision': 'Save as a new revision',
+  'migration.runDry': 'Dry run',
+  'migration.dryRun': 'Dry run: what happens to each case',
+  'migration.dryRunSummary':
+    '{selected} open cases: {migratable} can move, {refused} cannot, {already} already moved.',
+  'migration.case': 'Case',
+  'migration.outcome': 'Outcome',
+  'migration.task': 'Task',
+  'migration.action': 'What happens',
+  'migration.place': 'Step · partner',
+  'migration.due': 'Due',
+  'migration.outcome.migratable': 'can move',
+  'migration.outcome.migrated': 'migrated',
+  'migration.outcome.already-migrated': 'already moved',
+  'migration.outcome.refused': 'cannot move',
+  'migration.outcome.pending': 'waiting',
+  'migration.action.kept': 'stays',
+  'migration.action.moved': 'moved',
+  'migration.action.cancelled': 'cancelled',
+  'migration.action.opened': 'new task',
+  'migration.start': 'Migrate',
+  'migration.reason': 'Reason',
+  'migration.reasonHint':
+    "Partners and the chain director read this reason in each migrated case's timeline.",
+  'migration.migrate': 'Migrate {count} cases',
+  'migration.run': 'Migration progress',
+  'migration.progress': 'Progress',
+  'migration.running':
+    '{percent}% — {migrated} migrated, {refused} refused, {already} already moved, of {total}; batch {batches} of {of} done.',
+  'migration.finished':
+    'Done: {migrated} migrated, {refused} refused, {already} already moved, of {total} ({percent}%, {batches} of {of} batches).',
+  'migration.runCases': 'Outcome per case',
+  'migration.batch': 'Batch',
+  'migration.why': 'Why not',
 };

@@ -19,6 +19,7 @@ export const nl = {
   'nav.people': 'Mensen en rollen',
   'nav.organisations': 'Organisaties',
   'nav.scimClients': 'SCIM-koppelingen',
+  'nav.migration': 'Casussen migreren',
 
   'header.signedInAs': 'Aangemeld als {name}',
   'header.noOrganisation': 'Hele keten',
@@ -105,6 +106,10 @@ export const nl = {
   'refusal.invalid-submission': 'Het formulier is niet volledig of niet juist ingevuld.',
   'refusal.unknown-outcome': 'Kies een van de uitkomsten van deze stap.',
   'refusal.unknown-category': 'Kies een van de categorieën van het model.',
+  'refusal.wrong-model-version':
+    'De casus loopt op een andere versie van het model dan het migratieplan.',
+  'refusal.cannot-migrate':
+    'De casus kan niet naar de nieuwe versie van het model: zie de problemen per taak.',
   'refusal.no-matching-route':
     'Met deze uitkomst en gegevens kan de casus nergens heen; kies een andere uitkomst.',
   'refusal.rework-limit-exceeded':
@@ -378,6 +383,9 @@ export const nl = {
   'event.reasonWithheld': 'reden vastgelegd (niet voor u zichtbaar)',
   'event.reasonCategory': 'soort reden: {category}',
   'event.confidential': 'Een partner werkt aan de casus',
+  'event.case.migrated': 'Casus verhuisd van versie {from} naar versie {to} van het model',
+  'event.task.migrated': 'Taak verplaatst naar de nieuwe versie van het model',
+  'event.movedFrom': 'was: {step} bij {partner}',
   'escalation.action.escalate': 'Naar het volgende niveau van de ladder',
   'escalation.action.de-escalate': 'Eén niveau terug',
   'escalation.action.resolve': 'Oplossen en sluiten',
@@ -540,6 +548,60 @@ export const nl = {
   'admin.scim.confirmRevoke':
     'Het token van {name} intrekken? De identity provider wordt vanaf nu geweigerd.',
   'admin.scim.empty': 'Nog geen SCIM-koppelingen.',
+
+  'migration.title': 'Lopende casussen naar een nieuwe modelversie',
+  'migration.intro':
+    'Maak een migratieplan van de ene versie naar de andere, bekijk per casus wat er gebeurt (proefmigratie) en migreer dan in delen, met een reden die partners en regisseur in de tijdlijn lezen.',
+  'migration.noChain': 'Geen keten heeft meer dan één gepubliceerde versie.',
+  'migration.from': 'Van',
+  'migration.to': 'Naar',
+  'migration.laterVersion': 'Kies als doel een latere versie dan de huidige.',
+  'migration.generate': 'Migratieplan maken',
+  'migration.plan': 'Migratieplan, revisie {revision}: versie {from} naar {to}',
+  'migration.oldStep': 'Stap in versie {version}',
+  'migration.newStep': 'Open taken gaan naar (versie {version})',
+  'migration.origin': 'Herkomst',
+  'migration.generated': 'afgeleid',
+  'migration.byOwner': 'door u gekozen',
+  'migration.mapStep': 'Waar gaan open taken van {step} heen?',
+  'migration.unmapped': 'Kies een stap',
+  'migration.cancelTasks': 'Nergens: open taken vervallen',
+  'migration.problems': 'Het plan heeft {count} probleem/problemen:',
+  'migration.valid': 'Het plan is geldig.',
+  'migration.saveRevision': 'Opslaan als nieuwe revisie',
+  'migration.runDry': 'Proefmigratie',
+  'migration.dryRun': 'Proefmigratie: wat er per casus gebeurt',
+  'migration.dryRunSummary':
+    '{selected} open casussen: {migratable} kunnen mee, {refused} niet, {already} zijn al over.',
+  'migration.case': 'Casus',
+  'migration.outcome': 'Uitkomst',
+  'migration.task': 'Taak',
+  'migration.action': 'Wat er gebeurt',
+  'migration.place': 'Stap · partner',
+  'migration.due': 'Termijn',
+  'migration.outcome.migratable': 'kan mee',
+  'migration.outcome.migrated': 'gemigreerd',
+  'migration.outcome.already-migrated': 'was al over',
+  'migration.outcome.refused': 'kan niet mee',
+  'migration.outcome.pending': 'wacht',
+  'migration.action.kept': 'blijft',
+  'migration.action.moved': 'verplaatst',
+  'migration.action.cancelled': 'vervalt',
+  'migration.action.opened': 'nieuwe taak',
+  'migration.start': 'Migreren',
+  'migration.reason': 'Reden',
+  'migration.reasonHint':
+    'Partners en de ketenregisseur lezen deze reden in de tijdlijn van elke gemigreerde casus.',
+  'migration.migrate': 'Migreer {count} casussen',
+  'migration.run': 'Voortgang van de migratie',
+  'migration.progress': 'Voortgang',
+  'migration.running':
+    '{percent}% — {migrated} gemigreerd, {refused} geweigerd, {already} al over, van {total}; deel {batches} van {of} klaar.',
+  'migration.finished':
+    'Klaar: {migrated} gemigreerd, {refused} geweigerd, {already} al over, van {total} ({percent}%, {batches} van {of} delen).',
+  'migration.runCases': 'Uitkomst per casus',
+  'migration.batch': 'Deel',
+  'migration.why': 'Waarom niet',
 } as const;
 
 export type MessageKey = keyof typeof nl;

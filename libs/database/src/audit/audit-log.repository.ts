@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import { AuditEntryEntity } from './audit-entry.entity';
 
 export type NewAuditEntry = Omit<AuditEntryEntity, 'id' | 'at'>;
@@ -20,8 +20,9 @@ export class AuditLogRepository {
     @InjectRepository(AuditEntryEntity) private readonly rows: Repository<AuditEntryEntity>,
   ) {}
 
-  async append(entry: NewAuditEntry): Promise<void> {
-    await this.rows.insert(entry);
+  /** Appends a line; with `manager`, inside that transaction (with the change it records). */
+  async append(entry: NewAuditEntry, manager?: EntityManager): Promise<void> {
+    await (manager ? manager.getRepository(AuditEntryEntity) : this.rows).insert(entry);
   }
 
   search(query: AuditQuery): Promise<[AuditEntryEntity[], number]> {

@@ -110,6 +110,9 @@ export class CaseProjectionRepository {
         if (change.outcome !== undefined) set('outcome', change.outcome);
         if (change.partnerId !== undefined) set('partner_id', change.partnerId);
         setClockColumns(change, '', set);
+        if (change.stepId !== undefined) set('step_id', change.stepId);
+        if (change.stepName !== undefined) set('step_name', change.stepName);
+        if (change.modelVersion !== undefined) set('model_version', change.modelVersion);
         if (columns.length === 0) continue;
         await manager.query(
           `UPDATE tasks SET ${columns.join(', ')} WHERE case_id = $1 AND task_key = $2`,
@@ -131,6 +134,7 @@ export class CaseProjectionRepository {
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
            ON CONFLICT (id) DO UPDATE SET level = EXCLUDED.level, level_name = EXCLUDED.level_name,
              owner = EXCLUDED.owner, status = EXCLUDED.status, level_since = EXCLUDED.level_since,
+             step_id = EXCLUDED.step_id, partner_id = EXCLUDED.partner_id,
              level_due_at = EXCLUDED.level_due_at, resolved_at = EXCLUDED.resolved_at,
              resolved_by = EXCLUDED.resolved_by, resolution = EXCLUDED.resolution`,
           [
@@ -168,9 +172,10 @@ export class CaseProjectionRepository {
       await this.outbox.append(manager, projection.notifications ?? []);
       const { caseChange } = projection;
       if (!caseChange) return;
+      // The version follows the workflow's: a migration moves the case to a later one.
       await manager.query(
         `UPDATE cases SET status = $2, data = $3, current_partners = $4, end_id = $5, result = $6,
-           exit_reason = $7, closed_at = COALESCE($8, closed_at), updated_at = now()
+           exit_reason = $7, closed_at = COALESCE($8, closed_at), model_version = $9, updated_at = now()
          WHERE id = $1`,
         [
           caseId,
@@ -181,6 +186,7 @@ export class CaseProjectionRepository {
           caseChange.end?.result ?? (caseChange.status === 'cancelled' ? 'closed' : null),
           caseChange.end?.exitReason ?? null,
           caseChange.closedAt ?? null,
+          modelVersion,
         ],
       );
       await this.kpiFacts.record(manager, caseId);

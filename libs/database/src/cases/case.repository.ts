@@ -25,7 +25,6 @@ export interface CaseSearch {
 export class CaseRepository {
   constructor(@InjectRepository(CaseEntity) private readonly rows: Repository<CaseEntity>) {}
 
-  /** Case numbers by id, to show next to tasks without loading the cases. */
   /** The number and chain pseudonym of each case, for an organisation's inbox of its own tasks. */
   async inboxLabels(
     ids: string[],

@@ -65,6 +65,8 @@ const INSERT_TASK_FACT = `INSERT INTO task_facts (${TASK_FACT_COLUMNS.join(', ')
 
 interface TaskRow {
   task_key: string;
+  /** The version the task ran under: a task moved by a migration runs under the later one. */
+  model_version: number;
   step_id: string;
   partner_id: string;
   status: TaskTimes['status'];
@@ -122,8 +124,8 @@ export class KpiFactRepository {
 
   async record(manager: EntityManager, caseId: string): Promise<void> {
     const tasks: TaskRow[] = await manager.query(
-      `SELECT t.task_key, t.step_id, t.partner_id, t.status, t.iteration, t.handed_over_by, t.opened_at,
-              t.claimed_at, t.closed_at, t.due_at, (f.case_id IS NOT NULL) AS has_fact
+      `SELECT t.task_key, t.model_version, t.step_id, t.partner_id, t.status, t.iteration, t.handed_over_by,
+              t.opened_at, t.claimed_at, t.closed_at, t.due_at, (f.case_id IS NOT NULL) AS has_fact
        FROM tasks t LEFT JOIN task_facts f ON f.case_id = t.case_id AND f.task_key = t.task_key
        WHERE t.case_id = $1`,
       [caseId],
@@ -168,34 +170,35 @@ export class KpiFactRepository {
          WHERE case_id = $1 AND task_key = ANY($2) AND type IN ('task.suspended', 'task.resumed', 'task.extended')`,
       [caseId, missing.map((task) => task.task_key)],
     );
-    const model = await this.model(manager, kase.chain_id, kase.model_version);
-    const facts = taskFacts(
-      {
-        caseId,
-        chainId: kase.chain_id,
-        modelVersion: kase.model_version,
-        intensity: kase.intensity,
-        openedAt: kase.opened_at.getTime(),
-        tasks: tasks.map((task) => ({
-          taskKey: task.task_key,
-          stepId: task.step_id,
-          partnerId: task.partner_id,
-          status: task.status,
-          iteration: task.iteration,
-          handedOverBy: task.handed_over_by,
-          openedAt: task.opened_at.getTime(),
-          claimedAt: ms(task.claimed_at),
-          closedAt: ms(task.closed_at),
-          dueAt: ms(task.due_at),
-        })),
-        clockEvents: events.map(clockEventOf),
-      },
-      model,
-      this.calendar,
-    );
-    const wanted = new Set(missing.map((task) => task.task_key));
-    for (const fact of facts.filter((fact) => wanted.has(fact.taskKey))) {
-      await manager.query(INSERT_TASK_FACT, taskFactRow(fact));
+    const times = {
+      caseId,
+      chainId: kase.chain_id,
+      intensity: kase.intensity,
+      openedAt: kase.opened_at.getTime(),
+      tasks: tasks.map((task) => ({
+        taskKey: task.task_key,
+        stepId: task.step_id,
+        partnerId: task.partner_id,
+        status: task.status,
+        iteration: task.iteration,
+        handedOverBy: task.handed_over_by,
+        openedAt: task.opened_at.getTime(),
+        claimedAt: ms(task.claimed_at),
+        closedAt: ms(task.closed_at),
+        dueAt: ms(task.due_at),
+      })),
+      clockEvents: events.map(clockEventOf),
+    };
+    // Each task is judged by the norm of the version it ran under and counted under that version.
+    for (const version of new Set(missing.map((task) => task.model_version))) {
+      const model = await this.model(manager, kase.chain_id, version);
+      const facts = taskFacts({ ...times, modelVersion: version }, model, this.calendar);
+      const wanted = new Set(
+        missing.filter((task) => task.model_version === version).map((task) => task.task_key),
+      );
+      for (const fact of facts.filter((fact) => wanted.has(fact.taskKey))) {
+        await manager.query(INSERT_TASK_FACT, taskFactRow(fact));
+      }
     }
   }
 

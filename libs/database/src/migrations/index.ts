@@ -20,6 +20,7 @@ import { Totp1764840000003 } from './1764840000003-totp';
 import { OidcIdentities1764860000000 } from './1764860000000-oidc-identities';
 import { SealedStoredSecrets1764860000001 } from './1764860000001-sealed-stored-secrets';
 import { CaseNorm1764870000000 } from './1764870000000-case-norm';
+import { CaseMigrations1764910000000 } from './1764910000000-case-migrations';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   OidcIdentities1764860000000,
   SealedStoredSecrets1764860000001,
   CaseNorm1764870000000,
+  CaseMigrations1764910000000,
 ];

@@ -6,6 +6,7 @@ import {
   type AssignTaskInput,
   type CancelCaseInput,
   type CaseEventRecord,
+  type CaseMigrationView,
   type CaseOpening,
   type CaseProjection,
   type CaseTransitionResult,
@@ -14,6 +15,7 @@ import {
   type ClockChange,
   type CompleteTaskInput,
   type EscalationState,
+  type MigrateCaseInput,
   type NotificationEvent,
   type RegisseurActionInput,
   type ReturnTaskInput,
@@ -50,6 +52,13 @@ import { writeWholeState } from './read-side';
 import { climb } from './escalation-ladder';
 import { raiseStallIfDue, stallDueAt } from './case-stall';
 import { dueSignals, nextSignalAt, readClocks, type ClockSignal } from './task-clocks';
+import {
+  applyMigration,
+  decideMigration,
+  migratedInput,
+  refusedMigration,
+  type MigrationSubject,
+} from './case-migration';
 
 const DEFAULT_WARNING_FRACTION = 0.75;
 
@@ -72,6 +81,8 @@ export interface Transition {
   /** Rows, events and notifications (outbox) for the read side: one transaction. */
   projection: CaseProjection;
   result: CaseTransitionResult;
+  /** Set by a migration: the input (model version and snapshot) the case runs on from now. */
+  runsOn?: CaseWorkflowInput;
 }
 
 /**
@@ -84,7 +95,7 @@ export class CaseMachine implements CaseOperations {
   private readonly warningFraction: number;
 
   constructor(
-    private readonly input: CaseWorkflowInput,
+    private input: CaseWorkflowInput,
     private state: CaseWorkflowState,
   ) {
     this.calendar = new HolidayCalendar({ extraDays: input.extraHolidays ?? {} });
@@ -138,8 +149,14 @@ export class CaseMachine implements CaseOperations {
     return this.state.status === 'open';
   }
 
+  /** The input the case runs on now: what continue-as-new carries over. */
+  get runsOn(): CaseWorkflowInput {
+    return this.input;
+  }
+
   apply(transition: Transition): void {
     this.state = transition.state;
+    if (transition.runsOn) this.input = transition.runsOn;
   }
 
   // ---- claim, unclaim, assign: who holds the task ----
@@ -287,6 +304,56 @@ export class CaseMachine implements CaseOperations {
     if (result.returnLimitExceeded)
       escalate(work, this.model, this.calendar, 'returned-repeatedly', task);
     return this.finish(work);
+  }
+
+  // ---- migration to a later model version (issue 16; the rules are in case-migration.ts) ----
+
+  /** The Update's validator: refuses what `migrate` would refuse, changing nothing. */
+  checkMigration(request: MigrateCaseInput, now: number): void {
+    this.migrate(request, now);
+  }
+
+  /**
+   * Decided by a machine on the new version, so the tasks it opens get that version's norms; the
+   * transition carries the new input, which the case runs on once it is applied.
+   */
+  migrate(
+    request: MigrateCaseInput,
+    now: number,
+  ): { transition: Transition; view: CaseMigrationView } {
+    const decision = decideMigration(this.migrationSubject, request);
+    if (decision.kind !== 'migrate') {
+      return { transition: this.finish(this.begin(now)), view: decision.view };
+    }
+    const successor = new CaseMachine(migratedInput(this.input, request), this.state);
+    const work = successor.begin(now);
+    const tasks = applyMigration(successor, work, request, decision.routing, this.warningFraction);
+    return {
+      transition: { ...successor.finish(work, true), runsOn: successor.input },
+      view: {
+        caseId: this.input.caseId,
+        outcome: 'migrated',
+        fromVersion: this.input.modelVersion,
+        toVersion: request.toVersion,
+        problems: [],
+        tasks,
+      },
+    };
+  }
+
+  /** The dry run: what migrating now would do to each task, or why the case cannot migrate. */
+  previewMigration(request: MigrateCaseInput, now: number): CaseMigrationView {
+    try {
+      const { transition, view } = this.migrate(request, now);
+      return transition.runsOn ? { ...view, outcome: 'migratable' } : view;
+    } catch (error) {
+      return refusedMigration(this.migrationSubject, request, error);
+    }
+  }
+
+  private get migrationSubject(): MigrationSubject {
+    const { caseId, modelVersion, model } = this.input;
+    return { caseId, modelVersion, model, state: this.state };
   }
 
   // ---- the reconciler's repair ----

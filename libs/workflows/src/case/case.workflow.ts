@@ -21,6 +21,9 @@ import {
   claimTaskUpdate,
   completeTaskUpdate,
   CURRENT_PARTNERS_ATTRIBUTE,
+  migrateCaseUpdate,
+  migrationPreviewQuery,
+  MODEL_VERSION_ATTRIBUTE,
   PROJECTION_REJECTED,
   readSideQuery,
   regisseurActionUpdate,
@@ -29,6 +32,7 @@ import {
   returnTaskUpdate,
   unclaimTaskUpdate,
   type CaseActivities,
+  type CaseMigrationView,
   type CaseProjection,
   type CaseTransitionResult,
   type CaseWorkflowInput,
@@ -86,6 +90,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseTransi
 
   const publish = (transition: Transition): void => {
     machine.apply(transition);
+    // A migrated case is found by its new version (only migrations issue this command).
+    if (transition.runsOn) {
+      upsertSearchAttributes({ [MODEL_VERSION_ATTRIBUTE.name]: [transition.runsOn.modelVersion] });
+    }
     // Only when they change: each upsert is a command in the history.
     if (transition.currentPartners.join() !== publishedPartners) {
       publishedPartners = transition.currentPartners.join();
@@ -190,6 +198,21 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseTransi
   setHandler(regisseurActionUpdate, (request) => transit(() => machine.act(request, Date.now())), {
     validator: (request) => machine.checkAction(request, Date.now()),
   });
+  // A new Update (compatible, docs/workflows.md): cases of every age take it on the durable path.
+  setHandler(
+    migrateCaseUpdate,
+    async (request) => {
+      let decided: CaseMigrationView | undefined;
+      await durableTransit(() => {
+        const { transition, view } = machine.migrate(request, Date.now());
+        decided = view;
+        return transition;
+      });
+      return decided as CaseMigrationView;
+    },
+    { validator: (request) => machine.checkMigration(request, Date.now()) },
+  );
+  setHandler(migrationPreviewQuery, (request) => machine.previewMigration(request, Date.now()));
 
   const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
   const historyFull = () =>
@@ -232,7 +255,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseTransi
       caseId: input.caseId,
       historyLength: workflowInfo().historyLength,
     });
-    await continueAsNew<typeof caseWorkflow>({ ...input, carried: machine.current });
+    // The input the case runs on now: a migrated case continues on its new version.
+    await continueAsNew<typeof caseWorkflow>({ ...machine.runsOn, carried: machine.current });
   }
   log.info('Case ended', { caseId: input.caseId, status: machine.current.status });
   const { ended } = machine.current.routing;

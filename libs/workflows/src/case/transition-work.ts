@@ -14,7 +14,7 @@ import type {
 export type TaskRef = { taskKey: string; stepId: string; partnerId: string };
 
 /** Why a task of an organisation was cancelled, as a code (never the regisseur's free text). */
-export type CancelReason = 'rewound' | 'case-ended' | 'reassigned';
+export type CancelReason = 'rewound' | 'case-ended' | 'reassigned' | 'migrated';
 
 export interface TaskNotice {
   kind: NotificationEvent['kind'];

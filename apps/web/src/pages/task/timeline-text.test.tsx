@@ -83,4 +83,27 @@ describe('a timeline line', () => {
       /^Due date moved — from no due date to .*2027.*, because release-date changed$/,
     );
   });
+
+  it('says between which versions a migrated case moved, and where a moved task was', () => {
+    const moved = timelineText(
+      entry({
+        type: 'case.migrated',
+        details: { fromVersion: 1, toVersion: 2, reason: 'Evaluatie 2026' },
+      }),
+      t,
+      'en',
+    );
+    expect(moved).toBe(
+      'Case moved from version 1 to version 2 of the model — reason: Evaluatie 2026',
+    );
+    const task = timelineText(
+      entry({
+        type: 'task.migrated',
+        details: { fromStepId: 'outreach', fromPartnerId: 'gemeente', toVersion: 2 },
+      }),
+      t,
+      'en',
+    );
+    expect(task).toBe('Task moved to the new version of the model — was: outreach at gemeente');
+  });
 });

@@ -37,17 +37,31 @@ export function timelineText(
   label: (id: string) => string = (id) => id,
 ): string {
   const key = `event.${entry.type}`;
-  const what = entry.confidential ? t('event.confidential') : isKey(key) ? t(key) : entry.type;
-  const { outcome, reason, text, reasonWithheld, reasonCategory, systemActor } = entry.details as {
-    systemActor?: unknown;
-    outcome?: unknown;
-    reason?: unknown;
-    text?: unknown;
-    reasonWithheld?: unknown;
-    reasonCategory?: unknown;
-  };
+  const { outcome, reason, text, reasonWithheld, reasonCategory, systemActor, ...moved } =
+    entry.details as {
+      systemActor?: unknown;
+      outcome?: unknown;
+      reason?: unknown;
+      text?: unknown;
+      reasonWithheld?: unknown;
+      reasonCategory?: unknown;
+      fromVersion?: number;
+      toVersion?: number;
+      fromStepId?: string;
+      fromPartnerId?: string;
+    };
+  // A migration says between which versions of the model (issue 16).
+  const versions = { from: moved.fromVersion ?? '', to: moved.toVersion ?? '' };
+  const what = entry.confidential
+    ? t('event.confidential')
+    : isKey(key)
+      ? t(key, versions)
+      : entry.type;
   const extra = [
     typeof systemActor === 'string' ? t('event.systemActor', { actor: systemActor }) : '',
+    typeof moved.fromStepId === 'string'
+      ? t('event.movedFrom', { step: moved.fromStepId, partner: moved.fromPartnerId ?? '' })
+      : '',
     typeof outcome === 'string' ? t('event.outcome', { outcome: label(outcome) }) : '',
     typeof reasonCategory === 'string'
       ? t('event.reasonCategory', { category: label(reasonCategory) })
