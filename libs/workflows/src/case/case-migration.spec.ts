@@ -1,12 +1,13 @@
 import { dueDate, HolidayCalendar } from '@schakel/calendar';
 import type { Actor, CaseWorkflowInput, MigrateCaseInput } from '@schakel/contracts';
+import type { ReferenceModel } from '@schakel/reference-model/engine';
 import { editMapping, generateMapping } from '@schakel/reference-model/migration';
 import { exampleModel } from '../../../reference-model/test/example-models';
 import {
   DEBT_CHAIN_EDITS,
   debtChainVersion2,
 } from '../../../reference-model/test/migration-examples';
-import { debtCase, refusal } from '../../test/case-fixtures';
+import { caseworker, debtCase, refusal, regisseur } from '../../test/case-fixtures';
 import { CaseMachine } from './case-machine';
 
 const HOUR = 3600 * 1000;
@@ -16,13 +17,7 @@ const FRIDAY = Date.parse('2026-11-27T09:00:00Z');
 
 const v1 = exampleModel('vroegsignalering-schuldhulp.yaml');
 const v2 = debtChainVersion2(v1);
-const caseworker = (organisationId: string): Actor => ({
-  userId: `u-${organisationId}`,
-  role: 'caseworker',
-  organisationId,
-});
 const gemeente = caseworker('gemeente');
-const regisseur: Actor = { userId: 'u-regie', role: 'regisseur', organisationId: null };
 const owner: Actor = { userId: 'u-owner', role: 'model-owner', organisationId: null };
 
 const input: CaseWorkflowInput = { ...debtCase(), caseId: 'c-migrate', notifyFollowsWork: true };
@@ -70,6 +65,28 @@ function atFirstConversation(): { machine: CaseMachine; now: number } {
 }
 
 describe('CaseMachine.migrate', () => {
+  it("moves the case norm's clock to the new version's norm, from the same intake", () => {
+    const withCaseNorm = (model: ReferenceModel, days: number): ReferenceModel => ({
+      ...model,
+      caseNorm: { target: { amount: days, unit: 'calendarDays' }, startsAt: 'caseOpened' },
+    });
+    const { machine } = CaseMachine.open(
+      { ...input, model: withCaseNorm(v1, 120), enforcesCaseNorm: true },
+      FRIDAY,
+    );
+    const now = FRIDAY + DAY;
+    const { transition } = machine.migrate(request({ model: withCaseNorm(v2, 90) }), now);
+
+    const due = dueDate(
+      FRIDAY,
+      { amount: 90, unit: 'calendarDays', atw: true },
+      new HolidayCalendar(),
+    );
+    expect(transition.projection.caseClock).toMatchObject({ dueAt: new Date(due).toISOString() });
+    machine.apply(transition);
+    expect(machine.current.caseClocks?.target?.startedAt).toBe(FRIDAY);
+  });
+
   it('recomputes a tightened norm from the same start and tells the partner, on the new version from then on', () => {
     const { machine, now } = atFirstConversation();
     const before = machine.current.clocks['first-conversation:1'];

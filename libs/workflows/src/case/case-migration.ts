@@ -20,9 +20,9 @@ import {
 import { migrateRouting, type RoutingMigration } from '@schakel/reference-model/migration';
 import { escalationRow } from './case-escalations';
 import { caseFailure, refuseNonText } from './case-failure';
-import { taskClocksUnderModel } from './case-clocks';
+import { caseClocksUnderModel, taskClocksUnderModel } from './case-clocks';
 import type { CaseOperations } from './regisseur-actions';
-import { iso, writeTaskClocks } from './clock-columns';
+import { iso, writeCaseClocks, writeTaskClocks } from './clock-columns';
 import { readClocks } from './task-clocks';
 import type { TaskRef, Work } from './transition-work';
 
@@ -175,31 +175,46 @@ function carryClock(
   return granted.dueAt > due ? { ...base, extensions } : base;
 }
 
-/** The task's clocks under the new version's norm, with the signals that went out kept where still due. */
-function migratedClocks(
-  ops: MigrationOperations,
-  work: Work,
-  task: TaskRecord,
+/**
+ * Clocks under the new version's norm (a task's or the case norm's), carried over from the ones
+ * before: same start, suspended time and a longer extension kept, signals that went out kept where
+ * still due.
+ */
+function carriedClocks(
+  fresh: TaskClocks,
   previous: TaskClocks | undefined,
+  now: number,
+  calendar: HolidayCalendar,
   warningFraction: number,
 ): TaskClocks {
-  const fresh = taskClocksUnderModel(ops.model, work.state, task.taskKey, ops.calendar);
-  const target = carryClock(fresh.target, previous?.target, work.now, ops.calendar);
-  const escalation = carryClock(fresh.escalation, previous?.escalation, work.now, ops.calendar);
+  const target = carryClock(fresh.target, previous?.target, now, calendar);
+  const escalation = carryClock(fresh.escalation, previous?.escalation, now, calendar);
   const status = target
-    ? clockStatus(target as NormClock, work.now, ops.calendar, { warningFraction })
+    ? clockStatus(target as NormClock, now, calendar, { warningFraction })
     : undefined;
   const clocks: TaskClocks = {
     ...(target ? { target } : {}),
     ...(escalation ? { escalation } : {}),
     ...(fresh.claimDueAt !== undefined ? { claimDueAt: fresh.claimDueAt } : {}),
   };
-  if (previous?.warned && status && status.warningAt <= work.now) clocks.warned = true;
-  if (previous?.overdue && status && status.dueAt <= work.now) clocks.overdue = true;
-  // An escalation already raised for this task is not raised a second time.
+  if (previous?.warned && status && status.warningAt <= now) clocks.warned = true;
+  if (previous?.overdue && status && status.dueAt <= now) clocks.overdue = true;
+  // An escalation already raised is not raised a second time.
   if (previous?.escalated) clocks.escalated = true;
   if (previous?.claimEscalated) clocks.claimEscalated = true;
   return clocks;
+}
+
+/**
+ * The case norm's clock under the new version, on a case that runs it. A new version without a
+ * case norm leaves the running clock as it was: the case was promised that lead time.
+ */
+function migrateCaseClocks(ops: MigrationOperations, work: Work, warningFraction: number): void {
+  const previous = work.state.caseClocks;
+  const fresh = previous && caseClocksUnderModel(ops.model, work.state, ops.calendar);
+  if (!fresh) return;
+  work.state.caseClocks = carriedClocks(fresh, previous, work.now, ops.calendar, warningFraction);
+  writeCaseClocks(work, ops.calendar, {});
 }
 
 /**
@@ -279,6 +294,7 @@ export function applyMigration(
       });
     }
   }
+  migrateCaseClocks(ops, work, warningFraction);
   work.state.migrations = [
     ...(work.state.migrations ?? []),
     { ...versions, at: work.at, tasks: views },
@@ -299,11 +315,11 @@ function moveTask(
   const holder = work.state.holders[task.taskKey];
   // A task handed to another partner is nobody's there yet, as after the regisseur's reassign.
   if (handedOn) work.state.holders[task.taskKey] = { ...holder, assigneeId: null, claimedAt: null };
-  work.state.clocks[task.taskKey] = migratedClocks(
-    ops,
-    work,
-    task,
+  work.state.clocks[task.taskKey] = carriedClocks(
+    taskClocksUnderModel(ops.model, work.state, task.taskKey, ops.calendar),
     work.state.clocks[task.taskKey],
+    work.now,
+    ops.calendar,
     warningFraction,
   );
   const step = ops.model.steps.find((candidate) => candidate.id === task.stepId);
