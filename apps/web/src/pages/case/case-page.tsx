@@ -4,7 +4,6 @@ import { casesApi } from '../../api/cases-api';
 import { modelsApi } from '../../api/models-api';
 import {
   isKnownTask,
-  type ActionName,
   type CaseView,
   type ReferenceModel,
   type TimelineEntry,
@@ -19,7 +18,7 @@ import { useAsync } from '../../components/use-async';
 import { useI18n } from '../../i18n/i18n-context';
 import { ActionForm, type ActionValues } from '../regisseur/action-form';
 import { ActionsUnavailableNote } from '../../components/offered-action';
-import { actionSpecs, runAction } from '../regisseur/case-actions';
+import { actionSpecs, runAction, type FormAction } from '../regisseur/case-actions';
 import { CaseTasksTable } from '../regisseur/case-tasks-table';
 import { TimelineList } from '../task/timeline-list';
 import { caseNormText } from './case-norm-text';
@@ -77,7 +76,7 @@ function CaseDetail({ view, timeline, model, onChanged }: DetailProps) {
   });
 
   async function act(action: string, reason: string, values: ActionValues) {
-    await runAction(http, { caseId: view.id }, action as ActionName, reason, values);
+    await runAction(http, { caseId: view.id }, action as FormAction, reason, values);
     setDone(true);
     onChanged();
   }

@@ -65,23 +65,26 @@ describe("the regisseur's choices", () => {
     ]);
   });
 
-  it("offers the case norm's clock beside the tasks' when the server offers it without a task", () => {
+  it("gives the case norm's clock its own entries when the server offers it without a task", () => {
     const offers: ActionVerdict[] = [
       { action: 'extend', allowed: true, taskKey: 'matching:1' },
       { action: 'extend', allowed: true },
-      { action: 'resume', allowed: true },
+      { action: 'resume', allowed: false, reason: 'not-suspended' },
     ];
-    const [extend, resume] = actionSpecs(offers, context);
-    expect(extend.fields?.[0]).toMatchObject({
-      name: 'taskKey',
-      options: [
-        { value: 'matching:1', label: 'Triage · gemeente', disabled: false },
-        { value: '@case', label: 'action.caseNorm', disabled: false },
-      ],
+    const [extend, extendCase, resumeCase] = actionSpecs(offers, context);
+    expect(extend).toMatchObject({
+      id: 'extend',
+      fields: [{ name: 'taskKey' }, { name: 'dueAt' }],
     });
-    expect(resume.fields?.[0]).toMatchObject({
-      initial: '@case',
-      options: [{ value: '@case', label: 'action.caseNorm' }],
+    expect(extendCase).toMatchObject({
+      id: 'extend-case',
+      label: 'action.extend-case',
+      fields: [{ name: 'dueAt' }],
+    });
+    expect(resumeCase).toMatchObject({
+      id: 'resume-case',
+      fields: [],
+      refusal: 'refusal.not-suspended',
     });
   });
 });

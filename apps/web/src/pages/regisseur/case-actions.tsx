@@ -7,8 +7,17 @@ import { endOfWorkday } from '../../components/format';
 import type { MessageKey } from '../../i18n/nl';
 import type { ActionField, ActionSpec, ActionValues } from './action-form';
 
+/** Actions on a clock: offered per task, and without a task for the case norm's own clock. */
+const ON_CLOCK = ['extend', 'suspend', 'resume'] as const;
+type ClockAction = (typeof ON_CLOCK)[number];
+/** The form's choice of an action on the case norm's clock: its own entry, e.g. `suspend-case`. */
+export type FormAction = ActionName | `${ClockAction}-case`;
+
 /** The words of each of the regisseur's actions. */
-const LABELS: Partial<Record<ActionName, MessageKey>> = {
+const LABELS: Partial<Record<FormAction, MessageKey>> = {
+  'extend-case': 'action.extend-case',
+  'suspend-case': 'action.suspend-case',
+  'resume-case': 'action.resume-case',
   reassign: 'escalation.action.reassign',
   extend: 'escalation.action.extend',
   suspend: 'action.suspend',
@@ -25,10 +34,12 @@ const LABELS: Partial<Record<ActionName, MessageKey>> = {
 };
 
 const ON_ESCALATION: readonly ActionName[] = ['resolve', 'escalate', 'de-escalate'];
-/** Actions on a clock: offered per task, and without a task for the case norm's own clock. */
-const ON_CLOCK: readonly ActionName[] = ['extend', 'suspend', 'resume'];
-/** The target-select value naming the case norm's clock rather than a task's. */
-const CASE_CLOCK = '@case';
+
+/** The form's entry for an offer: the case norm's clock has its own (the offer names no task). */
+function formAction(offer: ActionVerdict): FormAction {
+  const onClock = (ON_CLOCK as readonly string[]).includes(offer.action);
+  return onClock && !offer.taskKey ? `${offer.action as ClockAction}-case` : offer.action;
+}
 
 export interface ActionContext {
   /** The case's tasks the regisseur knows (their step and partner). */
@@ -48,16 +59,16 @@ export interface ActionContext {
  * tasks are grouped per kind, each with the tasks it is offered for.
  */
 export function actionSpecs(offers: ActionVerdict[], context: ActionContext): ActionSpec[] {
-  const kinds = [...new Set(offers.map((offer) => offer.action))];
-  return kinds.flatMap((action) => {
-    const label = LABELS[action];
+  const kinds = [...new Set(offers.map(formAction))];
+  return kinds.flatMap((kind) => {
+    const label = LABELS[kind];
     if (!label) return [];
-    const ofKind = offers.filter((offer) => offer.action === action);
+    const ofKind = offers.filter((offer) => formAction(offer) === kind);
     const allowed = ofKind.filter((offer) => offer.allowed);
     const spec: ActionSpec = {
-      id: action,
+      id: kind,
       label,
-      fields: fieldsFor(action, ofKind, context),
+      fields: fieldsFor(ofKind[0].action, ofKind, context),
     };
     if (allowed.length === 0 && ofKind[0]?.reason)
       spec.refusal = context.t(refusalMessage(ofKind[0].reason));
@@ -67,7 +78,7 @@ export function actionSpecs(offers: ActionVerdict[], context: ActionContext): Ac
 
 function fieldsFor(action: ActionName, offers: ActionVerdict[], context: ActionContext) {
   const fields: ActionField[] = [];
-  const targets = offers.filter((offer) => offer.taskKey || ON_CLOCK.includes(action));
+  const targets = offers.filter((offer) => offer.taskKey);
   if (targets.length > 0 && !context.escalationId)
     fields.push(targetField(action, targets, context));
   if (action === 'reassign') {
@@ -123,15 +134,11 @@ function targetField(action: ActionName, targets: ActionVerdict[], context: Acti
   const reopen = action === 'reopen';
   const options = targets.map((offer) => {
     const task = context.tasks.find((candidate) => candidate.taskKey === offer.taskKey);
-    const name = !offer.taskKey
-      ? context.t('action.caseNorm')
-      : task
-        ? `${task.stepName} · ${context.partnerName(task.partnerId)}`
-        : offer.taskKey;
+    const name = task ? `${task.stepName} · ${context.partnerName(task.partnerId)}` : offer.taskKey;
     const refusal =
       offer.allowed || !offer.reason ? '' : ` — ${context.t(refusalMessage(offer.reason))}`;
     return {
-      value: (reopen ? offer.stepId : (offer.taskKey ?? CASE_CLOCK)) ?? '',
+      value: (reopen ? offer.stepId : offer.taskKey) ?? '',
       label: `${name}${refusal}`,
       disabled: !offer.allowed,
     };
@@ -154,41 +161,38 @@ function targetField(action: ActionName, targets: ActionVerdict[], context: Acti
 export function runAction(
   http: HttpClient,
   target: { caseId: string; taskKey?: string; escalation?: { id: string; caseId: string } },
-  action: ActionName,
+  action: FormAction,
   reason: string,
   values: ActionValues,
 ): Promise<unknown> {
   const { caseId } = target;
   const taskKey = values.taskKey || target.taskKey || '';
-  // The case norm's clock: chosen in the form, or the only clock of a case-overdue escalation.
-  const onCase = ON_CLOCK.includes(action) && (taskKey === CASE_CLOCK || taskKey === '');
   const escalationId = values.escalationId === 'true' ? target.escalation?.id : undefined;
-  if (ON_ESCALATION.includes(action) && target.escalation)
+  if ((ON_ESCALATION as readonly string[]).includes(action) && target.escalation)
     return escalationsApi.act(http, target.escalation, {
       action: action as EscalationAction,
       reason,
     });
   switch (action) {
     case 'suspend':
-      return onCase
-        ? regieApi.suspendCase(http, caseId, values.waitingFor as WaitingFor, reason)
-        : regieApi.suspend(http, caseId, taskKey, values.waitingFor as WaitingFor, reason);
+      return regieApi.suspend(http, caseId, taskKey, values.waitingFor as WaitingFor, reason);
+    case 'suspend-case':
+      return regieApi.suspendCase(http, caseId, values.waitingFor as WaitingFor, reason);
     case 'extend':
-      return onCase
-        ? regieApi.extendCase(http, caseId, endOfWorkday(values.dueAt), reason)
-        : regieApi.onTask(http, caseId, taskKey, 'extend', {
-            reason,
-            dueAt: endOfWorkday(values.dueAt),
-          });
+      return regieApi.onTask(http, caseId, taskKey, 'extend', {
+        reason,
+        dueAt: endOfWorkday(values.dueAt),
+      });
+    case 'extend-case':
+      return regieApi.extendCase(http, caseId, endOfWorkday(values.dueAt), reason);
     case 'reassign':
       return regieApi.onTask(http, caseId, taskKey, 'reassign', {
         reason,
         partnerId: values.partnerId,
       });
+    case 'resume-case':
+      return regieApi.resumeCase(http, caseId, reason);
     case 'resume':
-      return onCase
-        ? regieApi.resumeCase(http, caseId, reason)
-        : regieApi.onTask(http, caseId, taskKey, action, { reason });
     case 'remind':
     case 'skip':
       return regieApi.onTask(http, caseId, taskKey, action, { reason });

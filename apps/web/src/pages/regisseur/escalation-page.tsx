@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { escalationsApi, type EscalationDetail } from '../../api/escalations-api';
 import { modelsApi } from '../../api/models-api';
-import { isKnownTask, type ActionName, type ReferenceModel } from '../../api/types';
+import { isKnownTask, type ReferenceModel } from '../../api/types';
 import { useHttp } from '../../auth/auth-context';
 import { AsyncView } from '../../components/async-view';
 import { formatDateTime } from '../../components/format';
@@ -14,7 +14,7 @@ import { paths } from '../../routes';
 import { TimelineList } from '../task/timeline-list';
 import { ActionsUnavailableNote } from '../../components/offered-action';
 import { ActionForm, type ActionValues } from './action-form';
-import { actionSpecs, runAction } from './case-actions';
+import { actionSpecs, runAction, type FormAction } from './case-actions';
 import { CaseTasksTable } from './case-tasks-table';
 import { causeText, levelKey, ownerText } from './escalation-labels';
 
@@ -67,7 +67,7 @@ function EscalationView({ detail, model, onChanged }: ViewProps) {
         taskKey: escalation.taskKey ?? undefined,
         escalation: { id: escalation.id, caseId: view.id },
       },
-      action as ActionName,
+      action as FormAction,
       reason,
       values,
     );
