@@ -4,7 +4,7 @@ import { Client, type Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { DEBT_CHAIN_STAGES, HANDOVERS_PER_CASE } from './debt-chain';
 import { ProgressBar } from './progress';
-import { Latencies, runPool, type LatencySummary } from './stats';
+import { Latencies, runPool, type LatencySummary, type PhaseHooks } from './stats';
 import { baselineHandoverUpdate, handoverBaselineWorkflow } from './baseline.workflow';
 
 const TASK_QUEUE = 'bench-baseline';
@@ -28,6 +28,7 @@ export async function runBaseline(
   connection: Connection,
   workflows: number,
   concurrency: number,
+  hooks?: PhaseHooks,
 ): Promise<BaselineResult> {
   const workerConnection = await NativeConnection.connect({ address: temporalAddress });
   const worker = await Worker.create({
@@ -41,6 +42,7 @@ export async function runBaseline(
   const progress = new ProgressBar('Handovers on the bare engine', workflows * HANDOVERS_PER_CASE);
   let seconds = 0;
   const drive = async () => {
+    hooks?.started();
     const started = performance.now();
     await runPool(workflows, concurrency, async () => {
       const handle = await latencies.time('start', () =>
@@ -64,6 +66,7 @@ export async function runBaseline(
       await handle.result();
     });
     seconds = (performance.now() - started) / 1000;
+    hooks?.finished();
   };
   try {
     await worker.runUntil(drive());

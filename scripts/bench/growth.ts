@@ -34,7 +34,7 @@ async function kpiEndpoints(apiUrl: string): Promise<string[]> {
 
 /** Inbox and KPI latency as the number of open tasks grows through the given levels. */
 export async function measureGrowth(
-  apiUrl: string,
+  apiUrls: string[],
   databaseUrl: string,
   levels: number[],
   samples: number,
@@ -43,7 +43,7 @@ export async function measureGrowth(
   await db.connect();
   const results: GrowthLevel[] = [];
   try {
-    const endpoints = await kpiEndpoints(apiUrl);
+    const endpoints = await kpiEndpoints(apiUrls[0] as string);
     const queriesPerLevel = 1 + Object.keys(KPI_QUERIES).length + endpoints.length;
     const progress = new ProgressBar(
       'Growth: seed and time queries',
@@ -61,7 +61,7 @@ export async function measureGrowth(
       );
       const organisation = busiest.rows[0]?.partner_id ?? 'gemeente';
       const latencies = new Latencies();
-      const api = new ApiClient(apiUrl, latencies);
+      const api = new ApiClient(apiUrls, latencies);
       await api.login(`${organisation}.medewerker`);
       await api.login('operations');
       for (let sample = 0; sample < samples; sample++) {

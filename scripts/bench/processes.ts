@@ -34,6 +34,11 @@ export function memoryOf(pid: number): MemorySample {
   return { rssMiB: Math.round(kib('VmRSS') / 1024), peakRssMiB: Math.round(kib('VmHWM') / 1024) };
 }
 
+/** The sample of the process using the most memory of several (by current or by peak RSS). */
+export function largestMemory(pids: number[], by: keyof MemorySample = 'rssMiB'): MemorySample {
+  return pids.map(memoryOf).reduce((big, sample) => (sample[by] > big[by] ? sample : big));
+}
+
 /** A compiled Node entry point run as a child process, its output kept for when it fails. */
 export class NodeChild {
   private readonly child: ChildProcess;

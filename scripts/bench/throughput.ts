@@ -1,0 +1,122 @@
+import { Client as PgClient } from 'pg';
+import { runBaseline, type BaselineResult } from './baseline';
+import {
+  cpuPerHandover,
+  readCpu,
+  readStatements,
+  resetStatements,
+  type CpuReading,
+  type CpuShare,
+  type StatementProfile,
+} from './component-cost';
+import { readCounters, writesPerHandover } from './database-profile';
+import { auditLines, checkExactlyOnce, type ExactlyOnceCheck } from './exactly-once';
+import { driveCases, type ThroughputResult } from './handover-load';
+import { largestMemory, type MemorySample } from './processes';
+import { APPS, type BenchStack } from './stack';
+
+const BASELINE_COMPONENTS = ['temporal', 'bench'];
+
+/** One concurrency level: Schakel and the bare engine, with what each handover cost whom. */
+export interface ThroughputLevel {
+  concurrency: number;
+  schakel: Omit<ThroughputResult, 'caseIds'>;
+  baseline: Omit<BaselineResult, 'workflowIds'>;
+  ratioToBaseline: number;
+  /** CPU per handover and cores kept busy, per component, during each side's run. */
+  cpu: { schakel: Record<string, CpuShare>; baseline: Record<string, CpuShare> };
+  statements: StatementProfile;
+  databaseWritesPerHandover: ReturnType<typeof writesPerHandover>;
+  /** Peak resident memory per component after the run (the largest process of each). */
+  peakMemory: Record<string, MemorySample>;
+  exactlyOnce: ExactlyOnceCheck[];
+}
+
+async function currentAuditLines(databaseUrl: string): Promise<number> {
+  const db = new PgClient({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    return await auditLines(db);
+  } finally {
+    await db.end();
+  }
+}
+
+/**
+ * Drives `cases` through the HTTP API at the given concurrency, then as many baseline workflows on
+ * the bare engine, reading every component's CPU time and PostgreSQL's statement statistics
+ * around each, and checks that the read side holds every handover, notification and audit line
+ * exactly once.
+ */
+export async function measureThroughput(
+  stack: BenchStack,
+  cases: number,
+  concurrency: number,
+): Promise<{ level: ThroughputLevel; caseIds: string[]; workflowIds: string[] }> {
+  const auditLinesBefore = await currentAuditLines(stack.databaseUrl);
+  const counters = await readCounters(stack.databaseUrl);
+  await resetStatements(stack.databaseUrl);
+  const cpu: CpuReading[] = [];
+  const readAround = {
+    started: () => cpu.push(readCpu(stack.components)),
+    finished: () => cpu.push(readCpu(stack.components)),
+  };
+  const { caseIds, ...schakel } = await driveCases(stack.apiUrls, cases, concurrency, readAround);
+  const statements = await readStatements(stack.databaseUrl, Object.keys(APPS), schakel.handovers);
+  const peakMemory = Object.fromEntries(
+    Object.entries(stack.apps).map(([app, children]) => [
+      app,
+      largestMemory(
+        children.map((child) => child.pid),
+        'peakRssMiB',
+      ),
+    ]),
+  );
+  const { workflowIds, ...baseline } = await runBaseline(
+    stack.temporalAddress,
+    stack.temporal,
+    cases,
+    concurrency,
+    readAround,
+  );
+  const [schakelStart, schakelEnd, baselineStart, baselineEnd] = cpu as [
+    CpuReading,
+    CpuReading,
+    CpuReading,
+    CpuReading,
+  ];
+  // Read after the baseline, which writes nothing: idle backends have flushed their statistics by then.
+  const countersAfter = await readCounters(stack.databaseUrl);
+  const exactlyOnce = await checkExactlyOnce(stack.databaseUrl, {
+    caseIds,
+    handovers: schakel.handovers,
+    authenticatedCalls: schakel.authenticatedCalls,
+    auditLinesBefore,
+  });
+  return {
+    level: {
+      concurrency,
+      schakel,
+      baseline,
+      ratioToBaseline:
+        Math.round((schakel.handoversPerSecond / baseline.handoversPerSecond) * 1000) / 1000,
+      cpu: {
+        schakel: cpuPerHandover(schakelStart, schakelEnd, schakel.handovers),
+        // The apps idle meanwhile (relay polls, clocks): the engine's cost is the server's and the
+        // bench's, whose process hosts the baseline's worker.
+        baseline: cpuPerHandover(
+          baselineStart,
+          baselineEnd,
+          baseline.handovers,
+          BASELINE_COMPONENTS,
+        ),
+      },
+      statements,
+      databaseWritesPerHandover: writesPerHandover(counters, countersAfter, schakel.handovers),
+      peakMemory,
+      exactlyOnce,
+    },
+    caseIds,
+    workflowIds,
+  };
+}
