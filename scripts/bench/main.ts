@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import { Runtime, DefaultLogger } from '@temporalio/worker';
+import { profileOf, summariseProfile, type ProfileSummary } from './cpu-profile';
 import { HANDOVERS_PER_CASE } from './debt-chain';
 import { measureGrowth } from './growth';
 import { measureCodecCost } from './codec-cost';
@@ -105,14 +107,41 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => interrupt(130));
   process.once('SIGTERM', () => interrupt(143));
-  const stack = await startStack(options, (stop) => (stopStack = stop));
+  const cpuProfileDir = options.cpuProfile
+    ? resolve(options.outDir, `cpu-profiles-${Date.now()}`)
+    : undefined;
+  const stack = await startStack({ ...options, cpuProfileDir }, (stop) => (stopStack = stop));
+  let results: BenchResults;
   try {
-    const results = await bench(stack, options);
-    printTable(results);
-    console.log(`\nResults: ${writeResults(results, options.outDir)}`);
+    results = await bench(stack, options);
   } finally {
+    // Node writes a CPU profile when the process exits.
     await stack.stop();
   }
+  if (cpuProfileDir) results.cpuProfile = summariseProfiles(stack, cpuProfileDir, results);
+  printTable(results);
+  console.log(`\nResults: ${writeResults(results, options.outDir)}`);
+}
+
+/** Each app's profile over the first level's Schakel run, per handover. */
+function summariseProfiles(
+  stack: BenchStack,
+  dir: string,
+  results: BenchResults,
+): Record<string, ProfileSummary> {
+  const [level] = results.throughput;
+  if (!level) return {};
+  return Object.fromEntries(
+    Object.values(stack.apps)
+      .flat()
+      .flatMap((child) => {
+        const file = profileOf(dir, child.pid);
+        if (!file) return [];
+        const from = level.window.startMs - child.spawnedAtMs;
+        const to = level.window.endMs - child.spawnedAtMs;
+        return [[child.name, summariseProfile(file, from, to, level.schakel.handovers)]];
+      }),
+  );
 }
 
 main().catch((error: unknown) => {

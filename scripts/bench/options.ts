@@ -13,6 +13,8 @@ export interface BenchOptions {
   /** API processes behind the bench's round-robin, and worker (and relay) processes. */
   apis: number;
   workers: number;
+  /** Runs the apps under `node --cpu-prof` and breaks their CPU time down by package. */
+  cpuProfile: boolean;
   outDir: string;
 }
 
@@ -24,6 +26,7 @@ const DEFAULTS: BenchOptions = {
   samples: 50,
   apis: 1,
   workers: 1,
+  cpuProfile: false,
   outDir: 'bench-results',
 };
 
@@ -34,6 +37,7 @@ const FULL: Partial<BenchOptions> = {
 };
 
 export const USAGE = `npm run bench -- [options]
+  --cpu-profile        profile the apps (node --cpu-prof): their CPU per handover by package
   --full               the targets' sizes: open tasks ${FULL.openTaskLevels?.join(',')}, ${FULL.openCases} open cases
   --cases=N            cases driven through the HTTP API per concurrency level (default ${DEFAULTS.cases})
   --concurrency=A,B    cases in flight at once, one throughput run each (default ${DEFAULTS.concurrency.join(',')})
@@ -57,9 +61,13 @@ const list = (name: string, value: string) =>
     .sort((a, b) => a - b);
 
 export function parseOptions(argv: string[]): BenchOptions {
-  const options = { ...DEFAULTS, ...(argv.includes('--full') ? FULL : {}) };
+  const options = {
+    ...DEFAULTS,
+    ...(argv.includes('--full') ? FULL : {}),
+    cpuProfile: argv.includes('--cpu-profile'),
+  };
   for (const argument of argv) {
-    if (argument === '--full') continue;
+    if (argument === '--full' || argument === '--cpu-profile') continue;
     const match = /^--([a-z-]+)=(.+)$/.exec(argument);
     if (!match) throw new Error(`Unknown argument ${argument}\n${USAGE}`);
     const [, name, value] = match as unknown as [string, string, string];

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** A port the kernel just handed out on 127.0.0.1, released again for the caller to bind. */
@@ -43,6 +44,8 @@ export function largestMemory(pids: number[], by: keyof MemorySample = 'rssMiB')
 export class NodeChild {
   private readonly child: ChildProcess;
   private output = '';
+  /** When it was spawned, on this process's performance clock (a CPU profile's origin). */
+  readonly spawnedAtMs = performance.now();
 
   constructor(
     readonly name: string,

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { CodecCost } from './codec-cost';
+import type { ProfileSummary } from './cpu-profile';
 import type { GrowthLevel } from './growth';
 import type { HistoryProfile } from './history-profile';
 import type { OpenCasesResult } from './open-cases';
@@ -24,6 +25,8 @@ export interface BenchResults {
   codecCost: CodecCost;
   growth: GrowthLevel[];
   openCases?: OpenCasesResult;
+  /** With --cpu-profile: each app process's JavaScript self time per handover (ms) by package, first level. */
+  cpuProfile?: Record<string, ProfileSummary>;
   targets: Target[];
 }
 
@@ -249,6 +252,16 @@ export function printTable(results: BenchResults): void {
     console.log(
       `${openCases} open cases (${startsPerSecond} starts/s): worker RSS ${workerAtHalf.rssMiB} MiB at half, ${worker.rssMiB} MiB at all, peak ${worker.peakRssMiB} MiB`,
     );
+  }
+  if (results.cpuProfile) {
+    console.log('JavaScript self time per handover (ms) by package, first level (--cpu-profile):');
+    for (const [app, summary] of Object.entries(results.cpuProfile)) {
+      console.log(
+        `${app}: ${Object.entries(summary)
+          .map(([name, ms]) => `${name} ${ms}`)
+          .join(', ')}`,
+      );
+    }
   }
   console.table(results.targets);
 }

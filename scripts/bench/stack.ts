@@ -76,7 +76,7 @@ async function createDatabase(postgres: PostgresCluster): Promise<void> {
  * receives the stop function as early as possible, so Ctrl-C during start-up leaves no orphans.
  */
 export async function startStack(
-  counts: { apis: number; workers: number },
+  options: { apis: number; workers: number; cpuProfileDir?: string },
   track: (stop: () => Promise<void>) => void,
 ): Promise<BenchStack> {
   const started: { stop: () => unknown }[] = [];
@@ -124,9 +124,13 @@ export async function startStack(
     if ((await prepare.exited()) !== 0) {
       throw new Error(`Preparing the bench database failed:\n${prepare.recentOutput}`);
     }
+    const profiling = options.cpuProfileDir
+      ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${options.cpuProfileDir}` }
+      : {};
     const launch = (app: AppName, index: number, extra: NodeJS.ProcessEnv = {}) => {
       const child = new NodeChild(`${app}-${index + 1}`, resolve(DIST, APPS[app]), {
         ...env(app),
+        ...profiling,
         ...extra,
       });
       started.push(child);
@@ -134,9 +138,9 @@ export async function startStack(
     };
     const times = <T>(n: number, make: (index: number) => T) =>
       Array.from({ length: n }, (_, i) => i).map(make);
-    const workers = times(counts.workers, (i) => launch('worker', i));
-    const relays = times(counts.workers, (i) => launch('relay', i));
-    const ports = await Promise.all(times(counts.apis, () => freePort()));
+    const workers = times(options.workers, (i) => launch('worker', i));
+    const relays = times(options.workers, (i) => launch('relay', i));
+    const ports = await Promise.all(times(options.apis, () => freePort()));
     const apis = ports.map((port, i) => launch('api', i, { PORT: String(port) }));
     const apiUrls = ports.map((port) => `http://127.0.0.1:${port}`);
     for (const [i, api] of apis.entries()) await waitForHttp(`${apiUrls[i]}/health/ready`, api);

@@ -20,6 +20,8 @@ const BASELINE_COMPONENTS = ['temporal', 'bench'];
 /** One concurrency level: Schakel and the bare engine, with what each handover cost whom. */
 export interface ThroughputLevel {
   concurrency: number;
+  /** When Schakel's run started and ended, on the bench's performance clock. */
+  window: { startMs: number; endMs: number };
   schakel: Omit<ThroughputResult, 'caseIds'>;
   baseline: Omit<BaselineResult, 'workflowIds'>;
   ratioToBaseline: number;
@@ -96,6 +98,7 @@ export async function measureThroughput(
   return {
     level: {
       concurrency,
+      window: { startMs: schakelStart.atMs, endMs: schakelEnd.atMs },
       schakel,
       baseline,
       ratioToBaseline:

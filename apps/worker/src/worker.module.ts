@@ -5,6 +5,7 @@ import { HttpLoggerModule } from '@schakel/http';
 import { QueueModule } from '@schakel/queue';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { CaseActivities } from './cases/case.activities';
+import { KpiRollupService } from './kpis/kpi-rollup.service';
 import { SmokeActivities } from './smoke/smoke.activities';
 import {
   defaultWorkflowSource,
@@ -17,6 +18,7 @@ import {
   providers: [
     SmokeActivities,
     CaseActivities,
+    KpiRollupService,
     TemporalWorkerService,
     { provide: WORKFLOW_SOURCE, useValue: defaultWorkflowSource },
   ],

@@ -372,7 +372,7 @@ export class KpiQueryRepository {
            sum(d.events) FILTER (WHERE d.type = 'case.opened') AS opened,
            sum(d.events) FILTER (WHERE d.type IN ('case.closed', 'case.cancelled')) AS closed,
            sum(d.events) FILTER (WHERE ${handoverScope.join(' AND ')}) AS handovers
-         FROM kpi_event_daily d ${where.where}
+         FROM kpi_event_counts d ${where.where}
          GROUP BY 1)
        SELECT to_char(s.period, 'YYYY-MM-DD') AS period, COALESCE(c.opened, 0) AS opened,
          COALESCE(c.closed, 0) AS closed, COALESCE(c.handovers, 0) AS handovers
@@ -614,7 +614,7 @@ export class KpiQueryRepository {
         // Cases: the chain's cases with a handover (task facts handed over from another task).
         this.rows<{ chain_id: string; count: number; cases: number }>(
           `SELECT d.chain_id, sum(d.events) AS count, COALESCE(max(c.cases), 0) AS cases
-         FROM kpi_event_daily d
+         FROM kpi_event_counts d
          LEFT JOIN (SELECT chain_id, count(DISTINCT case_id) AS cases FROM task_facts
                     WHERE handover_ms IS NOT NULL GROUP BY chain_id) c ON c.chain_id = d.chain_id
          WHERE d.type = 'task.opened' AND d.detail = 'handover' GROUP BY d.chain_id ORDER BY d.chain_id`,
@@ -623,7 +623,7 @@ export class KpiQueryRepository {
         // Cases: those with an escalation now at that level, as /kpis/escalations groups them.
         this.rows<{ chain_id: string; level_text: string; count: number; cases: number }>(
           `SELECT d.chain_id, d.detail AS level_text, sum(d.events) AS count, COALESCE(max(e.cases), 0) AS cases
-         FROM kpi_event_daily d
+         FROM kpi_event_counts d
          LEFT JOIN (SELECT chain_id, level::text AS level_text, count(DISTINCT case_id) AS cases
                     FROM escalations GROUP BY 1, 2) e ON e.chain_id = d.chain_id AND e.level_text = d.detail
          WHERE d.type IN ('escalation.raised', 'escalation.level-up') GROUP BY d.chain_id, d.detail ORDER BY 1, 2`,

@@ -1,7 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-
-/** Amsterdam civil date of an instant: KPI days are the days people in the chain work on. */
-const AMSTERDAM_DAY = (column: string) => `(${column} AT TIME ZONE 'Europe/Amsterdam')::date`;
+import { AMSTERDAM_DAY, EVENT_DETAIL } from './kpi-event-sql';
 
 export class Kpis1764400000000 implements MigrationInterface {
   name = 'Kpis1764400000000';
@@ -87,14 +85,7 @@ export class Kpis1764400000000 implements MigrationInterface {
         INSERT INTO kpi_event_daily (day, chain_id, model_version, type, step_id, partner_id, detail, events)
         SELECT ${AMSTERDAM_DAY('NEW.occurred_at')}, c.chain_id, c.model_version, NEW.type,
                COALESCE(NEW.step_id, ''), COALESCE(NEW.partner_id, ''),
-               CASE
-                 WHEN NEW.type = 'task.opened' THEN
-                   CASE WHEN jsonb_array_length(COALESCE(NEW.details->'handedOverBy', '[]'::jsonb)) > 0
-                        THEN 'handover' ELSE 'first' END
-                 WHEN NEW.type LIKE 'escalation.%' THEN COALESCE(NEW.details->>'level', '')
-                 WHEN NEW.type = 'case.closed' THEN COALESCE(NEW.details->>'result', '')
-                 ELSE ''
-               END,
+               ${EVENT_DETAIL('NEW')},
                1
         FROM cases c WHERE c.id = NEW.case_id
         ON CONFLICT (chain_id, day, model_version, type, step_id, partner_id, detail)

@@ -17,6 +17,7 @@ import { ChainScopedRoles1764840000000 } from './1764840000000-chain-scoped-role
 import { ScimClients1764840000001 } from './1764840000001-scim-clients';
 import { LoginFailures1764840000002 } from './1764840000002-login-failures';
 import { Totp1764840000003 } from './1764840000003-totp';
+import { KpiRollup1764918000000 } from './1764918000000-kpi-rollup';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   ScimClients1764840000001,
   LoginFailures1764840000002,
   Totp1764840000003,
+  KpiRollup1764918000000,
 ];

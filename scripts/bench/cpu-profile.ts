@@ -1,0 +1,73 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** V8's `.cpuprofile` (written by `node --cpu-prof` at exit), as far as the summary needs it. */
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string } }[];
+  /** Microseconds, on the profiled process's own clock. */
+  startTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Where a sampled function lives: an npm package, Schakel's own code, Node itself, or V8. */
+export function categoryOf(url: string, functionName: string): string {
+  if (!url) return functionName || '(unknown)';
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (pkg) return pkg[1] as string;
+  if (url.startsWith('node:')) return `node:${url.slice(5).split('/')[0]}`;
+  const own = /(?:dist\/)?((?:apps|libs)\/[^/]+)/.exec(url);
+  if (own) return `schakel ${own[1]}`;
+  return url.includes('workflow') ? 'workflow bundle' : url;
+}
+
+/** Self time per category, in ms, largest first (the rest folded into `other`). */
+export type ProfileSummary = Record<string, number>;
+
+const SHOWN = 14;
+
+/**
+ * Sums the self time of the samples taken between `fromMs` and `toMs` after the process started
+ * (its profile's first sample), per category, divided by `divisor` (e.g. the handovers). The JavaScript thread only: the Temporal SDK's Rust
+ * core, libuv's pool and the garbage collector's helper threads are not sampled.
+ */
+export function summariseProfile(
+  file: string,
+  fromMs: number,
+  toMs: number,
+  divisor = 1,
+): ProfileSummary {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const category = new Map(
+    profile.nodes.map((node) => [
+      node.id,
+      categoryOf(node.callFrame.url, node.callFrame.functionName),
+    ]),
+  );
+  const totals = new Map<string, number>();
+  let at = 0;
+  profile.samples.forEach((id, index) => {
+    const delta = profile.timeDeltas[index] ?? 0;
+    at += delta;
+    if (at / 1000 < fromMs || at / 1000 > toMs) return;
+    const name = category.get(id) ?? '(unknown)';
+    totals.set(name, (totals.get(name) ?? 0) + delta / 1000);
+  });
+  const sorted = [...totals].sort(([, a], [, b]) => b - a);
+  const shown = sorted.slice(0, SHOWN);
+  const other = sorted.slice(SHOWN).reduce((sum, [, ms]) => sum + ms, 0);
+  return Object.fromEntries(
+    [...shown, ['other', other] as const].map(([name, ms]) => [
+      name,
+      Math.round((ms / divisor) * 100) / 100,
+    ]),
+  );
+}
+
+/** The profile a process wrote into `dir` (node names them CPU.<date>.<time>.<pid>.<tid>.<seq>.cpuprofile). */
+export function profileOf(dir: string, pid: number): string | undefined {
+  const name = readdirSync(dir).find(
+    (file) => file.includes(`.${pid}.`) && file.endsWith('.cpuprofile'),
+  );
+  return name ? join(dir, name) : undefined;
+}
