@@ -376,6 +376,17 @@ describe('KPIs from a scripted case history', () => {
     ]);
     const gemeente = await ops(`/kpis/work-in-progress?chainId=${CHAIN}&partnerId=gemeente`);
     expect(gemeente.rows).toEqual([]);
+    // The median age of an even group is the mean of its middle two (as percentile_cont): with
+    // two tasks it lies half their opening gap below the oldest's age, whenever it is asked.
+    const opened: { ms: number }[] = await dataSource.query(
+      `SELECT extract(epoch FROM opened_at) * 1000 AS ms FROM tasks
+       WHERE chain_id = $1 AND step_id = 'feedback' AND status = 'open' ORDER BY opened_at`,
+      [CHAIN],
+    );
+    const [{ ageMaxMs, ageMedianMs }] = body.rows;
+    expect(
+      Math.abs(ageMaxMs - ageMedianMs - (opened[1].ms - opened[0].ms) / 2),
+    ).toBeLessThanOrEqual(1);
   });
 
   it('scorecards: all partners for operations and the regisseur, only their own for a caseworker', async () => {

@@ -26,15 +26,20 @@ export type ProfileSummary = Record<string, number>;
 
 const SHOWN = 14;
 
+/** When a profile started, on the process's clock (µs): its threads' profiles share that clock. */
+export function profileStart(file: string): number {
+  return (JSON.parse(readFileSync(file, 'utf8')) as CpuProfile).startTime;
+}
+
 /**
- * Sums the self time of the samples taken between `fromMs` and `toMs` after the process started
- * (its profile's first sample), per category, divided by `divisor` (e.g. the handovers). The JavaScript thread only: the Temporal SDK's Rust
- * core, libuv's pool and the garbage collector's helper threads are not sampled.
+ * Sums the self time of the samples taken between `fromMicros` and `toMicros` (the process's
+ * profile clock), per category, divided by `divisor` (e.g. the handovers). V8 samples the thread
+ * on the wall clock: on a busy machine a descheduled thread's time still counts.
  */
 export function summariseProfile(
   file: string,
-  fromMs: number,
-  toMs: number,
+  fromMicros: number,
+  toMicros: number,
   divisor = 1,
 ): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
@@ -45,11 +50,11 @@ export function summariseProfile(
     ]),
   );
   const totals = new Map<string, number>();
-  let at = 0;
+  let at = profile.startTime;
   profile.samples.forEach((id, index) => {
     const delta = profile.timeDeltas[index] ?? 0;
     at += delta;
-    if (at / 1000 < fromMs || at / 1000 > toMs) return;
+    if (at < fromMicros || at > toMicros) return;
     const name = category.get(id) ?? '(unknown)';
     totals.set(name, (totals.get(name) ?? 0) + delta / 1000);
   });
@@ -64,10 +69,16 @@ export function summariseProfile(
   );
 }
 
-/** The profile a process wrote into `dir` (node names them CPU.<date>.<time>.<pid>.<tid>.<seq>.cpuprofile). */
-export function profileOf(dir: string, pid: number): string | undefined {
-  const name = readdirSync(dir).find(
-    (file) => file.includes(`.${pid}.`) && file.endsWith('.cpuprofile'),
-  );
-  return name ? join(dir, name) : undefined;
+/**
+ * The profiles a process wrote into `dir`, one per JavaScript thread (node names them
+ * CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile; thread 0 is the main thread, the worker's
+ * workflow code runs in thread 1), by thread number.
+ */
+export function profilesOf(dir: string, pid: number): Map<number, string> {
+  const profiles = new Map<number, string>();
+  for (const file of readdirSync(dir)) {
+    const match = new RegExp(`\\.${pid}\\.(\\d+)\\.\\d+\\.cpuprofile$`).exec(file);
+    if (match) profiles.set(Number(match[1]), join(dir, file));
+  }
+  return profiles;
 }

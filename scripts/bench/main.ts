@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Runtime, DefaultLogger } from '@temporalio/worker';
-import { profileOf, summariseProfile, type ProfileSummary } from './cpu-profile';
+import { profilesOf, profileStart, summariseProfile, type ProfileSummary } from './cpu-profile';
 import { HANDOVERS_PER_CASE } from './debt-chain';
 import { measureGrowth } from './growth';
 import { measureCodecCost } from './codec-cost';
@@ -110,7 +110,8 @@ async function main(): Promise<void> {
   const cpuProfileDir = options.cpuProfile
     ? resolve(options.outDir, `cpu-profiles-${Date.now()}`)
     : undefined;
-  const stack = await startStack({ ...options, cpuProfileDir }, (stop) => (stopStack = stop));
+  const nodeArgs = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  const stack = await startStack({ ...options, nodeArgs }, (stop) => (stopStack = stop));
   let results: BenchResults;
   try {
     results = await bench(stack, options);
@@ -135,11 +136,17 @@ function summariseProfiles(
     Object.values(stack.apps)
       .flat()
       .flatMap((child) => {
-        const file = profileOf(dir, child.pid);
-        if (!file) return [];
-        const from = level.window.startMs - child.spawnedAtMs;
-        const to = level.window.endMs - child.spawnedAtMs;
-        return [[child.name, summariseProfile(file, from, to, level.schakel.handovers)]];
+        const profiles = profilesOf(dir, child.pid);
+        const main = profiles.get(0);
+        if (!main) return [];
+        // The main thread's profile starts with the process: the bench's clock maps onto it.
+        const origin = profileStart(main) - child.spawnedAtMs * 1000;
+        const from = origin + level.window.startMs * 1000;
+        const to = origin + level.window.endMs * 1000;
+        return [...profiles].map(([thread, file]) => [
+          thread === 0 ? child.name : `${child.name} thread ${thread}`,
+          summariseProfile(file, from, to, level.schakel.handovers),
+        ]);
       }),
   );
 }

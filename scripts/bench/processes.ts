@@ -51,8 +51,12 @@ export class NodeChild {
     readonly name: string,
     entry: string,
     env: NodeJS.ProcessEnv,
+    nodeArgs: string[] = [],
   ) {
-    this.child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...nodeArgs, entry], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const keep = (chunk: Buffer) => {
       this.output = (this.output + chunk.toString()).slice(-20_000);
     };

@@ -76,7 +76,7 @@ async function createDatabase(postgres: PostgresCluster): Promise<void> {
  * receives the stop function as early as possible, so Ctrl-C during start-up leaves no orphans.
  */
 export async function startStack(
-  options: { apis: number; workers: number; cpuProfileDir?: string },
+  options: { apis: number; workers: number; nodeArgs?: string[] },
   track: (stop: () => Promise<void>) => void,
 ): Promise<BenchStack> {
   const started: { stop: () => unknown }[] = [];
@@ -124,15 +124,13 @@ export async function startStack(
     if ((await prepare.exited()) !== 0) {
       throw new Error(`Preparing the bench database failed:\n${prepare.recentOutput}`);
     }
-    const profiling = options.cpuProfileDir
-      ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${options.cpuProfileDir}` }
-      : {};
     const launch = (app: AppName, index: number, extra: NodeJS.ProcessEnv = {}) => {
-      const child = new NodeChild(`${app}-${index + 1}`, resolve(DIST, APPS[app]), {
-        ...env(app),
-        ...profiling,
-        ...extra,
-      });
+      const child = new NodeChild(
+        `${app}-${index + 1}`,
+        resolve(DIST, APPS[app]),
+        { ...env(app), ...extra },
+        options.nodeArgs,
+      );
       started.push(child);
       return child;
     };
