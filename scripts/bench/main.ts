@@ -70,6 +70,7 @@ async function bench(stack: BenchStack, options: BenchOptions): Promise<BenchRes
     stack.databaseUrl,
     options.openTaskLevels,
     options.samples,
+    options.busyDay,
   );
   noteLoad(load, 'growth end');
   const open = options.openCases

@@ -10,6 +10,8 @@ export interface BenchOptions {
   openCases: number;
   /** Timed requests per growth level and query. */
   samples: number;
+  /** Handovers written as a steady load at each growth level before its reads (a busy day). */
+  busyDay: number;
   /** API processes behind the bench's round-robin, and worker (and relay) processes. */
   apis: number;
   workers: number;
@@ -24,6 +26,7 @@ const DEFAULTS: BenchOptions = {
   openTaskLevels: [1_000, 10_000],
   openCases: 2_000,
   samples: 50,
+  busyDay: 5_000,
   apis: 1,
   workers: 1,
   cpuProfile: false,
@@ -34,16 +37,18 @@ const DEFAULTS: BenchOptions = {
 const FULL: Partial<BenchOptions> = {
   openTaskLevels: [1_000, 10_000, 100_000],
   openCases: 10_000,
+  busyDay: 20_000,
 };
 
 export const USAGE = `npm run bench -- [options]
   --cpu-profile        profile the apps (node --cpu-prof): their CPU per handover by package
-  --full               the targets' sizes: open tasks ${FULL.openTaskLevels?.join(',')}, ${FULL.openCases} open cases
+  --full               the targets' sizes: open tasks ${FULL.openTaskLevels?.join(',')}, ${FULL.openCases} open cases, busy day ${FULL.busyDay}
   --cases=N            cases driven through the HTTP API per concurrency level (default ${DEFAULTS.cases})
   --concurrency=A,B    cases in flight at once, one throughput run each (default ${DEFAULTS.concurrency.join(',')})
   --open-tasks=A,B,C   open-task levels for inbox/KPI latency (default ${DEFAULTS.openTaskLevels.join(',')})
   --open-cases=N       real open case workflows for worker memory (default ${DEFAULTS.openCases})
   --samples=N          timed requests per level and query (default ${DEFAULTS.samples})
+  --busy-day=N         handovers written by SQL before each level's reads (default ${DEFAULTS.busyDay})
   --api=N              API processes, requests spread round-robin (default ${DEFAULTS.apis})
   --workers=N          worker processes, and as many outbox relays (default ${DEFAULTS.workers})
   --out=DIR            where results go (default ${DEFAULTS.outDir})`;
@@ -86,6 +91,9 @@ export function parseOptions(argv: string[]): BenchOptions {
         break;
       case 'samples':
         options.samples = Math.max(1, wholeNumber(name, value));
+        break;
+      case 'busy-day':
+        options.busyDay = wholeNumber(name, value);
         break;
       case 'api':
         options.apis = Math.max(1, wholeNumber(name, value));
