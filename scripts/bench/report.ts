@@ -167,7 +167,8 @@ function printLevel(level: ThroughputLevel): void {
     `\n── Concurrency ${level.concurrency}: ${schakel.cases} cases, ${schakel.handovers} handovers ──`,
   );
   console.log(
-    `Schakel ${schakel.handoversPerSecond} handovers/s (${schakel.seconds} s), baseline ${baseline.handoversPerSecond}/s (${baseline.seconds} s): ratio ${level.ratioToBaseline.toFixed(2)}`,
+    `Schakel ${schakel.handoversPerSecond} handovers/s (${schakel.seconds} s), baseline ${baseline.handoversPerSecond}/s (${baseline.seconds} s): ratio ${level.ratioToBaseline.toFixed(2)}; ` +
+      `engine in Schakel's shape (an activity per Update) ${level.engineShape.handoversPerSecond}/s`,
   );
   console.table(
     Object.fromEntries([
@@ -177,6 +178,10 @@ function printLevel(level: ThroughputLevel): void {
       ]),
       ...Object.entries(baseline.latency).map(([name, summary]) => [
         `baseline ${name}`,
+        { 'p50 / p95 / p99 ms': formatLatency(summary), count: summary.count },
+      ]),
+      ...Object.entries(level.engineShape.latency).map(([name, summary]) => [
+        `engine shape ${name}`,
         { 'p50 / p95 / p99 ms': formatLatency(summary), count: summary.count },
       ]),
     ]),
@@ -190,6 +195,7 @@ function printLevel(level: ThroughputLevel): void {
           'Schakel ms': share.msPerHandover,
           'Schakel cores': share.cores,
           'baseline ms': level.cpu.baseline[component]?.msPerHandover ?? '—',
+          'engine shape ms': level.cpu.engineShape[component]?.msPerHandover ?? '—',
         },
       ]),
     ),

@@ -24,9 +24,15 @@ export interface ThroughputLevel {
   window: { startMs: number; endMs: number };
   schakel: Omit<ThroughputResult, 'caseIds'>;
   baseline: Omit<BaselineResult, 'workflowIds'>;
+  /** The engine in Schakel's shape: an activity before each Update answers (baseline.workflow.ts). */
+  engineShape: Omit<BaselineResult, 'workflowIds'>;
   ratioToBaseline: number;
-  /** CPU per handover and cores kept busy, per component, during each side's run. */
-  cpu: { schakel: Record<string, CpuShare>; baseline: Record<string, CpuShare> };
+  /** CPU per handover and cores kept busy, per component, during each run. */
+  cpu: {
+    schakel: Record<string, CpuShare>;
+    baseline: Record<string, CpuShare>;
+    engineShape: Record<string, CpuShare>;
+  };
   statements: StatementProfile;
   databaseWritesPerHandover: ReturnType<typeof writesPerHandover>;
   /** Peak resident memory per component after the run (the largest process of each). */
@@ -46,7 +52,7 @@ async function currentAuditLines(databaseUrl: string): Promise<number> {
 
 /**
  * Drives `cases` through the HTTP API at the given concurrency, then as many baseline workflows on
- * the bare engine, reading every component's CPU time and PostgreSQL's statement statistics
+ * the bare engine and in Schakel's shape, reading every component's CPU time and PostgreSQL's statement statistics
  * around each, and checks that the read side holds every handover, notification and audit line
  * exactly once.
  */
@@ -81,12 +87,20 @@ export async function measureThroughput(
     concurrency,
     readAround,
   );
-  const [schakelStart, schakelEnd, baselineStart, baselineEnd] = cpu as [
-    CpuReading,
-    CpuReading,
-    CpuReading,
-    CpuReading,
-  ];
+  const { workflowIds: _shaped, ...engineShape } = await runBaseline(
+    stack.temporalAddress,
+    stack.temporal,
+    cases,
+    concurrency,
+    readAround,
+    'activity',
+  );
+  const [schakelStart, schakelEnd, baselineStart, baselineEnd, shapeStart, shapeEnd] =
+    cpu as CpuReading[] as [CpuReading, CpuReading, CpuReading, CpuReading, CpuReading, CpuReading];
+  // The apps idle meanwhile (relay polls, clocks): the engine's cost is the server's and the
+  // bench's, whose process hosts the baselines' worker.
+  const engineCpu = (start: CpuReading, end: CpuReading, handovers: number) =>
+    cpuPerHandover(start, end, handovers, BASELINE_COMPONENTS);
   // Read after the baseline, which writes nothing: idle backends have flushed their statistics by then.
   const countersAfter = await readCounters(stack.databaseUrl);
   const exactlyOnce = await checkExactlyOnce(stack.databaseUrl, {
@@ -101,18 +115,13 @@ export async function measureThroughput(
       window: { startMs: schakelStart.atMs, endMs: schakelEnd.atMs },
       schakel,
       baseline,
+      engineShape,
       ratioToBaseline:
         Math.round((schakel.handoversPerSecond / baseline.handoversPerSecond) * 1000) / 1000,
       cpu: {
         schakel: cpuPerHandover(schakelStart, schakelEnd, schakel.handovers),
-        // The apps idle meanwhile (relay polls, clocks): the engine's cost is the server's and the
-        // bench's, whose process hosts the baseline's worker.
-        baseline: cpuPerHandover(
-          baselineStart,
-          baselineEnd,
-          baseline.handovers,
-          BASELINE_COMPONENTS,
-        ),
+        baseline: engineCpu(baselineStart, baselineEnd, baseline.handovers),
+        engineShape: engineCpu(shapeStart, shapeEnd, engineShape.handovers),
       },
       statements,
       databaseWritesPerHandover: writesPerHandover(counters, countersAfter, schakel.handovers),

@@ -13,8 +13,6 @@ export interface DevServerOptions {
   dbFilename?: string;
   /** Custom search attributes to register, name → type (e.g. Keyword). */
   searchAttributes?: Record<string, string>;
-  /** Dynamic configuration values, e.g. `system.enableActivityEagerExecution: true`. */
-  dynamicConfig?: Record<string, string | number | boolean>;
   log?: (line: string) => void;
 }
 
@@ -37,17 +35,13 @@ export class TemporalDevServer {
   }
 
   async start(timeoutMs = 60_000): Promise<void> {
-    const { cliPath, port, uiPort, namespace, dbFilename } = this.options;
-    const { searchAttributes = {}, dynamicConfig = {} } = this.options;
+    const { cliPath, port, uiPort, namespace, dbFilename, searchAttributes = {} } = this.options;
     const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port)];
     args.push('--namespace', namespace, '--log-level', 'warn');
     args.push(...(uiPort ? ['--ui-port', String(uiPort)] : ['--headless']));
     if (dbFilename) args.push('--db-filename', dbFilename);
     for (const [name, type] of Object.entries(searchAttributes)) {
       args.push('--search-attribute', `${name}=${type}`);
-    }
-    for (const [key, value] of Object.entries(dynamicConfig)) {
-      args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
     }
     const child = spawn(cliPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     this.process = child;
