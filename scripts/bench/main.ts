@@ -16,7 +16,7 @@ import {
   type BenchResults,
   type LoadLog,
 } from './report';
-import { startStack, type BenchStack } from './stack';
+import { startStack, type AppName, type BenchStack } from './stack';
 import { measureThroughput, type ThroughputLevel } from './throughput';
 
 /** Workflows whose histories are read back for the per-handover profile. */
@@ -111,7 +111,13 @@ async function main(): Promise<void> {
   const cpuProfileDir = options.cpuProfile
     ? resolve(options.outDir, `cpu-profiles-${Date.now()}`)
     : undefined;
-  const nodeArgs = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  const nodeArgs = (app: AppName) => [
+    ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : []),
+    // As NODE_OPTIONS would set it for the worker's pods (docs/deployment.md).
+    ...(app === 'worker' && options.workerHeapMb
+      ? [`--max-old-space-size=${options.workerHeapMb}`]
+      : []),
+  ];
   const stack = await startStack({ ...options, nodeArgs }, (stop) => (stopStack = stop));
   let results: BenchResults;
   try {

@@ -17,6 +17,8 @@ export interface BenchOptions {
   workers: number;
   /** Runs the apps under `node --cpu-prof` and breaks their CPU time down by package. */
   cpuProfile: boolean;
+  /** The worker's V8 old-space limit per isolate in MB (`--max-old-space-size`); 0: Node's default. */
+  workerHeapMb: number;
   outDir: string;
 }
 
@@ -30,6 +32,7 @@ const DEFAULTS: BenchOptions = {
   apis: 1,
   workers: 1,
   cpuProfile: false,
+  workerHeapMb: 0,
   outDir: 'bench-results',
 };
 
@@ -51,6 +54,7 @@ export const USAGE = `npm run bench -- [options]
   --busy-day=N         handovers written by SQL before each level's reads (default ${DEFAULTS.busyDay})
   --api=N              API processes, requests spread round-robin (default ${DEFAULTS.apis})
   --workers=N          worker processes, and as many outbox relays (default ${DEFAULTS.workers})
+  --worker-heap-mb=N   the worker's --max-old-space-size, as NODE_OPTIONS sets it (default: Node's own)
   --out=DIR            where results go (default ${DEFAULTS.outDir})`;
 
 function wholeNumber(name: string, value: string): number {
@@ -100,6 +104,9 @@ export function parseOptions(argv: string[]): BenchOptions {
         break;
       case 'workers':
         options.workers = Math.max(1, wholeNumber(name, value));
+        break;
+      case 'worker-heap-mb':
+        options.workerHeapMb = wholeNumber(name, value);
         break;
       case 'out':
         options.outDir = value;

@@ -76,7 +76,7 @@ async function createDatabase(postgres: PostgresCluster): Promise<void> {
  * receives the stop function as early as possible, so Ctrl-C during start-up leaves no orphans.
  */
 export async function startStack(
-  options: { apis: number; workers: number; nodeArgs?: string[] },
+  options: { apis: number; workers: number; nodeArgs?: (app: AppName) => string[] },
   track: (stop: () => Promise<void>) => void,
 ): Promise<BenchStack> {
   const started: { stop: () => unknown }[] = [];
@@ -129,7 +129,7 @@ export async function startStack(
         `${app}-${index + 1}`,
         resolve(DIST, APPS[app]),
         { ...env(app), ...extra },
-        options.nodeArgs,
+        options.nodeArgs?.(app),
       );
       started.push(child);
       return child;
