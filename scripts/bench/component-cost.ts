@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { Client as PgClient } from 'pg';
+import { withClient } from './database-profile';
 import { cpuMilliseconds } from './cpu';
 
 /** CPU time per component at one moment, and the wall clock it was read at. */
@@ -142,14 +142,4 @@ export async function readStatements(
       query: row.query.replace(/\s+/g, ' ').trim().slice(0, 110),
     }));
   return { perApp, top };
-}
-
-async function withClient<T>(databaseUrl: string, work: (db: PgClient) => Promise<T>): Promise<T> {
-  const db = new PgClient({ connectionString: databaseUrl });
-  await db.connect();
-  try {
-    return await work(db);
-  } finally {
-    await db.end();
-  }
 }

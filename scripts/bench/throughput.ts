@@ -1,4 +1,3 @@
-import { Client as PgClient } from 'pg';
 import { runBaseline, type BaselineResult } from './baseline';
 import {
   cpuPerHandover,
@@ -9,7 +8,7 @@ import {
   type CpuShare,
   type StatementProfile,
 } from './component-cost';
-import { readCounters, writesPerHandover } from './database-profile';
+import { readCounters, withClient, writesPerHandover } from './database-profile';
 import { auditLines, checkExactlyOnce, type ExactlyOnceCheck } from './exactly-once';
 import { driveCases, type ThroughputResult } from './handover-load';
 import { largestMemory, type MemorySample } from './processes';
@@ -40,16 +39,6 @@ export interface ThroughputLevel {
   exactlyOnce: ExactlyOnceCheck[];
 }
 
-async function currentAuditLines(databaseUrl: string): Promise<number> {
-  const db = new PgClient({ connectionString: databaseUrl });
-  await db.connect();
-  try {
-    return await auditLines(db);
-  } finally {
-    await db.end();
-  }
-}
-
 /**
  * Drives `cases` through the HTTP API at the given concurrency, then as many baseline workflows on
  * the bare engine and in Schakel's shape, reading every component's CPU time and PostgreSQL's statement statistics
@@ -61,7 +50,7 @@ export async function measureThroughput(
   cases: number,
   concurrency: number,
 ): Promise<{ level: ThroughputLevel; caseIds: string[]; workflowIds: string[] }> {
-  const auditLinesBefore = await currentAuditLines(stack.databaseUrl);
+  const auditLinesBefore = await withClient(stack.databaseUrl, auditLines);
   const counters = await readCounters(stack.databaseUrl);
   await resetStatements(stack.databaseUrl);
   const cpu: CpuReading[] = [];

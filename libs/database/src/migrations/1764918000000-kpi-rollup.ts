@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { AMSTERDAM_DAY, EVENT_DETAIL } from './kpi-event-sql';
+import { AMSTERDAM_DAY, EVENT_DETAIL, PER_EVENT_COUNTER } from './kpi-event-sql';
 
 const EVENT_KEY = 'day, chain_id, model_version, type, step_id, partner_id, detail';
 
@@ -23,17 +23,8 @@ export class KpiRollup1764918000000 implements MigrationInterface {
   name = 'KpiRollup1764918000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
-      CREATE TABLE kpi_event_delta (
-        day date NOT NULL,
-        chain_id varchar(64) NOT NULL,
-        model_version integer NOT NULL,
-        type varchar(40) NOT NULL,
-        step_id varchar(64) NOT NULL,
-        partner_id varchar(64) NOT NULL,
-        detail varchar(40) NOT NULL,
-        events integer NOT NULL
-      )`);
+    // The daily table's columns (and NOT NULLs), without its key: deltas of a group repeat.
+    await queryRunner.query(`CREATE TABLE kpi_event_delta (LIKE kpi_event_daily)`);
     // A statement trigger sees only the rows actually inserted (ON CONFLICT DO NOTHING skips
     // duplicates), so a retried projection counts nothing twice. Notes are case content: never counted.
     await queryRunner.query(`
@@ -113,19 +104,6 @@ export class KpiRollup1764918000000 implements MigrationInterface {
       ON CONFLICT (chain_id, day, model_version, type, step_id, partner_id, detail)
       DO UPDATE SET events = kpi_event_daily.events + EXCLUDED.events`);
     await queryRunner.query(`DROP TABLE kpi_event_delta`);
-    await queryRunner.query(`
-      CREATE FUNCTION kpi_event_daily_count() RETURNS trigger AS $$
-      BEGIN
-        INSERT INTO kpi_event_daily (${EVENT_KEY}, events)
-        SELECT ${AMSTERDAM_DAY('NEW.occurred_at')}, c.chain_id, c.model_version, NEW.type,
-               COALESCE(NEW.step_id, ''), COALESCE(NEW.partner_id, ''), ${EVENT_DETAIL('NEW')}, 1
-        FROM cases c WHERE c.id = NEW.case_id
-        ON CONFLICT (chain_id, day, model_version, type, step_id, partner_id, detail)
-        DO UPDATE SET events = kpi_event_daily.events + 1;
-        RETURN NULL;
-      END $$ LANGUAGE plpgsql`);
-    await queryRunner.query(`
-      CREATE TRIGGER case_events_kpi_daily AFTER INSERT ON case_events
-      FOR EACH ROW WHEN (NEW.type <> 'note.added') EXECUTE FUNCTION kpi_event_daily_count()`);
+    for (const sql of PER_EVENT_COUNTER) await queryRunner.query(sql);
   }
 }
