@@ -24,6 +24,7 @@ import {
   dataSourceOptions,
   EventLogRepository,
   KpiFactRepository,
+  KpiRollupRepository,
   KpiQueryRepository,
   migrate,
   type KpiFilter,
@@ -432,16 +433,8 @@ async function write(
     ],
     batch.escalations,
   );
-  // The facts come from the projection's own code, a few cases at a time in parallel.
-  const queue = [...batch.caseIds];
-  await Promise.all(
-    Array.from({ length: 4 }, async () => {
-      for (let id = queue.shift(); id; id = queue.shift()) {
-        const caseId = id;
-        await dataSource.transaction((manager) => facts.record(manager, caseId));
-      }
-    }),
-  );
+  // The facts come from the KPI rollup's own code, the batch's cases at once.
+  await dataSource.transaction((manager) => facts.recordCases(manager, batch.caseIds));
 }
 
 async function time(run: () => Promise<unknown>): Promise<{ median: number; max: number }> {
@@ -498,6 +491,8 @@ async function load(now: number): Promise<void> {
     progress.tick(batch.eventCount);
   }
   progress.finish();
+  // The event counts were appended as deltas; fold them into the daily rows as the workers do.
+  await new KpiRollupRepository(dataSource, facts).drain();
   const loadSeconds = (Date.now() - started) / 1000;
   await dataSource.query('VACUUM ANALYZE');
   console.log(`\nwritten in ${loadSeconds.toFixed(0)} s (facts included)`);

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { CaseProjectionRepository } from '@schakel/database';
+import { CaseProjectionRepository, KpiRollupRepository } from '@schakel/database';
 import { publishDebtChainCopy, ScriptedCase } from './support/scripted-case';
 import { startTestStack, type TestStack } from './support/test-stack';
 
@@ -70,6 +70,8 @@ describe('Prometheus metrics', () => {
       single.taskOpened('first-conversation#1', 'kredietbank', ago(2 * DAY), [], ago(DAY)),
     );
 
+    // The within-norm share reads task facts, which the KPI rollup writes (no worker here).
+    await stack.api.get(KpiRollupRepository).drain();
     // Past the snapshot's few seconds of caching.
     await new Promise((resolve) => setTimeout(resolve, 5_500));
     const text = await scrape();

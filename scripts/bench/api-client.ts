@@ -13,12 +13,16 @@ interface InboxPage {
   nextCursor: string | null;
 }
 
-/** The public HTTP API as the demo users see it, every call timed under its operation name. */
+/**
+ * The public HTTP API as the demo users see it, every call timed under its operation name. With
+ * several API processes, calls go to each in turn, as a round-robin load balancer sends them.
+ */
 export class ApiClient {
   private readonly tokens = new Map<string, string>();
+  private calls = 0;
 
   constructor(
-    private readonly baseUrl: string,
+    private readonly baseUrls: string[],
     private readonly latencies: Latencies,
   ) {}
 
@@ -69,7 +73,8 @@ export class ApiClient {
       headers.authorization = `Bearer ${token}`;
     }
     const { status, text } = await this.latencies.time(name, async () => {
-      const response = await fetch(`${this.baseUrl}${path}`, {
+      const baseUrl = this.baseUrls[this.calls++ % this.baseUrls.length] as string;
+      const response = await fetch(`${baseUrl}${path}`, {
         method,
         headers,
         body: body ? JSON.stringify(body) : undefined,

@@ -4,8 +4,19 @@ import { Client, type Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { DEBT_CHAIN_STAGES, HANDOVERS_PER_CASE } from './debt-chain';
 import { ProgressBar } from './progress';
-import { Latencies, runPool, type LatencySummary } from './stats';
-import { baselineHandoverUpdate, handoverBaselineWorkflow } from './baseline.workflow';
+import { Latencies, runPool, type LatencySummary, type PhaseHooks } from './stats';
+import {
+  baselineHandoverUpdate,
+  handoverActivityBaselineWorkflow,
+  handoverBaselineWorkflow,
+  type BaselineActivities,
+} from './baseline.workflow';
+
+/** The bare engine (one Update per handover), or the engine in Schakel's shape (an activity per Update). */
+export type BaselineShape = 'bare' | 'activity';
+
+const WORKFLOWS = { bare: handoverBaselineWorkflow, activity: handoverActivityBaselineWorkflow };
+const activities: BaselineActivities = { recordHandover: async () => undefined };
 
 const TASK_QUEUE = 'bench-baseline';
 
@@ -28,23 +39,30 @@ export async function runBaseline(
   connection: Connection,
   workflows: number,
   concurrency: number,
+  hooks?: PhaseHooks,
+  shape: BaselineShape = 'bare',
 ): Promise<BaselineResult> {
   const workerConnection = await NativeConnection.connect({ address: temporalAddress });
   const worker = await Worker.create({
     connection: workerConnection,
     taskQueue: TASK_QUEUE,
     workflowsPath: require.resolve('./baseline.workflow'),
+    activities,
   });
   const client = new Client({ connection });
   const latencies = new Latencies();
   const workflowIds: string[] = [];
-  const progress = new ProgressBar('Handovers on the bare engine', workflows * HANDOVERS_PER_CASE);
+  const progress = new ProgressBar(
+    shape === 'bare' ? 'Handovers on the bare engine' : 'Handovers, engine + activity',
+    workflows * HANDOVERS_PER_CASE,
+  );
   let seconds = 0;
   const drive = async () => {
+    hooks?.started();
     const started = performance.now();
     await runPool(workflows, concurrency, async () => {
       const handle = await latencies.time('start', () =>
-        client.workflow.start(handoverBaselineWorkflow, {
+        client.workflow.start(WORKFLOWS[shape], {
           taskQueue: TASK_QUEUE,
           workflowId: `baseline-${randomUUID()}`,
           args: [HANDOVERS_PER_CASE],
@@ -64,6 +82,7 @@ export async function runBaseline(
       await handle.result();
     });
     seconds = (performance.now() - started) / 1000;
+    hooks?.finished();
   };
   try {
     await worker.runUntil(drive());

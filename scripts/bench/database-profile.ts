@@ -1,15 +1,27 @@
 import { Client as PgClient } from 'pg';
 
+/** Runs `work` on a connection of its own, closed again afterwards. */
+export async function withClient<T>(
+  databaseUrl: string,
+  work: (db: PgClient) => Promise<T>,
+): Promise<T> {
+  const db = new PgClient({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    return await work(db);
+  } finally {
+    await db.end();
+  }
+}
+
 /** PostgreSQL's own counters for the bench database: transactions and row writes per table. */
 export interface DatabaseCounters {
   transactions: number;
   rowsWritten: Record<string, { inserted: number; updated: number }>;
 }
 
-export async function readCounters(databaseUrl: string): Promise<DatabaseCounters> {
-  const client = new PgClient({ connectionString: databaseUrl });
-  await client.connect();
-  try {
+export function readCounters(databaseUrl: string): Promise<DatabaseCounters> {
+  return withClient(databaseUrl, async (client) => {
     const database = await client.query<{ transactions: string }>(
       `SELECT xact_commit + xact_rollback AS transactions FROM pg_stat_database
        WHERE datname = current_database()`,
@@ -26,9 +38,7 @@ export async function readCounters(databaseUrl: string): Promise<DatabaseCounter
         ]),
       ),
     };
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** The difference between two snapshots, per handover; tables nobody wrote are left out. */

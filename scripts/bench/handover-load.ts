@@ -9,7 +9,7 @@ import {
   type ScriptedStep,
 } from './debt-chain';
 import { ProgressBar } from './progress';
-import { Latencies, runPool, type LatencySummary } from './stats';
+import { Latencies, runPool, type LatencySummary, type PhaseHooks } from './stats';
 
 export interface ThroughputResult {
   cases: number;
@@ -19,6 +19,8 @@ export interface ThroughputResult {
   casesPerSecond: number;
   handoversPerSecond: number;
   latency: Record<string, LatencySummary>;
+  /** Authenticated HTTP calls made (all but sign-in): each owes one audit line. */
+  authenticatedCalls: number;
   caseIds: string[];
 }
 
@@ -45,17 +47,19 @@ async function findTask(
  * it: find the task in the inbox, claim it, complete it with the step's data.
  */
 export async function driveCases(
-  apiUrl: string,
+  apiUrls: string[],
   cases: number,
   concurrency: number,
+  hooks?: PhaseHooks,
 ): Promise<ThroughputResult> {
   const latencies = new Latencies();
-  const api = new ApiClient(apiUrl, latencies);
+  const api = new ApiClient(apiUrls, latencies);
   for (const username of CHAIN_USERS) await api.login(username);
   // With this page size the newest page holds every in-flight task of a step.
   const pageSize = Math.min(200, Math.max(50, concurrency * 2));
   const progress = new ProgressBar('Handovers through the HTTP API', cases * HANDOVERS_PER_CASE);
   const caseIds: string[] = [];
+  hooks?.started();
   const started = performance.now();
   await runPool(cases, concurrency, async (index) => {
     const caseId = await api.intake(INTAKE_USER, debtIntake(index));
@@ -72,6 +76,7 @@ export async function driveCases(
     }
   });
   const seconds = (performance.now() - started) / 1000;
+  hooks?.finished();
   progress.finish();
   const { login: _login, ...latency } = latencies.summary();
   return {
@@ -82,6 +87,7 @@ export async function driveCases(
     casesPerSecond: Math.round((cases / seconds) * 100) / 100,
     handoversPerSecond: Math.round(((cases * HANDOVERS_PER_CASE) / seconds) * 100) / 100,
     latency,
+    authenticatedCalls: Object.values(latency).reduce((sum, { count }) => sum + count, 0),
     caseIds,
   };
 }

@@ -1,5 +1,3 @@
-import type { Client as PgClient } from 'pg';
-
 /**
  * Representative KPI aggregates until the /kpis endpoints (issue 6) exist: lead time per step
  * (claimed → completed; median and p90) of one chain over the last year — once from the event log,
@@ -30,7 +28,3 @@ export const KPI_QUERIES: Record<string, string> = {
       AND closed_at >= now() - interval '365 days'
     GROUP BY step_id`,
 };
-
-export async function runKpiQuery(db: PgClient, sql: string, chainId: string): Promise<void> {
-  await db.query(sql, [chainId]);
-}

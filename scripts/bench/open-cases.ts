@@ -7,7 +7,7 @@ import type { Keyring } from '@schakel/config';
 import { CASE_WORKFLOW_TYPE, caseWorkflowId, type CaseWorkflowInput } from '@schakel/contracts';
 import { encryptedDataConverter } from '@schakel/temporal';
 import { DEBT_CHAIN_ID, debtIntake } from './debt-chain';
-import { memoryOf, type MemorySample } from './processes';
+import { largestMemory, type MemorySample } from './processes';
 import { ProgressBar } from './progress';
 import { runPool } from './stats';
 import { CASE_TASK_QUEUE } from './stack';
@@ -16,8 +16,11 @@ export interface OpenCasesResult {
   openCases: number;
   startSeconds: number;
   startsPerSecond: number;
-  /** Worker memory once every case has opened its first task and waits on it. */
+  /** Worker memory once half the cases, then all of them, have opened their first task (largest worker). */
+  workerAtHalf: MemorySample;
   worker: MemorySample;
+  /** RSS growth per open case between half and all: what each case costs past the workflow cache. */
+  mibPerCaseBeyondHalf: number;
 }
 
 /**
@@ -28,7 +31,7 @@ export async function openCases(
   connection: Connection,
   keyring: Keyring,
   databaseUrl: string,
-  workerPid: number,
+  workerPids: number[],
   total: number,
   concurrency: number,
 ): Promise<OpenCasesResult> {
@@ -58,7 +61,7 @@ export async function openCases(
     const client = new Client({ connection, dataConverter: encryptedDataConverter(keyring) });
     const progress = new ProgressBar('Open case workflows', total);
     const started = performance.now();
-    await runPool(total, concurrency, async (index) => {
+    const start = async (index: number) => {
       const caseId = ids[index] as string;
       const { data } = debtIntake(index) as { data: CaseWorkflowInput['data'] };
       const input: CaseWorkflowInput = {
@@ -82,15 +85,24 @@ export async function openCases(
         args: [input],
       });
       progress.tick();
-    });
+    };
+    const half = Math.floor(total / 2);
+    await runPool(half, concurrency, start);
+    await waitForFirstTasks(db, ids.slice(0, half));
+    const workerAtHalf = largestMemory(workerPids);
+    await runPool(total - half, concurrency, (index) => start(half + index));
     await waitForFirstTasks(db, ids);
     const startSeconds = (performance.now() - started) / 1000;
     progress.finish();
+    const worker = largestMemory(workerPids);
     return {
       openCases: total,
       startSeconds: Math.round(startSeconds * 100) / 100,
       startsPerSecond: Math.round((total / startSeconds) * 100) / 100,
-      worker: memoryOf(workerPid),
+      workerAtHalf,
+      worker,
+      mibPerCaseBeyondHalf:
+        Math.round(((worker.rssMiB - workerAtHalf.rssMiB) / Math.max(1, total - half)) * 1e4) / 1e4,
     };
   } finally {
     await db.end();

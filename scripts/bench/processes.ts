@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** A port the kernel just handed out on 127.0.0.1, released again for the caller to bind. */
@@ -34,17 +35,28 @@ export function memoryOf(pid: number): MemorySample {
   return { rssMiB: Math.round(kib('VmRSS') / 1024), peakRssMiB: Math.round(kib('VmHWM') / 1024) };
 }
 
+/** The sample of the process using the most memory of several (by current or by peak RSS). */
+export function largestMemory(pids: number[], by: keyof MemorySample = 'rssMiB'): MemorySample {
+  return pids.map(memoryOf).reduce((big, sample) => (sample[by] > big[by] ? sample : big));
+}
+
 /** A compiled Node entry point run as a child process, its output kept for when it fails. */
 export class NodeChild {
   private readonly child: ChildProcess;
   private output = '';
+  /** When it was spawned, on this process's performance clock (a CPU profile's origin). */
+  readonly spawnedAtMs = performance.now();
 
   constructor(
     readonly name: string,
     entry: string,
     env: NodeJS.ProcessEnv,
+    nodeArgs: string[] = [],
   ) {
-    this.child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...nodeArgs, entry], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const keep = (chunk: Buffer) => {
       this.output = (this.output + chunk.toString()).slice(-20_000);
     };

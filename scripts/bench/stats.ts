@@ -77,3 +77,9 @@ export async function runPool(
   await Promise.all(Array.from({ length: Math.min(concurrency, total) }, lane));
   if (failure !== undefined) throw failure;
 }
+
+/** Called right before and right after the timed part of a run, e.g. to read CPU time around it. */
+export interface PhaseHooks {
+  started(): void;
+  finished(): void;
+}

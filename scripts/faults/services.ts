@@ -23,17 +23,33 @@ function run(command: string, args: string[]): Promise<string> {
 const asPostgres = (binary: string, args: string[]) =>
   run('runuser', ['-u', 'postgres', '--', join(PG_BIN, binary), ...args]);
 
+/** The run's database and server settings (`-c name=value`) on top of the defaults below. */
+export interface ClusterOptions {
+  database: string;
+  settings?: Record<string, string>;
+}
+
 /**
- * A PostgreSQL cluster of the fault run's own (initdb into a temporary folder, a free port), so
+ * Server settings of a run's own cluster. fsync off: a stopped server is not a lost machine, so
+ * WAL in the page cache survives it (the bench turns it back on: it measures commits).
+ */
+const CLUSTER_DEFAULTS: Record<string, string> = { fsync: 'off', max_connections: '200' };
+
+/**
+ * A PostgreSQL cluster of the run's own (initdb into a temporary folder, a free port), so
  * restarting it never touches the machine's shared server.
  */
 export class PostgresCluster {
   private constructor(
     readonly port: number,
     private readonly dataDir: string,
+    private readonly options: ClusterOptions,
   ) {}
 
-  static async create(root: string): Promise<PostgresCluster> {
+  static async create(
+    root: string,
+    options: ClusterOptions = { database: 'schakel_faults' },
+  ): Promise<PostgresCluster> {
     const dataDir = join(root, 'postgres');
     await run('install', ['-d', '-o', 'postgres', '-g', 'postgres', '-m', '700', dataDir]);
     await asPostgres('initdb', [
@@ -47,17 +63,26 @@ export class PostgresCluster {
       '-E',
       'UTF8',
     ]);
-    const cluster = new PostgresCluster(await freePort(), dataDir);
+    const cluster = new PostgresCluster(await freePort(), dataDir, options);
     await cluster.start();
     return cluster;
   }
 
   get url(): string {
-    return `postgres://postgres@127.0.0.1:${this.port}/schakel_faults`;
+    return this.urlFor('postgres', this.options.database);
   }
 
   get adminUrl(): string {
-    return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
+    return this.urlFor('postgres', 'postgres');
+  }
+
+  urlFor(role: string, database: string): string {
+    return `postgres://${role}@127.0.0.1:${this.port}/${database}`;
+  }
+
+  /** The postmaster's pid: every backend and the server's own processes are its children. */
+  get pid(): number {
+    return Number(readFileSync(join(this.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   }
 
   start(): Promise<string> {
@@ -68,7 +93,7 @@ export class PostgresCluster {
       '-l',
       join(this.dataDir, 'server.log'),
       '-o',
-      this.options(),
+      this.serverOptions(),
       'start',
     ]);
   }
@@ -83,15 +108,17 @@ export class PostgresCluster {
     await asPostgres('pg_ctl', ['-D', this.dataDir, '-w', '-m', 'immediate', 'stop']);
   }
 
-  private options(): string {
-    // fsync off: a stopped server is not a lost machine, so WAL in the page cache survives it.
-    return `-p ${this.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${this.dataDir} -c fsync=off -c max_connections=200`;
+  private serverOptions(): string {
+    const settings = { ...CLUSTER_DEFAULTS, ...this.options.settings };
+    const flags = Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`);
+    return `-p ${this.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${this.dataDir} ${flags.join(' ')}`;
   }
 }
 
 /**
  * A redis-server of the run's own. Append-only file on (as docker-compose.yml runs it, and as BullMQ
- * needs to keep its jobs over a restart), snapshots off.
+ * needs to keep its jobs over a restart), snapshots off. The fault suite syncs every write
+ * (`always`: a restart loses nothing it acknowledged); the bench syncs as production does (`everysec`).
  */
 export class RedisServer {
   private child?: ChildProcess;
@@ -99,10 +126,14 @@ export class RedisServer {
   private constructor(
     readonly port: number,
     private readonly dir: string,
+    private readonly appendFsync: 'always' | 'everysec',
   ) {}
 
-  static async create(root: string): Promise<RedisServer> {
-    const server = new RedisServer(await freePort(), join(root, 'redis'));
+  static async create(
+    root: string,
+    appendFsync: 'always' | 'everysec' = 'always',
+  ): Promise<RedisServer> {
+    const server = new RedisServer(await freePort(), join(root, 'redis'), appendFsync);
     mkdirSync(server.dir, { recursive: true });
     await server.start();
     return server;
@@ -110,6 +141,10 @@ export class RedisServer {
 
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
   }
 
   get running(): boolean {
@@ -126,7 +161,7 @@ export class RedisServer {
       '--appendonly',
       'yes',
       '--appendfsync',
-      'always',
+      this.appendFsync,
       '--loglevel',
       'warning',
     );
@@ -215,8 +250,8 @@ function processesWithArguments(wanted: string[]): number[] {
 }
 
 /** A temporary folder for the run's own services; `postgres` must be able to enter it. */
-export function makeRunRoot(): { root: string; remove: () => void } {
-  const root = mkdtempSync(join(tmpdir(), 'schakel-faults-'));
+export function makeRunRoot(prefix = 'schakel-faults-'): { root: string; remove: () => void } {
+  const root = mkdtempSync(join(tmpdir(), prefix));
   chmodSync(root, 0o755);
   return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
 }

@@ -7,6 +7,7 @@ import { TemporalClientModule } from '@schakel/temporal';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { CaseActivities } from './cases/case.activities';
 import { CaseMigrationActivities } from './migrations/case-migration.activities';
+import { KpiRollupService } from './kpis/kpi-rollup.service';
 import { SmokeActivities } from './smoke/smoke.activities';
 import {
   defaultWorkflowSource,
@@ -28,6 +29,7 @@ import {
     SmokeActivities,
     CaseActivities,
     CaseMigrationActivities,
+    KpiRollupService,
     TemporalWorkerService,
     { provide: WORKFLOW_SOURCE, useValue: defaultWorkflowSource },
   ],

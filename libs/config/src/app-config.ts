@@ -145,6 +145,16 @@ export class EnvironmentVariables {
   @Min(50)
   OUTBOX_POLL_MS = 1000;
 
+  /**
+   * How often a worker rolls the KPI facts and daily counts up (off the transitions' path): the
+   * task-fact figures lag the handovers by about this much.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  KPI_ROLLUP_INTERVAL_MS = 2000;
+
   /** How often the reconciler compares every open case's workflow with its read-side rows. */
   @Type(() => Number)
   @IsInt()

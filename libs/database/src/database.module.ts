@@ -21,6 +21,7 @@ import { EventLogRepository } from './kpis/event-log.repository';
 import { IdempotencyKeyRepository } from './idempotency/idempotency-key.repository';
 import { KpiFactRepository } from './kpis/kpi-fact.repository';
 import { KpiQueryRepository } from './kpis/kpi-query.repository';
+import { KpiRollupRepository } from './kpis/kpi-rollup.repository';
 import { OutboxRepository } from './outbox/outbox.repository';
 import { EmailNotificationRepository } from './notifications/email-notification.repository';
 import { EmailSubscriptionRepository } from './notifications/email-subscription.repository';
@@ -50,6 +51,7 @@ const REPOSITORIES = [
   EmailNotificationRepository,
   KpiFactRepository,
   KpiQueryRepository,
+  KpiRollupRepository,
   EventLogRepository,
   IdempotencyKeyRepository,
   CaseMigrationRepository,

@@ -32,6 +32,7 @@ export * from './cases/case-projection.repository';
 export * from './kpis/task-fact';
 export * from './kpis/kpi-fact.repository';
 export * from './kpis/kpi-query.repository';
+export * from './kpis/kpi-rollup.repository';
 export * from './kpis/event-log.repository';
 export * from './cases/escalation.entity';
 export * from './cases/escalation.repository';

@@ -29,6 +29,11 @@ export class TemporalDevServer {
     return `127.0.0.1:${this.options.port}`;
   }
 
+  /** The server process (the CLI runs the server in-process), e.g. to read its CPU time. */
+  get pid(): number | undefined {
+    return this.process?.pid;
+  }
+
   async start(timeoutMs = 60_000): Promise<void> {
     const { cliPath, port, uiPort, namespace, dbFilename, searchAttributes = {} } = this.options;
     const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port)];

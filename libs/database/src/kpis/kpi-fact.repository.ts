@@ -4,66 +4,73 @@ import { HolidayCalendar } from '@schakel/calendar';
 import type { Intensity, ReferenceModel } from '@schakel/reference-model/engine';
 import { type ClockEvent, type TaskFact, type TaskTimes, taskFacts } from './task-fact';
 
-/** Column order of {@link taskFactRow}, shared with the bulk loader of the benchmark script. */
-export const TASK_FACT_COLUMNS = [
-  'case_id',
-  'task_key',
-  'chain_id',
-  'model_version',
-  'step_id',
-  'partner_id',
-  'status',
-  'iteration',
-  'opened_at',
-  'claimed_at',
-  'closed_at',
-  'closed_day',
-  'waiting_ms',
-  'working_ms',
-  'handover_ms',
-  'suspended_ms',
-  'suspensions',
-  'extensions',
-  'norm_amount',
-  'norm_unit',
-  'elapsed_in_unit',
-  'within_norm',
-] as const;
+/** The columns of `task_facts` with their types, as a batch of facts is read from JSON. */
+const TASK_FACT_COLUMNS = {
+  case_id: 'uuid',
+  task_key: 'text',
+  chain_id: 'text',
+  model_version: 'integer',
+  step_id: 'text',
+  partner_id: 'text',
+  status: 'text',
+  iteration: 'integer',
+  opened_at: 'timestamptz',
+  claimed_at: 'timestamptz',
+  closed_at: 'timestamptz',
+  closed_day: 'date',
+  waiting_ms: 'bigint',
+  working_ms: 'bigint',
+  handover_ms: 'bigint',
+  suspended_ms: 'bigint',
+  suspensions: 'integer',
+  extensions: 'integer',
+  norm_amount: 'numeric',
+  norm_unit: 'text',
+  elapsed_in_unit: 'numeric',
+  within_norm: 'boolean',
+} as const;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export function taskFactRow(fact: TaskFact): unknown[] {
-  return [
-    fact.caseId,
-    fact.taskKey,
-    fact.chainId,
-    fact.modelVersion,
-    fact.stepId,
-    fact.partnerId,
-    fact.status,
-    fact.iteration,
-    iso(fact.openedAt),
-    iso(fact.claimedAt),
-    iso(fact.closedAt),
-    fact.closedDay,
-    fact.waitingMs,
-    fact.workingMs,
-    fact.handoverMs,
-    fact.suspendedMs,
-    fact.suspensions,
-    fact.extensions,
-    fact.normAmount,
-    fact.normUnit,
-    fact.elapsedInUnit,
-    fact.withinNorm,
-  ];
+function taskFactRow(fact: TaskFact): Record<keyof typeof TASK_FACT_COLUMNS, unknown> {
+  return {
+    case_id: fact.caseId,
+    task_key: fact.taskKey,
+    chain_id: fact.chainId,
+    model_version: fact.modelVersion,
+    step_id: fact.stepId,
+    partner_id: fact.partnerId,
+    status: fact.status,
+    iteration: fact.iteration,
+    opened_at: iso(fact.openedAt),
+    claimed_at: iso(fact.claimedAt),
+    closed_at: iso(fact.closedAt),
+    closed_day: fact.closedDay,
+    waiting_ms: fact.waitingMs,
+    working_ms: fact.workingMs,
+    handover_ms: fact.handoverMs,
+    suspended_ms: fact.suspendedMs,
+    suspensions: fact.suspensions,
+    extensions: fact.extensions,
+    norm_amount: fact.normAmount,
+    norm_unit: fact.normUnit,
+    elapsed_in_unit: fact.elapsedInUnit,
+    within_norm: fact.withinNorm,
+  };
 }
 
-const INSERT_TASK_FACT = `INSERT INTO task_facts (${TASK_FACT_COLUMNS.join(', ')})
-  VALUES (${TASK_FACT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})
+const FACT_COLUMN_LIST = Object.keys(TASK_FACT_COLUMNS).join(', ');
+/** One statement for a whole batch, so the aggregate trigger runs once per batch. */
+const INSERT_TASK_FACTS = `INSERT INTO task_facts (${FACT_COLUMN_LIST})
+  SELECT ${FACT_COLUMN_LIST} FROM jsonb_to_recordset($1::jsonb) AS f(${Object.entries(
+    TASK_FACT_COLUMNS,
+  )
+    .map(([column, type]) => `${column} ${type}`)
+    .join(', ')})
   ON CONFLICT (case_id, task_key) DO NOTHING`;
 
 interface TaskRow {
+  case_id: string;
   task_key: string;
   /** The version the task ran under: a task moved by a migration runs under the later one. */
   model_version: number;
@@ -80,16 +87,15 @@ interface TaskRow {
 }
 
 interface CaseRow {
+  id: string;
   chain_id: string;
   model_version: number;
   intensity: Intensity;
-  status: string;
   opened_at: Date;
-  closed_at: Date | null;
-  has_fact: boolean;
 }
 
 interface ClockEventRow {
+  case_id: string;
   task_key: string;
   type: ClockEvent['type'];
   occurred_at: Date;
@@ -111,10 +117,16 @@ function clockEventOf(row: ClockEventRow): ClockEvent {
 
 const ms = (date: Date | null) => (date === null ? null : date.getTime());
 
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  return groups;
+}
+
 /**
- * The KPI facts of a case, written inside the projection's transaction: a task's row when it
- * closes, the case's row when the case ends. Idempotent — rows are keyed and only missing ones
- * are computed — so a retried projection writes nothing twice.
+ * The KPI facts of cases: a task's row once it closed, the case's row once the case ended.
+ * Idempotent — rows are keyed and only missing ones are computed — so recording a case again
+ * writes nothing twice. The KPI rollup records the cases its queue names (kpi-rollup.repository.ts).
  */
 @Injectable()
 export class KpiFactRepository {
@@ -122,84 +134,94 @@ export class KpiFactRepository {
   private readonly models = new Map<string, Promise<ReferenceModel>>();
   private readonly calendar = new HolidayCalendar();
 
-  async record(manager: EntityManager, caseId: string): Promise<void> {
+  record(manager: EntityManager, caseId: string): Promise<number> {
+    return this.recordCases(manager, [caseId]);
+  }
+
+  /** Writes the missing facts of these cases, in four statements whatever their number; returns the task facts written. */
+  async recordCases(manager: EntityManager, caseIds: string[]): Promise<number> {
+    if (caseIds.length === 0) return 0;
     const tasks: TaskRow[] = await manager.query(
-      `SELECT t.task_key, t.model_version, t.step_id, t.partner_id, t.status, t.iteration, t.handed_over_by,
-              t.opened_at, t.claimed_at, t.closed_at, t.due_at, (f.case_id IS NOT NULL) AS has_fact
+      `SELECT t.case_id, t.task_key, t.model_version, t.step_id, t.partner_id, t.status, t.iteration,
+              t.handed_over_by, t.opened_at, t.claimed_at, t.closed_at, t.due_at,
+              (f.case_id IS NOT NULL) AS has_fact
        FROM tasks t LEFT JOIN task_facts f ON f.case_id = t.case_id AND f.task_key = t.task_key
-       WHERE t.case_id = $1`,
-      [caseId],
+       WHERE t.case_id = ANY($1)`,
+      [caseIds],
     );
-    const [kase]: CaseRow[] = await manager.query(
-      `SELECT c.chain_id, c.model_version, c.intensity, c.status, c.opened_at, c.closed_at,
-              EXISTS (SELECT 1 FROM case_facts f WHERE f.case_id = c.id) AS has_fact
-       FROM cases c WHERE c.id = $1`,
-      [caseId],
-    );
-    if (!kase) return;
     const missing = tasks.filter((task) => task.status !== 'open' && !task.has_fact);
-    if (missing.length > 0) await this.recordTasks(manager, caseId, kase, tasks, missing);
-    if (kase.status !== 'open' && kase.closed_at && !kase.has_fact) {
-      await manager.query(
-        `INSERT INTO case_facts (case_id, chain_id, model_version, status, result, end_id, exit_reason,
-           opened_at, closed_at, closed_day, lead_ms, tasks, handovers, returns, intensity,
-           norm_within, norm_suspended_ms)
-         SELECT c.id, c.chain_id, c.model_version, c.status, c.result, c.end_id, c.exit_reason, c.opened_at,
-           c.closed_at, (c.closed_at AT TIME ZONE 'Europe/Amsterdam')::date,
-           (extract(epoch FROM c.closed_at - c.opened_at) * 1000)::bigint,
-           count(t.*), count(t.*) FILTER (WHERE cardinality(t.handed_over_by) > 0),
-           count(t.*) FILTER (WHERE t.status = 'returned'), c.intensity, c.norm_within,
-           c.norm_suspended_ms
-         FROM cases c LEFT JOIN tasks t ON t.case_id = c.id
-         WHERE c.id = $1 GROUP BY c.id
-         ON CONFLICT (case_id) DO NOTHING`,
-        [caseId],
-      );
-    }
+    let written = 0;
+    if (missing.length > 0) written = await this.recordTasks(manager, tasks, missing);
+    await manager.query(
+      `INSERT INTO case_facts (case_id, chain_id, model_version, status, result, end_id, exit_reason,
+         opened_at, closed_at, closed_day, lead_ms, tasks, handovers, returns)
+       SELECT c.id, c.chain_id, c.model_version, c.status, c.result, c.end_id, c.exit_reason, c.opened_at,
+         c.closed_at, (c.closed_at AT TIME ZONE 'Europe/Amsterdam')::date,
+         (extract(epoch FROM c.closed_at - c.opened_at) * 1000)::bigint,
+         count(t.*), count(t.*) FILTER (WHERE cardinality(t.handed_over_by) > 0),
+         count(t.*) FILTER (WHERE t.status = 'returned')
+       FROM cases c LEFT JOIN tasks t ON t.case_id = c.id
+       WHERE c.id = ANY($1) AND c.status <> 'open' AND c.closed_at IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM case_facts f WHERE f.case_id = c.id)
+       GROUP BY c.id
+       ON CONFLICT (case_id) DO NOTHING`,
+      [caseIds],
+    );
+    return written;
   }
 
   private async recordTasks(
     manager: EntityManager,
-    caseId: string,
-    kase: CaseRow,
     tasks: TaskRow[],
     missing: TaskRow[],
-  ): Promise<void> {
-    const events: ClockEventRow[] = await manager.query(
-      `SELECT task_key, type, occurred_at, details FROM case_events
-         WHERE case_id = $1 AND task_key = ANY($2) AND type IN ('task.suspended', 'task.resumed', 'task.extended')`,
-      [caseId, missing.map((task) => task.task_key)],
+  ): Promise<number> {
+    const caseIds = [...new Set(missing.map((task) => task.case_id))];
+    const cases: CaseRow[] = await manager.query(
+      `SELECT id, chain_id, model_version, intensity, opened_at FROM cases WHERE id = ANY($1)`,
+      [caseIds],
     );
-    const times = {
-      caseId,
-      chainId: kase.chain_id,
-      intensity: kase.intensity,
-      openedAt: kase.opened_at.getTime(),
-      tasks: tasks.map((task) => ({
-        taskKey: task.task_key,
-        stepId: task.step_id,
-        partnerId: task.partner_id,
-        status: task.status,
-        iteration: task.iteration,
-        handedOverBy: task.handed_over_by,
-        openedAt: task.opened_at.getTime(),
-        claimedAt: ms(task.claimed_at),
-        closedAt: ms(task.closed_at),
-        dueAt: ms(task.due_at),
-      })),
-      clockEvents: events.map(clockEventOf),
-    };
-    // Each task is judged by the norm of the version it ran under and counted under that version.
-    for (const version of new Set(missing.map((task) => task.model_version))) {
-      const model = await this.model(manager, kase.chain_id, version);
-      const facts = taskFacts({ ...times, modelVersion: version }, model, this.calendar);
-      const wanted = new Set(
-        missing.filter((task) => task.model_version === version).map((task) => task.task_key),
-      );
-      for (const fact of facts.filter((fact) => wanted.has(fact.taskKey))) {
-        await manager.query(INSERT_TASK_FACT, taskFactRow(fact));
+    const events: ClockEventRow[] = await manager.query(
+      `SELECT case_id, task_key, type, occurred_at, details FROM case_events
+       WHERE case_id = ANY($1) AND type IN ('task.suspended', 'task.resumed', 'task.extended')`,
+      [caseIds],
+    );
+    const tasksOf = groupBy(tasks, (task) => task.case_id);
+    const eventsOf = groupBy(events, (event) => event.case_id);
+    const facts: TaskFact[] = [];
+    for (const kase of cases) {
+      const missingHere = missing.filter((task) => task.case_id === kase.id);
+      const times = {
+        caseId: kase.id,
+        chainId: kase.chain_id,
+        intensity: kase.intensity,
+        openedAt: kase.opened_at.getTime(),
+        tasks: (tasksOf.get(kase.id) ?? []).map((task) => ({
+          taskKey: task.task_key,
+          stepId: task.step_id,
+          partnerId: task.partner_id,
+          status: task.status,
+          iteration: task.iteration,
+          handedOverBy: task.handed_over_by,
+          openedAt: task.opened_at.getTime(),
+          claimedAt: ms(task.claimed_at),
+          closedAt: ms(task.closed_at),
+          dueAt: ms(task.due_at),
+        })),
+        clockEvents: (eventsOf.get(kase.id) ?? []).map(clockEventOf),
+      };
+      // Each task is judged by the norm of the version it ran under and counted under that version.
+      for (const version of new Set(missingHere.map((task) => task.model_version))) {
+        const model = await this.model(manager, kase.chain_id, version);
+        const wanted = new Set(
+          missingHere.filter((task) => task.model_version === version).map((task) => task.task_key),
+        );
+        const all = taskFacts({ ...times, modelVersion: version }, model, this.calendar);
+        facts.push(...all.filter((fact) => wanted.has(fact.taskKey)));
       }
     }
+    if (facts.length === 0) return 0;
+    await manager.query(INSERT_TASK_FACTS, [JSON.stringify(facts.map(taskFactRow))]);
+    return facts.length;
   }
 
   private model(manager: EntityManager, chainId: string, version: number): Promise<ReferenceModel> {

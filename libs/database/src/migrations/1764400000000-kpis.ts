@@ -1,7 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-
-/** Amsterdam civil date of an instant: KPI days are the days people in the chain work on. */
-const AMSTERDAM_DAY = (column: string) => `(${column} AT TIME ZONE 'Europe/Amsterdam')::date`;
+import { PER_EVENT_COUNTER } from './kpi-event-sql';
 
 export class Kpis1764400000000 implements MigrationInterface {
   name = 'Kpis1764400000000';
@@ -81,30 +79,7 @@ export class Kpis1764400000000 implements MigrationInterface {
         PRIMARY KEY (chain_id, day, model_version, type, step_id, partner_id, detail)
       )`);
     await queryRunner.query(`CREATE INDEX kpi_event_daily_day_idx ON kpi_event_daily (day)`);
-    await queryRunner.query(`
-      CREATE FUNCTION kpi_event_daily_count() RETURNS trigger AS $$
-      BEGIN
-        INSERT INTO kpi_event_daily (day, chain_id, model_version, type, step_id, partner_id, detail, events)
-        SELECT ${AMSTERDAM_DAY('NEW.occurred_at')}, c.chain_id, c.model_version, NEW.type,
-               COALESCE(NEW.step_id, ''), COALESCE(NEW.partner_id, ''),
-               CASE
-                 WHEN NEW.type = 'task.opened' THEN
-                   CASE WHEN jsonb_array_length(COALESCE(NEW.details->'handedOverBy', '[]'::jsonb)) > 0
-                        THEN 'handover' ELSE 'first' END
-                 WHEN NEW.type LIKE 'escalation.%' THEN COALESCE(NEW.details->>'level', '')
-                 WHEN NEW.type = 'case.closed' THEN COALESCE(NEW.details->>'result', '')
-                 ELSE ''
-               END,
-               1
-        FROM cases c WHERE c.id = NEW.case_id
-        ON CONFLICT (chain_id, day, model_version, type, step_id, partner_id, detail)
-        DO UPDATE SET events = kpi_event_daily.events + 1;
-        RETURN NULL;
-      END $$ LANGUAGE plpgsql`);
-    // Notes are case content, not process: they never reach the figures.
-    await queryRunner.query(`
-      CREATE TRIGGER case_events_kpi_daily AFTER INSERT ON case_events
-      FOR EACH ROW WHEN (NEW.type <> 'note.added') EXECUTE FUNCTION kpi_event_daily_count()`);
+    for (const sql of PER_EVENT_COUNTER) await queryRunner.query(sql);
 
     // Drop-out and throughput read cases by the day they closed; the export walks a chain's cases.
     await queryRunner.query(`CREATE INDEX cases_chain_closed_idx ON cases (chain_id, closed_at)`);

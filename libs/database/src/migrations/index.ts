@@ -21,6 +21,7 @@ import { OidcIdentities1764860000000 } from './1764860000000-oidc-identities';
 import { SealedStoredSecrets1764860000001 } from './1764860000001-sealed-stored-secrets';
 import { CaseNorm1764870000000 } from './1764870000000-case-norm';
 import { CaseMigrations1764910000000 } from './1764910000000-case-migrations';
+import { KpiRollup1764918000000 } from './1764918000000-kpi-rollup';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   SealedStoredSecrets1764860000001,
   CaseNorm1764870000000,
   CaseMigrations1764910000000,
+  KpiRollup1764918000000,
 ];

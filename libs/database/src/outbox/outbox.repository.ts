@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { NotificationEvent } from '@schakel/contracts';
+import { OUTBOX_CHANNEL } from './outbox-sql';
 
-/** The channel the relay listens on, so a new row leaves at once instead of at the next poll. */
-export const OUTBOX_CHANNEL = 'schakel_outbox';
+export { OUTBOX_CHANNEL };
 
 export interface OutboxRow {
   id: string;
@@ -13,24 +13,13 @@ export interface OutboxRow {
 }
 
 /**
- * The transactional outbox: notifications are written in the same transaction as the projection
- * that decided them (so they exist exactly when the transition does), then relayed to the queue.
+ * The transactional outbox: notifications are written by the statement of the projection that
+ * decided them (projection-statement.ts; so they exist exactly when the transition does), then
+ * relayed to the queue.
  */
 @Injectable()
 export class OutboxRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** Inside the projection's transaction; the id is the notification's own, so a retry adds nothing. */
-  async append(manager: EntityManager, events: NotificationEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    await manager.query(
-      `INSERT INTO outbox (id, case_id, kind, payload)
-       SELECT e->>'id', (e->>'caseId')::uuid, e->>'kind', e FROM jsonb_array_elements($1::jsonb) AS e
-       ON CONFLICT (id) DO NOTHING`,
-      [JSON.stringify(events)],
-    );
-    await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
-  }
 
   /**
    * Hands a batch of due rows to `relay` inside one transaction holding their row locks (SKIP
