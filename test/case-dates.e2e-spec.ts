@@ -4,6 +4,7 @@ import { CaseDriver } from './support/case-driver';
 import { eventually } from './support/eventually';
 import { recordHistory } from './support/histories';
 import { publishModel } from './support/publish-model';
+import { KpiRollupRepository } from '@schakel/database';
 import { startTestStack, type TestStack } from './support/test-stack';
 import { startTimeSkippingServer } from './support/time-skipping';
 
@@ -322,7 +323,9 @@ describe('dates in the case and the case norm (time-skipping Temporal test serve
     );
     expect((await view(caseId)).norm).toMatchObject({ state: 'missed' });
 
-    // Two ended cases ran against the norm (one within it) at the intake's intensity.
+    // Two ended cases ran against the norm (one within it) at the intake's intensity; case facts
+    // follow the transitions off their path (the KPI rollup): settle them first.
+    await stack.api.get(KpiRollupRepository).drain();
     const to = addCalendarDays(today(), 120);
     const kpis = await driver.get(
       'operations',

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import type { RunProgress } from '@schakel/database';
+import { KpiRollupRepository, type RunProgress } from '@schakel/database';
 import { dueDate, HolidayCalendar } from '@schakel/calendar';
 import { CaseDriver } from './support/case-driver';
 import { eventually } from './support/eventually';
@@ -493,6 +493,8 @@ describe('running cases move to a new model version (issue 16)', () => {
     });
     await recordHistory(stack, caseId, 'migrated-vroegsignalering-schuldhulp');
 
+    // Task facts follow the transitions off their path (the KPI rollup): settle them first.
+    await stack.api.get(KpiRollupRepository).drain();
     const facts: { step_id: string; model_version: number }[] = await db.query(
       `SELECT step_id, model_version FROM task_facts WHERE case_id = $1 ORDER BY closed_at`,
       [caseId],
