@@ -154,12 +154,14 @@ export class KpiFactRepository {
     if (missing.length > 0) written = await this.recordTasks(manager, tasks, missing);
     await manager.query(
       `INSERT INTO case_facts (case_id, chain_id, model_version, status, result, end_id, exit_reason,
-         opened_at, closed_at, closed_day, lead_ms, tasks, handovers, returns)
+         opened_at, closed_at, closed_day, lead_ms, tasks, handovers, returns, intensity, norm_within,
+         norm_suspended_ms)
        SELECT c.id, c.chain_id, c.model_version, c.status, c.result, c.end_id, c.exit_reason, c.opened_at,
          c.closed_at, (c.closed_at AT TIME ZONE 'Europe/Amsterdam')::date,
          (extract(epoch FROM c.closed_at - c.opened_at) * 1000)::bigint,
          count(t.*), count(t.*) FILTER (WHERE cardinality(t.handed_over_by) > 0),
-         count(t.*) FILTER (WHERE t.status = 'returned')
+         count(t.*) FILTER (WHERE t.status = 'returned'), c.intensity, c.norm_within,
+         c.norm_suspended_ms
        FROM cases c LEFT JOIN tasks t ON t.case_id = c.id
        WHERE c.id = ANY($1) AND c.status <> 'open' AND c.closed_at IS NOT NULL
          AND NOT EXISTS (SELECT 1 FROM case_facts f WHERE f.case_id = c.id)
