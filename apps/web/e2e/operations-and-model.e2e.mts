@@ -44,6 +44,20 @@ describe('the operations dashboard and the reference model', () => {
   afterAll(() => browser?.close());
 
   it('shows the dashboard of a chain with its figures and exports', async () => {
+    // Task facts follow the handovers off their path (the KPI rollup, seconds): wait for them.
+    await expect
+      .poll(
+        async () =>
+          (
+            await api.call<{ rows: unknown[] }>(
+              'operations',
+              'GET',
+              '/kpis/within-norm?chainId=vroegsignalering-schuldhulp',
+            )
+          ).rows.length,
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBeGreaterThan(0);
     const { page, consoleErrors } = await openPage(browser);
     await signIn(page, baseUrl, 'operations');
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
