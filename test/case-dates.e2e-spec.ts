@@ -5,8 +5,8 @@ import { eventually } from './support/eventually';
 import { recordHistory } from './support/histories';
 import { publishModel } from './support/publish-model';
 import { KpiRollupRepository } from '@schakel/database';
-import { startTestStack, type TestStack } from './support/test-stack';
-import { startTimeSkippingServer } from './support/time-skipping';
+import type { TestStack } from './support/test-stack';
+import { startTimeSkippingStack, type TimeSkippingStack } from './support/time-skipping';
 
 const DAY = 24 * 3600 * 1000;
 const calendar = new HolidayCalendar();
@@ -103,18 +103,15 @@ describe('dates in the case and the case norm (time-skipping Temporal test serve
   let driver: CaseDriver;
   let reference = 0;
 
+  let running: TimeSkippingStack | undefined;
+
   beforeAll(async () => {
-    env = await startTimeSkippingServer();
-    stack = await startTestStack({
-      environment: { TEMPORAL_ADDRESS: env.address, KPI_MIN_GROUP_SIZE: '1' },
-    });
+    running = await startTimeSkippingStack({ KPI_MIN_GROUP_SIZE: '1' });
+    ({ env, stack } = running);
     driver = new CaseDriver(stack);
     await publishModel(stack, 'nazorg-e2e', AFTERCARE);
   });
-  afterAll(async () => {
-    await stack?.close();
-    await env?.teardown();
-  });
+  afterAll(() => running?.close());
 
   const today = () => toAmsterdamDate(Date.now());
   const open = async (releaseDate?: string) =>

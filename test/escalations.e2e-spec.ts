@@ -2,8 +2,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { CaseDriver } from './support/case-driver';
 import { debtIntake } from './support/debt-intake';
 import { eventually } from './support/eventually';
-import { startTestStack, type TestStack } from './support/test-stack';
-import { startTimeSkippingServer } from './support/time-skipping';
+import type { TestStack } from './support/test-stack';
+import { startTimeSkippingStack, type TimeSkippingStack } from './support/time-skipping';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -14,15 +14,14 @@ describe('norm clocks, the escalation ladder and the regisseur (time-skipping Te
   let stack: TestStack;
   let driver: CaseDriver;
 
+  let running: TimeSkippingStack | undefined;
+
   beforeAll(async () => {
-    env = await startTimeSkippingServer();
-    stack = await startTestStack({ environment: { TEMPORAL_ADDRESS: env.address } });
+    running = await startTimeSkippingStack();
+    ({ env, stack } = running);
     driver = new CaseDriver(stack);
   });
-  afterAll(async () => {
-    await stack?.close();
-    await env?.teardown();
-  });
+  afterAll(() => running?.close());
 
   const timeline = async (caseId: string): Promise<TimelineEntry[]> =>
     (await driver.get('regisseur', `/cases/${caseId}/timeline`)).body as TimelineEntry[];

@@ -1,8 +1,8 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { CaseDriver } from './support/case-driver';
 import { eventually } from './support/eventually';
-import { startTestStack, type TestStack } from './support/test-stack';
-import { startTimeSkippingServer } from './support/time-skipping';
+import type { TestStack } from './support/test-stack';
+import { startTimeSkippingStack, type TimeSkippingStack } from './support/time-skipping';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -28,15 +28,13 @@ describe('stalled cases and disputes between partners (time-skipping Temporal te
   let env: TestWorkflowEnvironment;
   let stack: TestStack;
   let driver: CaseDriver;
+  let running: TimeSkippingStack | undefined;
   beforeAll(async () => {
-    env = await startTimeSkippingServer();
-    stack = await startTestStack({ environment: { TEMPORAL_ADDRESS: env.address } });
+    running = await startTimeSkippingStack();
+    ({ env, stack } = running);
     driver = new CaseDriver(stack);
   });
-  afterAll(async () => {
-    await stack?.close();
-    await env?.teardown();
-  });
+  afterAll(() => running?.close());
 
   const escalations = async (caseId: string) =>
     (

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { CASE_SEARCH_ATTRIBUTES, encryptedDataConverter } from '@schakel/temporal';
+import { startTestStack, type TestStack } from './test-stack';
 import { REPOSITORY_ROOT, testKeyring } from './test-environment';
 
 const INDEXED = temporal.api.enums.v1.IndexedValueType;
@@ -32,4 +33,29 @@ export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment
     ),
   });
   return env;
+}
+
+/** A test stack whose API and worker run on their own time-skipping server. */
+export interface TimeSkippingStack {
+  env: TestWorkflowEnvironment;
+  stack: TestStack;
+  /** Stops the stack, then its server. */
+  close: () => Promise<void>;
+}
+
+export async function startTimeSkippingStack(
+  environment: Record<string, string> = {},
+): Promise<TimeSkippingStack> {
+  const env = await startTimeSkippingServer();
+  const stack = await startTestStack({
+    environment: { TEMPORAL_ADDRESS: env.address, ...environment },
+  });
+  return {
+    env,
+    stack,
+    close: async () => {
+      await stack.close();
+      await env.teardown();
+    },
+  };
 }
